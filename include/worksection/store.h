@@ -1,0 +1,139 @@
+// The storage interface. A Store keeps entities and answers filtered queries;
+// it knows nothing of permissions or business rules, which live in Session.
+// Users open stores through Workspace::Open; implement Store only to add a
+// new kind of storage, and run the conformance suite against it.
+#ifndef WORKSECTION_STORE_H_
+#define WORKSECTION_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "worksection/ids.h"
+#include "worksection/model.h"
+#include "worksection/query.h"
+
+namespace worksection {
+
+struct StoreOptions {
+  bool read_only = false;  // never write, not even a schema or a journal mode
+  // How long a write waits for another writer before Unavailable.
+  absl::Duration busy_timeout = absl::Seconds(5);
+};
+
+// A project a member belongs to, seen from the member.
+struct Membership {
+  ProjectId project;
+  ProjectRole role = ProjectRole::kMember;
+};
+
+// The position after which a page of tasks starts: the sort key and id of the
+// last task returned.
+struct TaskSortPosition {
+  int64_t key = 0;
+  TaskId id;
+};
+
+// The sort key of a task under an order; stores sort by (key, id).
+int64_t TaskSortKey(const Task& task, TaskOrder order);
+
+struct TaskScan {
+  TaskFilter filter;  // its order is used, its limit and page_token are not
+  // Only tasks of these projects; unset means every project.
+  std::optional<std::vector<ProjectId>> projects_in;
+  bool include_hidden = true;  // false drops hidden_from_clients tasks
+  std::optional<TaskSortPosition> after;  // start strictly after this
+  int limit = limits::kDefaultPageSize;   // at most this many, > 0
+};
+
+// True when `task` passes `scan`'s conditions (ignoring after/limit). The
+// reference semantics for every store.
+bool TaskMatches(const Task& task, const TaskScan& scan);
+
+struct ProjectScan {
+  ProjectFilter filter;
+  std::optional<std::vector<ProjectId>> ids_in;  // unset means all
+};
+
+// One unit of work. Reads see the transaction's own writes. Destroying a
+// transaction that was not committed rolls it back. Not thread-safe: use a
+// transaction from one thread, and destroy it on the thread that began it.
+//
+// Errors: NotFound for a missing id in Get*/Update*; Unavailable when the
+// store is busy past its timeout; DataLoss for a corrupt store; Internal for
+// anything else the backend reports.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+
+  // Makes the writes durable. After Commit (whatever its outcome) the
+  // transaction may only be destroyed.
+  virtual absl::Status Commit() = 0;
+
+  // Empty when the store holds no workspace yet.
+  virtual absl::StatusOr<std::optional<WorkspaceSettings>> GetSettings() = 0;
+  virtual absl::Status PutSettings(const WorkspaceSettings& settings) = 0;
+
+  // Inserts assign and return a fresh id; ids are never reused.
+  virtual absl::StatusOr<Member> GetMember(MemberId id) = 0;
+  virtual absl::StatusOr<std::optional<Member>> FindMemberByEmail(
+      absl::string_view email) = 0;
+  virtual absl::StatusOr<std::vector<Member>> ListMembers(
+      const MemberFilter& filter) = 0;  // by id
+  virtual absl::StatusOr<MemberId> InsertMember(const Member& member) = 0;
+  virtual absl::Status UpdateMember(const Member& member) = 0;
+
+  virtual absl::StatusOr<Project> GetProject(ProjectId id) = 0;
+  virtual absl::StatusOr<std::vector<Project>> ListProjects(
+      const ProjectScan& scan) = 0;  // by id
+  virtual absl::StatusOr<std::vector<Membership>> ListMemberships(
+      MemberId member) = 0;  // by project id
+  virtual absl::StatusOr<ProjectId> InsertProject(const Project& project) = 0;
+  virtual absl::Status UpdateProject(const Project& project) = 0;
+
+  virtual absl::StatusOr<Task> GetTask(TaskId id) = 0;
+  // Ordered by (TaskSortKey(task, scan.filter.order), id).
+  virtual absl::StatusOr<std::vector<Task>> ScanTasks(const TaskScan& scan) = 0;
+  virtual absl::StatusOr<std::vector<TaskId>> ListSubtaskIds(
+      TaskId parent) = 0;  // direct children, by id
+  virtual absl::StatusOr<TaskId> InsertTask(const Task& task) = 0;
+  virtual absl::Status UpdateTask(const Task& task) = 0;
+
+  virtual absl::StatusOr<Comment> GetComment(CommentId id) = 0;
+  virtual absl::StatusOr<std::vector<Comment>> ListComments(
+      TaskId task, bool include_hidden) = 0;  // by id
+  virtual absl::StatusOr<CommentId> InsertComment(const Comment& comment) = 0;
+  virtual absl::Status UpdateComment(const Comment& comment) = 0;
+};
+
+// A storage backend. Thread-safe: any thread may begin transactions; write
+// transactions are serialized, and a read transaction sees a consistent
+// snapshot.
+class Store {
+ public:
+  enum class Mode { kRead, kWrite };
+
+  virtual ~Store() = default;
+
+  // FailedPrecondition for kWrite on a read-only store; Unavailable when
+  // another writer holds the store past the busy timeout.
+  virtual absl::StatusOr<std::unique_ptr<Transaction>> Begin(Mode mode) = 0;
+  virtual bool read_only() const = 0;
+};
+
+// Opens the store a URI names: "memory:" (a fresh, private in-memory store),
+// "sqlite:PATH" or a plain PATH (a SQLite file, created if missing unless
+// read-only). InvalidArgument for an unknown scheme; NotFound for a missing
+// file opened read-only; FailedPrecondition for a schema newer than this
+// library; DataLoss for a file that is not a worksection store.
+absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
+                                                 const StoreOptions& options);
+
+}  // namespace worksection
+
+#endif  // WORKSECTION_STORE_H_

@@ -1,0 +1,15 @@
+// The whole C++ API. See README.md for a first example.
+#ifndef WORKSECTION_WORKSECTION_H_
+#define WORKSECTION_WORKSECTION_H_
+
+#include "worksection/ids.h"
+#include "worksection/limits.h"
+#include "worksection/model.h"
+#include "worksection/policy.h"
+#include "worksection/query.h"
+#include "worksection/session.h"
+#include "worksection/store.h"
+#include "worksection/version.h"
+#include "worksection/workspace.h"
+
+#endif  // WORKSECTION_WORKSECTION_H_

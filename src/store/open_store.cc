@@ -1,0 +1,52 @@
+#include <memory>
+#include <string>
+#include "absl/strings/string_view.h"
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/str_cat.h"
+#include "src/store/memory/memory_store.h"
+#include "src/store/sqlite/sqlite_store.h"
+#include "worksection/store.h"
+
+namespace worksection {
+namespace {
+
+// True for "scheme:..." where scheme is 2+ of [a-z0-9+.-] before any '/'.
+// A file whose name looks like that is opened as "sqlite:NAME" or "./NAME".
+bool HasScheme(absl::string_view uri) {
+  const size_t colon = uri.find(':');
+  if (colon == absl::string_view::npos || colon < 2) return false;
+  for (char c : uri.substr(0, colon)) {
+    if (!absl::ascii_islower(c) && !absl::ascii_isdigit(c) && c != '+' &&
+        c != '.' && c != '-') {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
+                                                 const StoreOptions& options) {
+  if (uri == "memory:") return NewMemoryStore(options);
+  absl::string_view path = uri;
+  if (absl::ConsumePrefix(&path, "sqlite:")) {
+    // "sqlite:PATH"; "sqlite://PATH" is accepted as the same thing.
+    absl::ConsumePrefix(&path, "//");
+  } else if (HasScheme(uri)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "uri: unknown scheme in \"", uri,
+        "\" (use memory:, sqlite:PATH or a path)"));
+  }
+  if (path.empty()) {
+    return absl::InvalidArgumentError("uri: empty path");
+  }
+  return OpenSqliteStore(std::string(path), options);
+}
+
+}  // namespace worksection

@@ -1,0 +1,23 @@
+#ifndef WORKSECTION_SRC_STORE_SQLITE_SQLITE_STORE_H_
+#define WORKSECTION_SRC_STORE_SQLITE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "worksection/store.h"
+
+namespace worksection {
+
+// The schema version this library writes; a file with a newer one is
+// refused with FailedPrecondition.
+inline constexpr int kSqliteSchemaVersion = 1;
+
+// Opens (creating unless read-only) the SQLite store at `path`. See
+// OpenStore for the errors.
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
+    const std::string& path, const StoreOptions& options);
+
+}  // namespace worksection
+
+#endif  // WORKSECTION_SRC_STORE_SQLITE_SQLITE_STORE_H_
