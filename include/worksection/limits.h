@@ -7,17 +7,17 @@
 
 namespace worksection::limits {
 
-inline constexpr size_t kMaxNameBytes = 200;        // workspace, member, project
-inline constexpr size_t kMaxEmailBytes = 254;       // RFC 5321 path limit
-inline constexpr size_t kMaxTitleBytes = 500;       // task title, checklist item
-inline constexpr size_t kMaxTextBytes = 100'000;    // task text, comment, note
-inline constexpr size_t kMaxLabelBytes = 100;       // tag, folder, company
-inline constexpr size_t kMaxTags = 50;              // per project or task
-inline constexpr size_t kMaxChecklistItems = 500;   // per task
-inline constexpr size_t kMaxSubscribers = 500;      // per task
+inline constexpr size_t kMaxNameBytes = 200;       // workspace, member, project
+inline constexpr size_t kMaxEmailBytes = 254;      // RFC 5321 path limit
+inline constexpr size_t kMaxTitleBytes = 500;      // task title, checklist item
+inline constexpr size_t kMaxTextBytes = 100'000;   // task text, comment, note
+inline constexpr size_t kMaxLabelBytes = 100;      // tag, folder, company
+inline constexpr size_t kMaxTags = 50;             // per project or task
+inline constexpr size_t kMaxChecklistItems = 500;  // per task
+inline constexpr size_t kMaxSubscribers = 500;     // per task
 inline constexpr size_t kMaxProjectMembers = 1000;  // per project
-inline constexpr int kMaxTaskDepth = 3;             // task, subtask, sub-subtask
-inline constexpr int kMinPriority = 0;              // 0 means paused
+inline constexpr int kMaxTaskDepth = 3;  // task, subtask, sub-subtask
+inline constexpr int kMinPriority = 0;   // 0 means paused
 inline constexpr int kMaxPriority = 10;
 inline constexpr int kDefaultPageSize = 100;
 inline constexpr int kMaxPageSize = 1000;

@@ -12,9 +12,9 @@
 
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "worksection/ids.h"
@@ -49,8 +49,8 @@ absl::string_view TaskStatusName(TaskStatus status);
 
 // The workspace's own settings; one per store.
 struct WorkspaceSettings {
-  Revision revision = 0;     // set by the library
-  std::string name;          // 1..kMaxNameBytes
+  Revision revision = 0;          // set by the library
+  std::string name;               // 1..kMaxNameBytes
   std::string time_zone = "UTC";  // IANA name; decides "today" and "overdue"
   std::string currency = "USD";   // ISO 4217 code, three capital letters
   absl::Weekday week_start = absl::Weekday::monday;
@@ -58,19 +58,19 @@ struct WorkspaceSettings {
 
 // A person in the workspace. Members are never deleted: deactivate them.
 struct Member {
-  MemberId id;                // set by the library
-  Revision revision = 0;      // the revision read; see Revision
-  std::string name;           // 1..kMaxNameBytes
-  std::string email;          // unique, compared and stored in lower case
+  MemberId id;            // set by the library
+  Revision revision = 0;  // the revision read; see Revision
+  std::string name;       // 1..kMaxNameBytes
+  std::string email;      // unique, compared and stored in lower case
   Role role = Role::kEmployee;
-  std::string company;        // company or team, 0..kMaxLabelBytes
+  std::string company;  // company or team, 0..kMaxLabelBytes
   // Hourly rates in minor units. Empty when the caller may not see rates;
   // on create and update, empty means 0 and "leave unchanged" respectively.
   std::optional<Money> cost_rate;
   std::optional<Money> billing_rate;
-  bool active = true;         // changed only through DeactivateMember
-  absl::Time created_at;      // set by the library
-  absl::Time updated_at;      // set by the library
+  bool active = true;     // changed only through DeactivateMember
+  absl::Time created_at;  // set by the library
+  absl::Time updated_at;  // set by the library
 };
 
 // A member's place in a project.
@@ -84,23 +84,23 @@ struct ProjectMember {
 };
 
 struct Project {
-  ProjectId id;               // set by the library
-  Revision revision = 0;      // the revision read; see Revision
-  std::string name;           // 1..kMaxNameBytes
+  ProjectId id;           // set by the library
+  Revision revision = 0;  // the revision read; see Revision
+  std::string name;       // 1..kMaxNameBytes
   ProjectStatus status = ProjectStatus::kActive;
-  std::string folder;         // a grouping label, 0..kMaxLabelBytes
+  std::string folder;  // a grouping label, 0..kMaxLabelBytes
   // The responsible manager (none if invalid). The library keeps the manager
   // in `members` with ProjectRole::kManager.
   MemberId manager;
   std::optional<absl::CivilDay> start_date;
-  std::optional<absl::CivilDay> deadline;  // not before start_date
+  std::optional<absl::CivilDay> deadline;     // not before start_date
   std::optional<absl::Duration> time_budget;  // whole seconds, > 0
   std::optional<Money> money_budget;          // hidden from clients/readers
   std::optional<Money> billing_rate;          // per hour; hidden likewise
-  std::vector<std::string> tags;  // kept sorted and unique
-  std::vector<ProjectMember> members;  // sorted by member id, unique
-  absl::Time created_at;      // set by the library
-  absl::Time updated_at;      // set by the library
+  std::vector<std::string> tags;              // kept sorted and unique
+  std::vector<ProjectMember> members;         // sorted by member id, unique
+  absl::Time created_at;                      // set by the library
+  absl::Time updated_at;                      // set by the library
 };
 
 // A task's deadline: a day in the workspace time zone, optionally a time.
@@ -127,39 +127,39 @@ struct ChecklistItem {
 };
 
 struct Task {
-  TaskId id;                  // set by the library
-  Revision revision = 0;      // the revision read; see Revision
-  ProjectId project;          // changed only through MoveTask
-  TaskId parent;              // none for a top-level task; same project
-  std::string title;          // 1..kMaxTitleBytes
-  std::string text;           // 0..kMaxTextBytes
-  MemberId author;            // who set it; set by the library
-  MemberId assignee;          // who received it; none if invalid
-  int priority = 5;           // 0 (paused) .. 10
+  TaskId id;              // set by the library
+  Revision revision = 0;  // the revision read; see Revision
+  ProjectId project;      // changed only through MoveTask
+  TaskId parent;          // none for a top-level task; same project
+  std::string title;      // 1..kMaxTitleBytes
+  std::string text;       // 0..kMaxTextBytes
+  MemberId author;        // who set it; set by the library
+  MemberId assignee;      // who received it; none if invalid
+  int priority = 5;       // 0 (paused) .. 10
   TaskStatus status = TaskStatus::kOpen;  // changed by Complete/ReopenTask
   std::optional<absl::CivilDay> start_date;
-  std::optional<Deadline> deadline;       // not before start_date
+  std::optional<Deadline> deadline;        // not before start_date
   std::optional<absl::Duration> estimate;  // whole seconds, > 0
   std::optional<Money> money_budget;       // hidden from clients/readers
   std::vector<std::string> tags;           // kept sorted and unique
   std::vector<ChecklistItem> checklist;
-  std::vector<MemberId> subscribers;       // kept sorted and unique
+  std::vector<MemberId> subscribers;  // kept sorted and unique
   bool hidden_from_clients = false;
   std::string completion_note;             // set by CompleteTask
   std::optional<absl::Time> completed_at;  // set by CompleteTask
-  absl::Time created_at;      // set by the library
-  absl::Time updated_at;      // set by the library
+  absl::Time created_at;                   // set by the library
+  absl::Time updated_at;                   // set by the library
 };
 
 struct Comment {
-  CommentId id;               // set by the library
-  Revision revision = 0;      // the revision read; see Revision
-  TaskId task;                // fixed at creation
-  MemberId author;            // set by the library
-  std::string text;           // 1..kMaxTextBytes
+  CommentId id;           // set by the library
+  Revision revision = 0;  // the revision read; see Revision
+  TaskId task;            // fixed at creation
+  MemberId author;        // set by the library
+  std::string text;       // 1..kMaxTextBytes
   bool hidden_from_clients = false;
-  absl::Time created_at;      // set by the library
-  absl::Time updated_at;      // set by the library
+  absl::Time created_at;  // set by the library
+  absl::Time updated_at;  // set by the library
 };
 
 }  // namespace worksection

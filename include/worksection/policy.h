@@ -5,8 +5,8 @@
 
 #include <cstdint>
 #include <string>
-#include "absl/strings/string_view.h"
 
+#include "absl/strings/string_view.h"
 #include "worksection/model.h"
 
 namespace worksection {
@@ -15,33 +15,34 @@ namespace worksection {
 enum class Action {
   kReadSettings,
   kEditSettings,
-  kReadMember,      // a member's profile (name, e-mail, role, company)
-  kManageMembers,   // create, edit, deactivate and reactivate members
-  kReadMoney,       // rates, budgets in money, costs, amounts, margins
+  kReadMember,     // a member's profile (name, e-mail, role, company)
+  kManageMembers,  // create, edit, deactivate and reactivate members
+  kManageOwners,   // the same for owners, and making someone an owner
+  kReadMoney,      // rates, budgets in money, costs, amounts, margins
   kCreateProject,
   kReadProject,
-  kEditProject,     // edit, archive, change its members
+  kEditProject,  // edit, archive, change its members
   kCreateTask,
   kReadTask,
-  kReadHidden,      // tasks and comments hidden from clients
-  kEditTask,        // edit, complete, reopen
-  kMoveTask,        // to another project or parent (also needs kCreateTask
-                    // in the target project)
+  kReadHidden,  // tasks and comments hidden from clients
+  kEditTask,    // edit, complete, reopen
+  kMoveTask,    // to another project or parent (also needs kCreateTask
+                // in the target project)
   kCreateComment,
   kEditComment,
 };
-inline constexpr int kActionCount = 15;
+inline constexpr int kActionCount = 16;
 
 // Where an allowed action applies. A policy entry is a set of scopes; the
 // action is allowed when any of them covers the target.
 enum Scope : uint8_t {
   kScopeNone = 0,
-  kScopeWorkspace = 1 << 0,  // anywhere in the workspace
-  kScopeMemberProjects = 1 << 1,  // projects the actor belongs to; for
-                                  // members: those sharing such a project
+  kScopeWorkspace = 1 << 0,        // anywhere in the workspace
+  kScopeMemberProjects = 1 << 1,   // projects the actor belongs to; for
+                                   // members: those sharing such a project
   kScopeManagedProjects = 1 << 2,  // projects the actor manages
-  kScopeOwnWork = 1 << 3,  // in the actor's projects, tasks they set or
-                           // received
+  kScopeOwnWork = 1 << 3,          // in the actor's projects, tasks they set or
+                                   // received
   kScopeOwnWritings = 1 << 4,  // in the actor's projects, tasks and comments
                                // they wrote
 };

@@ -21,7 +21,7 @@ struct MemberFilter {
 struct ProjectFilter {
   std::optional<ProjectStatus> status;  // overrides include_archived
   bool include_archived = false;
-  std::optional<MemberId> member;       // projects this member belongs to
+  std::optional<MemberId> member;  // projects this member belongs to
 };
 
 // How ListTasks orders its results. Ties are broken by ascending id, so the
@@ -39,9 +39,9 @@ struct TaskFilter {
   std::optional<MemberId> assignee;
   std::optional<MemberId> author;
   std::optional<TaskStatus> status;
-  std::optional<std::string> tag;  // exact tag
-  int min_priority = limits::kMinPriority;  // inclusive
-  int max_priority = limits::kMaxPriority;  // inclusive
+  std::optional<std::string> tag;               // exact tag
+  int min_priority = limits::kMinPriority;      // inclusive
+  int max_priority = limits::kMaxPriority;      // inclusive
   std::optional<absl::CivilDay> deadline_from;  // inclusive, by deadline day
   std::optional<absl::CivilDay> deadline_to;    // inclusive, by deadline day
   // Open tasks whose deadline day is before this day (pass the workspace's

@@ -73,7 +73,8 @@ class Session {
   // FailedPrecondition for a cycle or a 4th level).
   absl::StatusOr<Task> UpdateTask(const Task& task);
   // FailedPrecondition when already done.
-  absl::StatusOr<Task> CompleteTask(TaskId id, std::string completion_note = "");
+  absl::StatusOr<Task> CompleteTask(TaskId id,
+                                    std::string completion_note = "");
   // Clears completed_at and the note. FailedPrecondition when open.
   absl::StatusOr<Task> ReopenTask(TaskId id);
   // Moves a task and all its subtasks into `project`, under `new_parent`

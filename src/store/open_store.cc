@@ -1,13 +1,13 @@
 #include <memory>
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "src/store/memory/memory_store.h"
 #include "src/store/sqlite/sqlite_store.h"
 #include "worksection/store.h"
@@ -39,9 +39,9 @@ absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
     // "sqlite:PATH"; "sqlite://PATH" is accepted as the same thing.
     absl::ConsumePrefix(&path, "//");
   } else if (HasScheme(uri)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "uri: unknown scheme in \"", uri,
-        "\" (use memory:, sqlite:PATH or a path)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("uri: unknown scheme in \"", uri,
+                     "\" (use memory:, sqlite:PATH or a path)"));
   }
   if (path.empty()) {
     return absl::InvalidArgumentError("uri: empty path");

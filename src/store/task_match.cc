@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include "absl/strings/string_view.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/string_view.h"
 #include "worksection/store.h"
 
 namespace worksection {

@@ -1,0 +1,119 @@
+#include "src/core/call.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+
+namespace worksection {
+
+std::optional<ProjectRole> Actor::RoleIn(ProjectId project) const {
+  auto it = projects.find(project);
+  if (it == projects.end()) return std::nullopt;
+  return it->second;
+}
+
+Target TargetOf(const Task& task) {
+  return Target{task.project, task.author, task.assignee};
+}
+
+Target TargetOf(const Comment& comment, const Task& task) {
+  return Target{task.project, comment.author, MemberId()};
+}
+
+bool Allowed(const Actor& actor, Action action, const Target& target) {
+  const ScopeSet scopes = PolicyScopes(actor.role(), action);
+  if (scopes & kScopeWorkspace) return true;
+  if (!target.project.valid()) return false;
+  const std::optional<ProjectRole> role = actor.RoleIn(target.project);
+  if (!role) return false;
+  if (scopes & kScopeMemberProjects) return true;
+  if ((scopes & kScopeManagedProjects) && *role == ProjectRole::kManager) {
+    return true;
+  }
+  const bool wrote = target.author == actor.id();
+  if ((scopes & kScopeOwnWritings) && wrote) return true;
+  if ((scopes & kScopeOwnWork) && (wrote || target.assignee == actor.id())) {
+    return true;
+  }
+  return false;
+}
+
+absl::Status Require(const Actor& actor, Action action, const Target& target,
+                     absl::string_view what) {
+  if (Allowed(actor, action, target)) return absl::OkStatus();
+  return absl::PermissionDeniedError(
+      absl::StrCat("member ", actor.id().value(), " (", RoleName(actor.role()),
+                   ") may not ", ActionName(action), ": ", what));
+}
+
+bool CanSee(const Actor& actor, const Task& task) {
+  const Target target = TargetOf(task);
+  return Allowed(actor, Action::kReadTask, target) &&
+         (!task.hidden_from_clients ||
+          Allowed(actor, Action::kReadHidden, target));
+}
+
+void RedactMoney(const Actor& actor, Member& member) {
+  // Rates are a workspace matter: only a workspace-wide scope reads them.
+  if (!Allowed(actor, Action::kReadMoney, Target{})) {
+    member.cost_rate.reset();
+    member.billing_rate.reset();
+  }
+}
+
+void RedactMoney(const Actor& actor, Project& project) {
+  if (!Allowed(actor, Action::kReadMoney, Target{project.id})) {
+    project.money_budget.reset();
+    project.billing_rate.reset();
+  }
+}
+
+void RedactMoney(const Actor& actor, Task& task) {
+  if (!Allowed(actor, Action::kReadMoney, Target{task.project})) {
+    task.money_budget.reset();
+  }
+}
+
+absl::StatusOr<Actor> LoadMemberRoles(Transaction& tx, MemberId id) {
+  absl::StatusOr<Member> member = tx.GetMember(id);
+  if (!member.ok()) return member.status();
+  absl::StatusOr<std::vector<Membership>> memberships = tx.ListMemberships(id);
+  if (!memberships.ok()) return memberships.status();
+  Actor actor{*std::move(member), {}};
+  for (const Membership& m : *memberships) actor.projects[m.project] = m.role;
+  return actor;
+}
+
+absl::StatusOr<Actor> LoadActor(Transaction& tx, MemberId id) {
+  absl::StatusOr<Actor> actor = LoadMemberRoles(tx, id);
+  if (!actor.ok()) {
+    if (absl::IsNotFound(actor.status())) {
+      return absl::NotFoundError(
+          absl::StrCat("acting member ", id.value(), " not found"));
+    }
+    return actor.status();
+  }
+  if (!actor->member.active) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("member ", id.value(), " is deactivated"));
+  }
+  return actor;
+}
+
+absl::Status CheckRevision(absl::string_view entity, int64_t id, Revision named,
+                           Revision stored) {
+  if (named != 0 && named != stored) {
+    return absl::AbortedError(absl::StrCat(
+        entity, " ", id, " was changed: revision ", named, " was read, ",
+        stored, " is stored; read it again and retry"));
+  }
+  return absl::OkStatus();
+}
+
+absl::CivilDay TodayIn(const WorkspaceSettings& settings, absl::Time now) {
+  absl::TimeZone tz;
+  if (!absl::LoadTimeZone(settings.time_zone, &tz)) tz = absl::UTCTimeZone();
+  return absl::ToCivilDay(now, tz);
+}
+
+}  // namespace worksection

@@ -1,0 +1,104 @@
+// What every Session call shares: one transaction, the acting member with
+// their project roles, and the policy checks against a target.
+#ifndef WORKSECTION_SRC_CORE_CALL_H_
+#define WORKSECTION_SRC_CORE_CALL_H_
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "worksection/model.h"
+#include "worksection/policy.h"
+#include "worksection/store.h"
+#include "worksection/workspace.h"
+
+namespace worksection {
+
+// The acting member, as loaded at the start of a call.
+struct Actor {
+  Member member;
+  absl::flat_hash_map<ProjectId, ProjectRole> projects;
+
+  MemberId id() const { return member.id; }
+  Role role() const { return member.role; }
+  std::optional<ProjectRole> RoleIn(ProjectId project) const;
+};
+
+// What an action is aimed at, for the scope checks. An invalid project means
+// a workspace-level target.
+struct Target {
+  ProjectId project;
+  MemberId author;    // of the task or comment, for own-writings scopes
+  MemberId assignee;  // of the task, for own-work scopes
+};
+
+Target TargetOf(const Task& task);
+Target TargetOf(const Comment& comment, const Task& task);
+
+bool Allowed(const Actor& actor, Action action, const Target& target);
+// PermissionDenied naming the actor, the action and `what` when not allowed.
+absl::Status Require(const Actor& actor, Action action, const Target& target,
+                     absl::string_view what);
+
+// May `actor` see `task` at all (read, and hidden if hidden)?
+bool CanSee(const Actor& actor, const Task& task);
+
+// Empties the money fields `actor` may not read.
+void RedactMoney(const Actor& actor, Member& member);
+void RedactMoney(const Actor& actor, Project& project);
+void RedactMoney(const Actor& actor, Task& task);
+
+// Loads `id` as an actor: NotFound if missing, PermissionDenied if
+// deactivated.
+absl::StatusOr<Actor> LoadActor(Transaction& tx, MemberId id);
+// Loads `id` with its project roles whatever its state: NotFound if missing.
+absl::StatusOr<Actor> LoadMemberRoles(Transaction& tx, MemberId id);
+
+// One Session call: its transaction, its actor and the workspace settings.
+struct Call {
+  Transaction& tx;
+  const Actor& actor;
+  const WorkspaceSettings& settings;
+  absl::Time now;
+};
+
+// Runs `body(Call&)` in one transaction of `mode` and commits when it
+// succeeds; a failure rolls everything back. `body` returns StatusOr<T>.
+template <typename Body>
+auto RunCall(Workspace& workspace, MemberId actor_id, Store::Mode mode,
+             Body body) -> decltype(body(std::declval<Call&>())) {
+  absl::StatusOr<std::unique_ptr<Transaction>> tx =
+      workspace.store().Begin(mode);
+  if (!tx.ok()) return tx.status();
+  absl::StatusOr<std::optional<WorkspaceSettings>> settings =
+      (*tx)->GetSettings();
+  if (!settings.ok()) return settings.status();
+  if (!*settings) {
+    return absl::FailedPreconditionError(
+        "the workspace is not set up yet (call Workspace::Bootstrap)");
+  }
+  absl::StatusOr<Actor> actor = LoadActor(**tx, actor_id);
+  if (!actor.ok()) return actor.status();
+  Call call{**tx, *actor, **settings, workspace.Now()};
+  auto result = body(call);
+  if (!result.ok()) return result;
+  if (absl::Status s = (*tx)->Commit(); !s.ok()) return s;
+  return result;
+}
+
+// The revision check of every update: Aborted when `named` is set and is not
+// the stored revision.
+absl::Status CheckRevision(absl::string_view entity, int64_t id, Revision named,
+                           Revision stored);
+
+// Today in the workspace time zone.
+absl::CivilDay TodayIn(const WorkspaceSettings& settings, absl::Time now);
+
+}  // namespace worksection
+
+#endif  // WORKSECTION_SRC_CORE_CALL_H_
