@@ -1,1 +1,1155 @@
-// placeholder
+// The SQLite store.
+//
+// Threading: one writing connection, guarded by `write_mu_`, which a write
+// transaction holds for its whole life (locked in Begin, unlocked when the
+// transaction is destroyed), so write transactions are serialized in this
+// process; other processes are kept out by BEGIN IMMEDIATE and the busy
+// timeout. Read transactions each take a connection of their own from a
+// small pool (opened SQLITE_OPEN_READONLY, created on demand), so in WAL
+// mode readers never wait for the writer and see the snapshot of their first
+// read. Every connection is used by one transaction, on one thread, at a
+// time.
+//
+// Read-only stores (StoreOptions::read_only) open every connection with
+// SQLITE_OPEN_READONLY and never write: no journal-mode change, no
+// migration, no pragma that writes. The main database file is never
+// modified. A WAL reader needs the shared-memory index: when the -shm and
+// -wal files do not exist and the directory is writable, SQLite creates
+// them (empty) beside the database, as any WAL reader does; in a read-only
+// directory SQLite (3.22+) reads without them.
+#include "src/store/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "src/store/sqlite/codec.h"
+#include "src/store/sqlite/connection.h"
+#include "src/store/sqlite/schema.h"
+#include "src/store/sqlite/task_scan_sql.h"
+#include "worksection/model.h"
+#include "worksection/query.h"
+#include "worksection/store.h"
+
+#define WS_SQL_CONCAT_INNER(a, b) a##b
+#define WS_SQL_CONCAT(a, b) WS_SQL_CONCAT_INNER(a, b)
+#define WS_SQL_RETURN_IF_ERROR(expr)         \
+  do {                                       \
+    absl::Status _ws_status = (expr);        \
+    if (!_ws_status.ok()) return _ws_status; \
+  } while (0)
+#define WS_SQL_ASSIGN_OR_RETURN(lhs, expr) \
+  WS_SQL_ASSIGN_OR_RETURN_IMPL(WS_SQL_CONCAT(_ws_or_, __LINE__), lhs, expr)
+#define WS_SQL_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                                 \
+  if (!tmp.ok()) return tmp.status();                \
+  lhs = std::move(*tmp)
+
+namespace worksection {
+namespace sqlite_internal {
+namespace {
+
+// Idle read connections kept open for reuse; more are closed when released.
+constexpr size_t kMaxIdleReaders = 4;
+
+// ------------------------------------------------------------------ helpers
+
+std::optional<int64_t> IdOrNull(int64_t value, bool valid) {
+  if (!valid) return std::nullopt;
+  return value;
+}
+template <typename T>
+std::optional<int64_t> IdOrNull(T id) {
+  return IdOrNull(id.value(), id.valid());
+}
+
+std::optional<int64_t> OptDay(const std::optional<absl::CivilDay>& day) {
+  if (!day) return std::nullopt;
+  return EncodeDay(*day);
+}
+std::optional<absl::CivilDay> ReadOptDay(const Statement& s, int col) {
+  if (s.IsNull(col)) return std::nullopt;
+  return DecodeDay(s.Int(col));
+}
+std::optional<int64_t> OptDuration(const std::optional<absl::Duration>& d) {
+  if (!d) return std::nullopt;
+  return EncodeDuration(*d);
+}
+std::optional<absl::Duration> ReadOptDuration(const Statement& s, int col) {
+  if (s.IsNull(col)) return std::nullopt;
+  return DecodeDuration(s.Int(col));
+}
+
+std::string IdsJson(const std::vector<int64_t>& ids) {
+  std::string json = "[";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    absl::StrAppend(&json, i == 0 ? "" : ",", ids[i]);
+  }
+  json += "]";
+  return json;
+}
+
+absl::Status Corrupt(absl::string_view entity, int64_t id,
+                     absl::string_view field, int64_t value) {
+  return absl::DataLossError(absl::StrCat(entity, " ", id, ": stored ", field,
+                                          " ", value, " is not a known value"));
+}
+
+absl::Status NotFound(absl::string_view entity, int64_t id) {
+  return absl::NotFoundError(absl::StrCat(entity, " ", id, " not found"));
+}
+
+// ------------------------------------------------------------ row decoding
+
+constexpr char kMemberColumns[] =
+    "id, revision, name, email, role, company, cost_rate, billing_rate, "
+    "active, created_at, updated_at";
+
+absl::StatusOr<Member> ReadMember(const Statement& s) {
+  Member m;
+  m.id = MemberId(s.Int(0));
+  m.revision = s.Int(1);
+  m.name = s.Text(2);
+  m.email = s.Text(3);
+  if (!DecodeRole(s.Int(4), &m.role)) {
+    return Corrupt("member", m.id.value(), "role", s.Int(4));
+  }
+  m.company = s.Text(5);
+  m.cost_rate = s.OptionalInt(6);
+  m.billing_rate = s.OptionalInt(7);
+  m.active = s.Int(8) != 0;
+  m.created_at = DecodeTime(s.Int(9));
+  m.updated_at = DecodeTime(s.Int(10));
+  return m;
+}
+
+constexpr char kProjectColumns[] =
+    "id, revision, name, status, folder, manager_id, start_day, "
+    "deadline_day, time_budget_s, money_budget, billing_rate, created_at, "
+    "updated_at";
+
+absl::StatusOr<Project> ReadProject(const Statement& s) {
+  Project p;
+  p.id = ProjectId(s.Int(0));
+  p.revision = s.Int(1);
+  p.name = s.Text(2);
+  if (!DecodeProjectStatus(s.Int(3), &p.status)) {
+    return Corrupt("project", p.id.value(), "status", s.Int(3));
+  }
+  p.folder = s.Text(4);
+  p.manager = MemberId(s.OptionalInt(5).value_or(0));
+  p.start_date = ReadOptDay(s, 6);
+  p.deadline = ReadOptDay(s, 7);
+  p.time_budget = ReadOptDuration(s, 8);
+  p.money_budget = s.OptionalInt(9);
+  p.billing_rate = s.OptionalInt(10);
+  p.created_at = DecodeTime(s.Int(11));
+  p.updated_at = DecodeTime(s.Int(12));
+  return p;
+}
+
+// Columns as in kTaskColumns.
+absl::StatusOr<Task> ReadTask(const Statement& s) {
+  Task t;
+  t.id = TaskId(s.Int(0));
+  t.revision = s.Int(1);
+  t.project = ProjectId(s.Int(2));
+  t.parent = TaskId(s.OptionalInt(3).value_or(0));
+  t.title = s.Text(4);
+  t.text = s.Text(5);
+  t.author = MemberId(s.OptionalInt(6).value_or(0));
+  t.assignee = MemberId(s.OptionalInt(7).value_or(0));
+  t.priority = static_cast<int>(s.Int(8));
+  if (!DecodeTaskStatus(s.Int(9), &t.status)) {
+    return Corrupt("task", t.id.value(), "status", s.Int(9));
+  }
+  t.start_date = ReadOptDay(s, 10);
+  if (!s.IsNull(11)) {
+    Deadline d;
+    d.day = DecodeDay(s.Int(11));
+    if (!s.IsNull(12)) d.minute_of_day = static_cast<int>(s.Int(12));
+    t.deadline = d;
+  }
+  t.estimate = ReadOptDuration(s, 13);
+  t.money_budget = s.OptionalInt(14);
+  t.hidden_from_clients = s.Int(15) != 0;
+  t.completion_note = s.Text(16);
+  if (!s.IsNull(17)) t.completed_at = DecodeTime(s.Int(17));
+  t.created_at = DecodeTime(s.Int(18));
+  t.updated_at = DecodeTime(s.Int(19));
+  return t;
+}
+
+constexpr char kCommentColumns[] =
+    "id, revision, task_id, author_id, text, hidden_from_clients, "
+    "created_at, updated_at";
+
+Comment ReadComment(const Statement& s) {
+  Comment c;
+  c.id = CommentId(s.Int(0));
+  c.revision = s.Int(1);
+  c.task = TaskId(s.Int(2));
+  c.author = MemberId(s.OptionalInt(3).value_or(0));
+  c.text = s.Text(4);
+  c.hidden_from_clients = s.Int(5) != 0;
+  c.created_at = DecodeTime(s.Int(6));
+  c.updated_at = DecodeTime(s.Int(7));
+  return c;
+}
+
+class SqliteStore;
+
+// ------------------------------------------------------------- transaction
+
+class SqliteTransaction : public Transaction {
+ public:
+  SqliteTransaction(SqliteStore* store, Connection* conn, Store::Mode mode)
+      : store_(store), conn_(conn), mode_(mode) {}
+  ~SqliteTransaction() override;
+
+  absl::Status Commit() override;
+
+  absl::StatusOr<std::optional<WorkspaceSettings>> GetSettings() override;
+  absl::Status PutSettings(const WorkspaceSettings& settings) override;
+
+  absl::StatusOr<Member> GetMember(MemberId id) override;
+  absl::StatusOr<std::optional<Member>> FindMemberByEmail(
+      absl::string_view email) override;
+  absl::StatusOr<std::vector<Member>> ListMembers(
+      const MemberFilter& filter) override;
+  absl::StatusOr<MemberId> InsertMember(const Member& member) override;
+  absl::Status UpdateMember(const Member& member) override;
+
+  absl::StatusOr<Project> GetProject(ProjectId id) override;
+  absl::StatusOr<std::vector<Project>> ListProjects(
+      const ProjectScan& scan) override;
+  absl::StatusOr<std::vector<Membership>> ListMemberships(
+      MemberId member) override;
+  absl::StatusOr<ProjectId> InsertProject(const Project& project) override;
+  absl::Status UpdateProject(const Project& project) override;
+
+  absl::StatusOr<Task> GetTask(TaskId id) override;
+  absl::StatusOr<std::vector<Task>> ScanTasks(const TaskScan& scan) override;
+  absl::StatusOr<std::vector<TaskId>> ListSubtaskIds(TaskId parent) override;
+  absl::StatusOr<TaskId> InsertTask(const Task& task) override;
+  absl::Status UpdateTask(const Task& task) override;
+
+  absl::StatusOr<Comment> GetComment(CommentId id) override;
+  absl::StatusOr<std::vector<Comment>> ListComments(
+      TaskId task, bool include_hidden) override;
+  absl::StatusOr<CommentId> InsertComment(const Comment& comment) override;
+  absl::Status UpdateComment(const Comment& comment) override;
+
+ private:
+  absl::Status CheckOpen() const;
+  absl::Status CheckWritable() const;
+
+  absl::StatusOr<std::vector<Member>> QueryMembers(
+      absl::string_view sql, const std::vector<SqlArg>& args);
+  absl::Status BindMemberColumns(Statement& s, const Member& m);
+  absl::Status MapEmailConflict(absl::Status status, absl::string_view email);
+
+  absl::StatusOr<std::vector<Project>> QueryProjects(
+      absl::string_view sql, const std::vector<SqlArg>& args);
+  absl::Status LoadProjectChildren(std::vector<Project>& projects);
+  void BindProjectColumns(Statement& s, const Project& p);
+  absl::Status WriteProjectChildren(int64_t id, const Project& p, bool replace);
+
+  absl::StatusOr<std::vector<Task>> QueryTasks(absl::string_view sql,
+                                               const std::vector<SqlArg>& args);
+  absl::Status LoadTaskChildren(std::vector<Task>& tasks);
+  void BindTaskColumns(Statement& s, const Task& t);
+  absl::Status WriteTaskChildren(int64_t id, const Task& t, bool replace);
+
+  absl::StatusOr<std::vector<Comment>> QueryComments(
+      absl::string_view sql, const std::vector<SqlArg>& args);
+
+  SqliteStore* const store_;
+  Connection* const conn_;
+  const Store::Mode mode_;
+  bool finished_ = false;
+};
+
+// ------------------------------------------------------------------- store
+
+class SqliteStore : public Store {
+ public:
+  SqliteStore(std::string path, const StoreOptions& options,
+              std::unique_ptr<Connection> writer)
+      : path_(std::move(path)), options_(options), writer_(std::move(writer)) {}
+
+  ~SqliteStore() override {
+    // Readers first: the writer, closing last, checkpoints the WAL and
+    // removes it.
+    {
+      absl::MutexLock lock(&pool_mu_);
+      idle_readers_.clear();
+    }
+    writer_.reset();
+  }
+
+  absl::StatusOr<std::unique_ptr<Transaction>> Begin(Mode mode) override {
+    if (mode == Mode::kWrite) {
+      if (options_.read_only) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("the store \"", path_,
+                         "\" is open read-only: no write "
+                         "transaction"));
+      }
+      write_mu_.Lock();
+      absl::Status s = writer_->Exec("BEGIN IMMEDIATE");
+      if (!s.ok()) {
+        write_mu_.Unlock();
+        return s;
+      }
+      return std::unique_ptr<Transaction>(
+          new SqliteTransaction(this, writer_.get(), mode));
+    }
+    absl::StatusOr<std::unique_ptr<Connection>> reader = AcquireReader();
+    if (!reader.ok()) return reader.status();
+    Connection* conn = reader->release();
+    absl::Status s = conn->Exec("BEGIN");
+    if (!s.ok()) {
+      ReleaseReader(conn, /*healthy=*/false);
+      return s;
+    }
+    return std::unique_ptr<Transaction>(
+        new SqliteTransaction(this, conn, mode));
+  }
+
+  bool read_only() const override { return options_.read_only; }
+
+  // Gives a connection back when its transaction ends.
+  void Release(Connection* conn, Mode mode, bool healthy) {
+    if (mode == Mode::kWrite) {
+      write_mu_.Unlock();
+    } else {
+      ReleaseReader(conn, healthy);
+    }
+  }
+
+  // Adds an already-open read connection to the pool.
+  void AddIdleReader(std::unique_ptr<Connection> conn) {
+    absl::MutexLock lock(&pool_mu_);
+    idle_readers_.push_back(std::move(conn));
+  }
+
+ private:
+  absl::StatusOr<std::unique_ptr<Connection>> AcquireReader() {
+    {
+      absl::MutexLock lock(&pool_mu_);
+      if (!idle_readers_.empty()) {
+        std::unique_ptr<Connection> conn = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+        return conn;
+      }
+    }
+    return Connection::Open(path_, /*read_only=*/true, options_.busy_timeout);
+  }
+
+  void ReleaseReader(Connection* conn, bool healthy) {
+    std::unique_ptr<Connection> owned(conn);
+    if (!healthy || owned->in_transaction()) return;  // closed
+    absl::MutexLock lock(&pool_mu_);
+    if (idle_readers_.size() < kMaxIdleReaders) {
+      idle_readers_.push_back(std::move(owned));
+    }
+  }
+
+  const std::string path_;
+  const StoreOptions options_;
+  // Held by a write transaction from Begin to its destruction.
+  absl::Mutex write_mu_;
+  std::unique_ptr<Connection> writer_;  // null when read-only
+  absl::Mutex pool_mu_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_
+      ABSL_GUARDED_BY(pool_mu_);
+};
+
+// ------------------------------------------------- transaction: lifecycle
+
+SqliteTransaction::~SqliteTransaction() {
+  bool healthy = true;
+  if (conn_->in_transaction()) {
+    healthy = conn_->Exec("ROLLBACK").ok();
+  }
+  store_->Release(conn_, mode_, healthy);
+}
+
+absl::Status SqliteTransaction::CheckOpen() const {
+  if (finished_) {
+    return absl::FailedPreconditionError(
+        "the transaction has been committed: it may only be destroyed");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteTransaction::CheckWritable() const {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  if (mode_ != Store::Mode::kWrite) {
+    return absl::FailedPreconditionError("a write in a read transaction");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteTransaction::Commit() {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  finished_ = true;
+  absl::Status s = conn_->Exec("COMMIT");
+  // A failed COMMIT may leave the transaction open; the destructor rolls it
+  // back.
+  return s;
+}
+
+// -------------------------------------------------- transaction: settings
+
+absl::StatusOr<std::optional<WorkspaceSettings>>
+SqliteTransaction::GetSettings() {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("SELECT revision, name, time_zone, currency, week_start "
+                     "FROM workspace WHERE singleton = 1"));
+  WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<WorkspaceSettings>();
+  WorkspaceSettings w;
+  w.revision = s.Int(0);
+  w.name = s.Text(1);
+  w.time_zone = s.Text(2);
+  w.currency = s.Text(3);
+  if (!DecodeWeekday(s.Int(4), &w.week_start)) {
+    return absl::DataLossError(
+        absl::StrCat("workspace settings: stored week_start ", s.Int(4),
+                     " is not a known value"));
+  }
+  return std::optional<WorkspaceSettings>(std::move(w));
+}
+
+absl::Status SqliteTransaction::PutSettings(const WorkspaceSettings& settings) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare(
+          "INSERT INTO workspace (singleton, revision, name, time_zone, "
+          "currency, week_start) VALUES (1, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (singleton) DO UPDATE SET "
+          "revision = excluded.revision, name = excluded.name, "
+          "time_zone = excluded.time_zone, currency = excluded.currency, "
+          "week_start = excluded.week_start"));
+  s.BindInt(1, settings.revision);
+  s.BindText(2, settings.name);
+  s.BindText(3, settings.time_zone);
+  s.BindText(4, settings.currency);
+  s.BindInt(5, EncodeWeekday(settings.week_start));
+  return s.Run();
+}
+
+// --------------------------------------------------- transaction: members
+
+absl::StatusOr<std::vector<Member>> SqliteTransaction::QueryMembers(
+    absl::string_view sql, const std::vector<SqlArg>& args) {
+  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
+  s.BindAll(args);
+  std::vector<Member> members;
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    WS_SQL_ASSIGN_OR_RETURN(Member m, ReadMember(s));
+    members.push_back(std::move(m));
+  }
+  return members;
+}
+
+absl::StatusOr<Member> SqliteTransaction::GetMember(MemberId id) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      std::vector<Member> members,
+      QueryMembers(
+          absl::StrCat("SELECT ", kMemberColumns, " FROM members WHERE id = ?"),
+          {id.value()}));
+  if (members.empty()) return NotFound("member", id.value());
+  return std::move(members.front());
+}
+
+absl::StatusOr<std::optional<Member>> SqliteTransaction::FindMemberByEmail(
+    absl::string_view email) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      std::vector<Member> members,
+      QueryMembers(absl::StrCat("SELECT ", kMemberColumns,
+                                " FROM members WHERE email = ?"),
+                   {std::string(email)}));
+  if (members.empty()) return std::optional<Member>();
+  return std::optional<Member>(std::move(members.front()));
+}
+
+absl::StatusOr<std::vector<Member>> SqliteTransaction::ListMembers(
+    const MemberFilter& filter) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  std::string sql = absl::StrCat("SELECT ", kMemberColumns, " FROM members");
+  std::vector<SqlArg> args;
+  const char* glue = " WHERE ";
+  if (!filter.include_inactive) {
+    absl::StrAppend(&sql, glue, "active = 1");
+    glue = " AND ";
+  }
+  if (filter.role) {
+    absl::StrAppend(&sql, glue, "role = ?");
+    args.push_back(EncodeRole(*filter.role));
+  }
+  sql += " ORDER BY id";
+  return QueryMembers(sql, args);
+}
+
+absl::Status SqliteTransaction::BindMemberColumns(Statement& s,
+                                                  const Member& m) {
+  s.BindInt(1, m.revision);
+  s.BindText(2, m.name);
+  s.BindText(3, m.email);
+  s.BindInt(4, EncodeRole(m.role));
+  s.BindText(5, m.company);
+  s.BindOptionalInt(6, m.cost_rate);
+  s.BindOptionalInt(7, m.billing_rate);
+  s.BindInt(8, m.active ? 1 : 0);
+  s.BindInt(9, EncodeTime(m.created_at));
+  s.BindInt(10, EncodeTime(m.updated_at));
+  return absl::OkStatus();
+}
+
+absl::Status SqliteTransaction::MapEmailConflict(absl::Status status,
+                                                 absl::string_view email) {
+  if (status.code() == absl::StatusCode::kAlreadyExists) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("a member with email \"", email, "\" already exists"));
+  }
+  return status;
+}
+
+absl::StatusOr<MemberId> SqliteTransaction::InsertMember(const Member& member) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("INSERT INTO members (revision, name, email, role, "
+                     "company, cost_rate, billing_rate, active, created_at, "
+                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  WS_SQL_RETURN_IF_ERROR(BindMemberColumns(s, member));
+  WS_SQL_RETURN_IF_ERROR(MapEmailConflict(s.Run(), member.email));
+  return MemberId(sqlite3_last_insert_rowid(conn_->db()));
+}
+
+absl::Status SqliteTransaction::UpdateMember(const Member& member) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("UPDATE members SET revision = ?1, name = ?2, "
+                     "email = ?3, role = ?4, company = ?5, cost_rate = ?6, "
+                     "billing_rate = ?7, active = ?8, created_at = ?9, "
+                     "updated_at = ?10 WHERE id = ?11"));
+  WS_SQL_RETURN_IF_ERROR(BindMemberColumns(s, member));
+  s.BindInt(11, member.id.value());
+  WS_SQL_RETURN_IF_ERROR(MapEmailConflict(s.Run(), member.email));
+  if (sqlite3_changes(conn_->db()) == 0) {
+    return NotFound("member", member.id.value());
+  }
+  return absl::OkStatus();
+}
+
+// -------------------------------------------------- transaction: projects
+
+absl::StatusOr<std::vector<Project>> SqliteTransaction::QueryProjects(
+    absl::string_view sql, const std::vector<SqlArg>& args) {
+  std::vector<Project> projects;
+  {
+    WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
+    s.BindAll(args);
+    while (true) {
+      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      WS_SQL_ASSIGN_OR_RETURN(Project p, ReadProject(s));
+      projects.push_back(std::move(p));
+    }
+  }
+  WS_SQL_RETURN_IF_ERROR(LoadProjectChildren(projects));
+  return projects;
+}
+
+// One query per child table for the whole list.
+absl::Status SqliteTransaction::LoadProjectChildren(
+    std::vector<Project>& projects) {
+  if (projects.empty()) return absl::OkStatus();
+  absl::flat_hash_map<int64_t, Project*> by_id;
+  std::vector<int64_t> ids;
+  for (Project& p : projects) {
+    by_id[p.id.value()] = &p;
+    ids.push_back(p.id.value());
+  }
+  const std::string json = IdsJson(ids);
+  {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare("SELECT project_id, tag FROM project_tags WHERE "
+                       "project_id IN (SELECT value FROM json_each(?)) "
+                       "ORDER BY project_id, tag"));
+    s.BindText(1, json);
+    while (true) {
+      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      by_id[s.Int(0)]->tags.push_back(s.Text(1));
+    }
+  }
+  {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s, conn_->Prepare("SELECT project_id, member_id, role FROM "
+                                    "project_members WHERE project_id IN "
+                                    "(SELECT value FROM json_each(?)) "
+                                    "ORDER BY project_id, member_id"));
+    s.BindText(1, json);
+    while (true) {
+      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      ProjectMember pm;
+      pm.member = MemberId(s.Int(1));
+      if (!DecodeProjectRole(s.Int(2), &pm.role)) {
+        return Corrupt("project", s.Int(0), "member role", s.Int(2));
+      }
+      by_id[s.Int(0)]->members.push_back(pm);
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Project> SqliteTransaction::GetProject(ProjectId id) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      std::vector<Project> projects,
+      QueryProjects(absl::StrCat("SELECT ", kProjectColumns,
+                                 " FROM projects WHERE id = ?"),
+                    {id.value()}));
+  if (projects.empty()) return NotFound("project", id.value());
+  return std::move(projects.front());
+}
+
+absl::StatusOr<std::vector<Project>> SqliteTransaction::ListProjects(
+    const ProjectScan& scan) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  if (scan.ids_in && scan.ids_in->empty()) return std::vector<Project>();
+  std::string sql = absl::StrCat("SELECT ", kProjectColumns, " FROM projects");
+  std::vector<SqlArg> args;
+  const char* glue = " WHERE ";
+  auto add = [&sql, &glue](absl::string_view condition) {
+    absl::StrAppend(&sql, glue, condition);
+    glue = " AND ";
+  };
+  if (scan.filter.status) {
+    add("status = ?");
+    args.push_back(EncodeProjectStatus(*scan.filter.status));
+  } else if (!scan.filter.include_archived) {
+    add("status <> ?");
+    args.push_back(EncodeProjectStatus(ProjectStatus::kArchived));
+  }
+  if (scan.filter.member) {
+    add("id IN (SELECT project_id FROM project_members WHERE member_id = ?)");
+    args.push_back(scan.filter.member->value());
+  }
+  if (scan.ids_in) {
+    std::vector<int64_t> ids;
+    for (ProjectId id : *scan.ids_in) ids.push_back(id.value());
+    add("id IN (SELECT value FROM json_each(?))");
+    args.push_back(IdsJson(ids));
+  }
+  sql += " ORDER BY id";
+  return QueryProjects(sql, args);
+}
+
+absl::StatusOr<std::vector<Membership>> SqliteTransaction::ListMemberships(
+    MemberId member) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("SELECT project_id, role FROM project_members "
+                     "WHERE member_id = ? ORDER BY project_id"));
+  s.BindInt(1, member.value());
+  std::vector<Membership> result;
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    Membership m;
+    m.project = ProjectId(s.Int(0));
+    if (!DecodeProjectRole(s.Int(1), &m.role)) {
+      return Corrupt("project", s.Int(0), "member role", s.Int(1));
+    }
+    result.push_back(m);
+  }
+  return result;
+}
+
+void SqliteTransaction::BindProjectColumns(Statement& s, const Project& p) {
+  s.BindInt(1, p.revision);
+  s.BindText(2, p.name);
+  s.BindInt(3, EncodeProjectStatus(p.status));
+  s.BindText(4, p.folder);
+  s.BindOptionalInt(5, IdOrNull(p.manager));
+  s.BindOptionalInt(6, OptDay(p.start_date));
+  s.BindOptionalInt(7, OptDay(p.deadline));
+  s.BindOptionalInt(8, OptDuration(p.time_budget));
+  s.BindOptionalInt(9, p.money_budget);
+  s.BindOptionalInt(10, p.billing_rate);
+  s.BindInt(11, EncodeTime(p.created_at));
+  s.BindInt(12, EncodeTime(p.updated_at));
+}
+
+absl::Status SqliteTransaction::WriteProjectChildren(int64_t id,
+                                                     const Project& p,
+                                                     bool replace) {
+  if (replace) {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement del_tags,
+        conn_->Prepare("DELETE FROM project_tags WHERE project_id = ?"));
+    del_tags.BindInt(1, id);
+    WS_SQL_RETURN_IF_ERROR(del_tags.Run());
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement del_members,
+        conn_->Prepare("DELETE FROM project_members WHERE project_id = ?"));
+    del_members.BindInt(1, id);
+    WS_SQL_RETURN_IF_ERROR(del_members.Run());
+  }
+  if (!p.tags.empty()) {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare(
+            "INSERT INTO project_tags (project_id, tag) VALUES (?, ?)"));
+    for (const std::string& tag : p.tags) {
+      s.Reset();
+      s.BindInt(1, id);
+      s.BindText(2, tag);
+      WS_SQL_RETURN_IF_ERROR(s.Run());
+    }
+  }
+  if (!p.members.empty()) {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare("INSERT INTO project_members (project_id, member_id, "
+                       "role) VALUES (?, ?, ?)"));
+    for (const ProjectMember& pm : p.members) {
+      s.Reset();
+      s.BindInt(1, id);
+      s.BindInt(2, pm.member.value());
+      s.BindInt(3, EncodeProjectRole(pm.role));
+      WS_SQL_RETURN_IF_ERROR(s.Run());
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ProjectId> SqliteTransaction::InsertProject(
+    const Project& project) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  int64_t id = 0;
+  {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare("INSERT INTO projects (revision, name, status, "
+                       "folder, manager_id, start_day, deadline_day, "
+                       "time_budget_s, money_budget, billing_rate, "
+                       "created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    BindProjectColumns(s, project);
+    WS_SQL_RETURN_IF_ERROR(s.Run());
+    id = sqlite3_last_insert_rowid(conn_->db());
+  }
+  WS_SQL_RETURN_IF_ERROR(WriteProjectChildren(id, project, false));
+  return ProjectId(id);
+}
+
+absl::Status SqliteTransaction::UpdateProject(const Project& project) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare("UPDATE projects SET revision = ?1, name = ?2, "
+                       "status = ?3, folder = ?4, manager_id = ?5, "
+                       "start_day = ?6, deadline_day = ?7, "
+                       "time_budget_s = ?8, money_budget = ?9, "
+                       "billing_rate = ?10, created_at = ?11, "
+                       "updated_at = ?12 WHERE id = ?13"));
+    BindProjectColumns(s, project);
+    s.BindInt(13, project.id.value());
+    WS_SQL_RETURN_IF_ERROR(s.Run());
+    if (sqlite3_changes(conn_->db()) == 0) {
+      return NotFound("project", project.id.value());
+    }
+  }
+  return WriteProjectChildren(project.id.value(), project, true);
+}
+
+// ----------------------------------------------------- transaction: tasks
+
+absl::StatusOr<std::vector<Task>> SqliteTransaction::QueryTasks(
+    absl::string_view sql, const std::vector<SqlArg>& args) {
+  std::vector<Task> tasks;
+  {
+    WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
+    s.BindAll(args);
+    while (true) {
+      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      WS_SQL_ASSIGN_OR_RETURN(Task t, ReadTask(s));
+      tasks.push_back(std::move(t));
+    }
+  }
+  WS_SQL_RETURN_IF_ERROR(LoadTaskChildren(tasks));
+  return tasks;
+}
+
+// One query per child table for the whole page.
+absl::Status SqliteTransaction::LoadTaskChildren(std::vector<Task>& tasks) {
+  if (tasks.empty()) return absl::OkStatus();
+  absl::flat_hash_map<int64_t, Task*> by_id;
+  std::vector<int64_t> ids;
+  for (Task& t : tasks) {
+    by_id[t.id.value()] = &t;
+    ids.push_back(t.id.value());
+  }
+  const std::string json = IdsJson(ids);
+  {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare("SELECT task_id, tag FROM task_tags WHERE task_id IN "
+                       "(SELECT value FROM json_each(?)) "
+                       "ORDER BY task_id, tag"));
+    s.BindText(1, json);
+    while (true) {
+      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      by_id[s.Int(0)]->tags.push_back(s.Text(1));
+    }
+  }
+  {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare("SELECT task_id, text, done FROM task_checklist "
+                       "WHERE task_id IN (SELECT value FROM json_each(?)) "
+                       "ORDER BY task_id, position"));
+    s.BindText(1, json);
+    while (true) {
+      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      ChecklistItem item;
+      item.text = s.Text(1);
+      item.done = s.Int(2) != 0;
+      by_id[s.Int(0)]->checklist.push_back(std::move(item));
+    }
+  }
+  {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare("SELECT task_id, member_id FROM task_subscribers "
+                       "WHERE task_id IN (SELECT value FROM json_each(?)) "
+                       "ORDER BY task_id, member_id"));
+    s.BindText(1, json);
+    while (true) {
+      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      by_id[s.Int(0)]->subscribers.push_back(MemberId(s.Int(1)));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Task> SqliteTransaction::GetTask(TaskId id) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(std::vector<Task> tasks,
+                          QueryTasks(absl::StrCat("SELECT ", kTaskColumns,
+                                                  " FROM tasks WHERE id = ?"),
+                                     {id.value()}));
+  if (tasks.empty()) return NotFound("task", id.value());
+  return std::move(tasks.front());
+}
+
+absl::StatusOr<std::vector<Task>> SqliteTransaction::ScanTasks(
+    const TaskScan& scan) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  const SqlQuery q = BuildTaskScanQuery(scan);
+  if (q.empty) return std::vector<Task>();
+  return QueryTasks(q.sql, q.args);
+}
+
+absl::StatusOr<std::vector<TaskId>> SqliteTransaction::ListSubtaskIds(
+    TaskId parent) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("SELECT id FROM tasks WHERE parent_id IS ? ORDER BY id"));
+  s.BindOptionalInt(1, IdOrNull(parent));
+  std::vector<TaskId> ids;
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    ids.push_back(TaskId(s.Int(0)));
+  }
+  return ids;
+}
+
+void SqliteTransaction::BindTaskColumns(Statement& s, const Task& t) {
+  s.BindInt(1, t.revision);
+  s.BindOptionalInt(2, IdOrNull(t.project));
+  s.BindOptionalInt(3, IdOrNull(t.parent));
+  s.BindText(4, t.title);
+  s.BindText(5, t.text);
+  s.BindOptionalInt(6, IdOrNull(t.author));
+  s.BindOptionalInt(7, IdOrNull(t.assignee));
+  s.BindInt(8, t.priority);
+  s.BindInt(9, EncodeTaskStatus(t.status));
+  s.BindOptionalInt(10, OptDay(t.start_date));
+  if (t.deadline) {
+    s.BindInt(11, EncodeDay(t.deadline->day));
+    s.BindOptionalInt(12,
+                      t.deadline->minute_of_day
+                          ? std::optional<int64_t>(*t.deadline->minute_of_day)
+                          : std::nullopt);
+  } else {
+    s.BindNull(11);
+    s.BindNull(12);
+  }
+  // The reference sort key, so ORDER BY deadline_key, id is the reference
+  // order by construction.
+  s.BindInt(13, TaskSortKey(t, TaskOrder::kDeadline));
+  s.BindOptionalInt(14, OptDuration(t.estimate));
+  s.BindOptionalInt(15, t.money_budget);
+  s.BindInt(16, t.hidden_from_clients ? 1 : 0);
+  s.BindText(17, t.completion_note);
+  s.BindOptionalInt(
+      18, t.completed_at ? std::optional<int64_t>(EncodeTime(*t.completed_at))
+                         : std::nullopt);
+  s.BindInt(19, EncodeTime(t.created_at));
+  s.BindInt(20, EncodeTime(t.updated_at));
+}
+
+absl::Status SqliteTransaction::WriteTaskChildren(int64_t id, const Task& t,
+                                                  bool replace) {
+  if (replace) {
+    for (const char* sql : {"DELETE FROM task_tags WHERE task_id = ?",
+                            "DELETE FROM task_checklist WHERE task_id = ?",
+                            "DELETE FROM task_subscribers WHERE task_id = ?"}) {
+      WS_SQL_ASSIGN_OR_RETURN(Statement del, conn_->Prepare(sql));
+      del.BindInt(1, id);
+      WS_SQL_RETURN_IF_ERROR(del.Run());
+    }
+  }
+  if (!t.tags.empty()) {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare("INSERT INTO task_tags (task_id, tag) VALUES (?, ?)"));
+    for (const std::string& tag : t.tags) {
+      s.Reset();
+      s.BindInt(1, id);
+      s.BindText(2, tag);
+      WS_SQL_RETURN_IF_ERROR(s.Run());
+    }
+  }
+  if (!t.checklist.empty()) {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare("INSERT INTO task_checklist (task_id, position, text, "
+                       "done) VALUES (?, ?, ?, ?)"));
+    for (size_t i = 0; i < t.checklist.size(); ++i) {
+      s.Reset();
+      s.BindInt(1, id);
+      s.BindInt(2, static_cast<int64_t>(i));
+      s.BindText(3, t.checklist[i].text);
+      s.BindInt(4, t.checklist[i].done ? 1 : 0);
+      WS_SQL_RETURN_IF_ERROR(s.Run());
+    }
+  }
+  if (!t.subscribers.empty()) {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare(
+            "INSERT INTO task_subscribers (task_id, member_id) VALUES (?, ?)"));
+    for (MemberId m : t.subscribers) {
+      s.Reset();
+      s.BindInt(1, id);
+      s.BindInt(2, m.value());
+      WS_SQL_RETURN_IF_ERROR(s.Run());
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<TaskId> SqliteTransaction::InsertTask(const Task& task) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  int64_t id = 0;
+  {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare(
+            "INSERT INTO tasks (revision, project_id, parent_id, title, text, "
+            "author_id, assignee_id, priority, status, start_day, "
+            "deadline_day, deadline_minute, deadline_key, estimate_s, "
+            "money_budget, hidden_from_clients, completion_note, "
+            "completed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    BindTaskColumns(s, task);
+    WS_SQL_RETURN_IF_ERROR(s.Run());
+    id = sqlite3_last_insert_rowid(conn_->db());
+  }
+  WS_SQL_RETURN_IF_ERROR(WriteTaskChildren(id, task, false));
+  return TaskId(id);
+}
+
+absl::Status SqliteTransaction::UpdateTask(const Task& task) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare(
+            "UPDATE tasks SET revision = ?1, project_id = ?2, "
+            "parent_id = ?3, title = ?4, text = ?5, author_id = ?6, "
+            "assignee_id = ?7, priority = ?8, status = ?9, start_day = ?10, "
+            "deadline_day = ?11, deadline_minute = ?12, deadline_key = ?13, "
+            "estimate_s = ?14, money_budget = ?15, "
+            "hidden_from_clients = ?16, completion_note = ?17, "
+            "completed_at = ?18, created_at = ?19, updated_at = ?20 "
+            "WHERE id = ?21"));
+    BindTaskColumns(s, task);
+    s.BindInt(21, task.id.value());
+    WS_SQL_RETURN_IF_ERROR(s.Run());
+    if (sqlite3_changes(conn_->db()) == 0) {
+      return NotFound("task", task.id.value());
+    }
+  }
+  return WriteTaskChildren(task.id.value(), task, true);
+}
+
+// -------------------------------------------------- transaction: comments
+
+absl::StatusOr<std::vector<Comment>> SqliteTransaction::QueryComments(
+    absl::string_view sql, const std::vector<SqlArg>& args) {
+  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
+  s.BindAll(args);
+  std::vector<Comment> comments;
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    comments.push_back(ReadComment(s));
+  }
+  return comments;
+}
+
+absl::StatusOr<Comment> SqliteTransaction::GetComment(CommentId id) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      std::vector<Comment> comments,
+      QueryComments(absl::StrCat("SELECT ", kCommentColumns,
+                                 " FROM comments WHERE id = ?"),
+                    {id.value()}));
+  if (comments.empty()) return NotFound("comment", id.value());
+  return std::move(comments.front());
+}
+
+absl::StatusOr<std::vector<Comment>> SqliteTransaction::ListComments(
+    TaskId task, bool include_hidden) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  return QueryComments(
+      absl::StrCat(
+          "SELECT ", kCommentColumns, " FROM comments WHERE task_id = ?",
+          include_hidden ? "" : " AND hidden_from_clients = 0", " ORDER BY id"),
+      {task.value()});
+}
+
+absl::StatusOr<CommentId> SqliteTransaction::InsertComment(
+    const Comment& comment) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("INSERT INTO comments (revision, task_id, author_id, "
+                     "text, hidden_from_clients, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  s.BindInt(1, comment.revision);
+  s.BindOptionalInt(2, IdOrNull(comment.task));
+  s.BindOptionalInt(3, IdOrNull(comment.author));
+  s.BindText(4, comment.text);
+  s.BindInt(5, comment.hidden_from_clients ? 1 : 0);
+  s.BindInt(6, EncodeTime(comment.created_at));
+  s.BindInt(7, EncodeTime(comment.updated_at));
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  return CommentId(sqlite3_last_insert_rowid(conn_->db()));
+}
+
+absl::Status SqliteTransaction::UpdateComment(const Comment& comment) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("UPDATE comments SET revision = ?, task_id = ?, "
+                     "author_id = ?, text = ?, hidden_from_clients = ?, "
+                     "created_at = ?, updated_at = ? WHERE id = ?"));
+  s.BindInt(1, comment.revision);
+  s.BindOptionalInt(2, IdOrNull(comment.task));
+  s.BindOptionalInt(3, IdOrNull(comment.author));
+  s.BindText(4, comment.text);
+  s.BindInt(5, comment.hidden_from_clients ? 1 : 0);
+  s.BindInt(6, EncodeTime(comment.created_at));
+  s.BindInt(7, EncodeTime(comment.updated_at));
+  s.BindInt(8, comment.id.value());
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  if (sqlite3_changes(conn_->db()) == 0) {
+    return NotFound("comment", comment.id.value());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+}  // namespace sqlite_internal
+
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
+    const std::string& path, const StoreOptions& options) {
+  using sqlite_internal::Connection;
+  if (options.read_only) {
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) {
+      if (errno == ENOENT) {
+        return absl::NotFoundError(absl::StrCat(
+            "no store at \"", path, "\" (a read-only open never creates one)"));
+      }
+    }
+  }
+  absl::StatusOr<std::unique_ptr<Connection>> conn =
+      Connection::Open(path, options.read_only, options.busy_timeout);
+  if (!conn.ok()) return conn.status();
+  absl::StatusOr<int> version = sqlite_internal::ReadSchemaVersion(**conn);
+  if (!version.ok()) return version.status();
+
+  if (options.read_only) {
+    if (*version < kSqliteSchemaVersion) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "\"", path, "\" has schema version ", *version,
+          ", older than version ", kSqliteSchemaVersion,
+          " that this library reads; a read-only open never migrates: open "
+          "it read-write once to migrate"));
+    }
+    auto store = std::make_unique<sqlite_internal::SqliteStore>(
+        path, options, /*writer=*/nullptr);
+    store->AddIdleReader(*std::move(conn));
+    return std::unique_ptr<Store>(std::move(store));
+  }
+
+  absl::Status s = sqlite_internal::PrepareForWriting(**conn);
+  if (!s.ok()) return s;
+  return std::unique_ptr<Store>(std::make_unique<sqlite_internal::SqliteStore>(
+      path, options, *std::move(conn)));
+}
+
+}  // namespace worksection

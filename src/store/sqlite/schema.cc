@@ -1,0 +1,270 @@
+#include "src/store/sqlite/schema.h"
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "src/store/sqlite/connection.h"
+#include "src/store/sqlite/sqlite_store.h"
+
+namespace worksection::sqlite_internal {
+namespace {
+
+// Version 1: the initial schema.
+//
+// Encodings are in codec.h. Every table is STRICT, so a value of the wrong
+// type is refused rather than stored. Ids are AUTOINCREMENT, so an id is
+// never reused, even after a rolled-back insert of the highest one.
+//
+// Indexes, and the queries they serve:
+//   members_email              FindMemberByEmail; the unique e-mail rule
+//   project_members PK         a project's members (project_id, member_id)
+//   project_members_by_member  ListMemberships, ProjectFilter::member
+//   tasks_by_project           ScanTasks by project, in id order
+//                              ((project_id, rowid) also serves keyset paging
+//                              on id)
+//   tasks_by_assignee          "my tasks": assignee [+ status] [ordered by
+//                              deadline]
+//   tasks_by_author            "tasks I set": the same for the author
+//   tasks_by_parent            ListSubtaskIds, TaskFilter::parent, and the
+//                              self-referencing foreign key
+//   tasks_by_status_deadline   open tasks by deadline, and overdue (status
+//                              open, deadline before today) across projects
+//   task_tags_by_tag           TaskFilter::tag
+//   comments_by_task           ListComments
+// tasks.deadline_key is TaskSortKey(task, kDeadline), computed by the store
+// on every write, so ORDER BY deadline_key, id is the reference order, and a
+// deadline-day range is also a deadline_key range an index can seek.
+constexpr char kSchemaV1[] = R"sql(
+CREATE TABLE workspace (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  revision INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  week_start INTEGER NOT NULL CHECK (week_start BETWEEN 1 AND 7)
+) STRICT;
+
+CREATE TABLE members (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  revision INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role INTEGER NOT NULL CHECK (role BETWEEN 1 AND 5),
+  company TEXT NOT NULL,
+  cost_rate INTEGER,
+  billing_rate INTEGER,
+  active INTEGER NOT NULL CHECK (active IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX members_email ON members(email);
+
+CREATE TABLE projects (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  revision INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  status INTEGER NOT NULL CHECK (status BETWEEN 1 AND 3),
+  folder TEXT NOT NULL,
+  manager_id INTEGER REFERENCES members(id),
+  start_day INTEGER,
+  deadline_day INTEGER,
+  time_budget_s INTEGER,
+  money_budget INTEGER,
+  billing_rate INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE project_members (
+  project_id INTEGER NOT NULL REFERENCES projects(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  role INTEGER NOT NULL CHECK (role BETWEEN 1 AND 3),
+  PRIMARY KEY (project_id, member_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX project_members_by_member ON project_members(member_id);
+
+CREATE TABLE project_tags (
+  project_id INTEGER NOT NULL REFERENCES projects(id),
+  tag TEXT NOT NULL,
+  PRIMARY KEY (project_id, tag)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  revision INTEGER NOT NULL,
+  project_id INTEGER NOT NULL REFERENCES projects(id),
+  parent_id INTEGER REFERENCES tasks(id),
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  author_id INTEGER REFERENCES members(id),
+  assignee_id INTEGER REFERENCES members(id),
+  priority INTEGER NOT NULL,
+  status INTEGER NOT NULL CHECK (status IN (1, 2)),
+  start_day INTEGER,
+  deadline_day INTEGER,
+  deadline_minute INTEGER
+    CHECK (deadline_minute BETWEEN 0 AND 1439 AND deadline_day IS NOT NULL),
+  deadline_key INTEGER NOT NULL,
+  estimate_s INTEGER,
+  money_budget INTEGER,
+  hidden_from_clients INTEGER NOT NULL CHECK (hidden_from_clients IN (0, 1)),
+  completion_note TEXT NOT NULL,
+  completed_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX tasks_by_project ON tasks(project_id);
+CREATE INDEX tasks_by_assignee ON tasks(assignee_id, status, deadline_key);
+CREATE INDEX tasks_by_author ON tasks(author_id, status, deadline_key);
+CREATE INDEX tasks_by_parent ON tasks(parent_id);
+CREATE INDEX tasks_by_status_deadline ON tasks(status, deadline_key);
+
+CREATE TABLE task_tags (
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  tag TEXT NOT NULL,
+  PRIMARY KEY (task_id, tag)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX task_tags_by_tag ON task_tags(tag, task_id);
+
+CREATE TABLE task_checklist (
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  done INTEGER NOT NULL CHECK (done IN (0, 1)),
+  PRIMARY KEY (task_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE task_subscribers (
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  PRIMARY KEY (task_id, member_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE comments (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  revision INTEGER NOT NULL,
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  author_id INTEGER REFERENCES members(id),
+  text TEXT NOT NULL,
+  hidden_from_clients INTEGER NOT NULL CHECK (hidden_from_clients IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX comments_by_task ON comments(task_id);
+)sql";
+
+// The migrations, in order: kMigrations[i] takes a file from version i to
+// version i + 1. Append only; never edit a step that has shipped.
+constexpr const char* kMigrations[] = {
+    kSchemaV1,
+};
+static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) ==
+                  kSqliteSchemaVersion,
+              "one migration step per schema version");
+
+absl::StatusOr<int64_t> QueryInt(Connection& conn, const char* sql) {
+  absl::StatusOr<Statement> stmt = conn.Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  absl::StatusOr<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return absl::InternalError(absl::StrCat("no row from ", sql));
+  return stmt->Int(0);
+}
+
+// Runs a script of several statements that carries no values.
+absl::Status ExecScript(Connection& conn, const char* sql,
+                        absl::string_view what) {
+  char* err = nullptr;
+  const int rc = sqlite3_exec(conn.db(), sql, nullptr, nullptr, &err);
+  if (rc == SQLITE_OK) return absl::OkStatus();
+  std::string detail = err != nullptr ? err : "";
+  sqlite3_free(err);
+  return SqliteStatus(rc, what, detail);
+}
+
+}  // namespace
+
+absl::StatusOr<int> ReadSchemaVersion(Connection& conn) {
+  // The first read of the file: a file that is not SQLite fails here with
+  // SQLITE_NOTADB, which maps to DataLoss.
+  absl::StatusOr<int64_t> app_id = QueryInt(conn, "PRAGMA application_id");
+  if (!app_id.ok()) return app_id.status();
+  absl::StatusOr<int64_t> version = QueryInt(conn, "PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  absl::StatusOr<int64_t> objects =
+      QueryInt(conn, "SELECT count(*) FROM sqlite_master");
+  if (!objects.ok()) return objects.status();
+
+  if (*app_id == 0 && *version == 0 && *objects == 0) return 0;  // empty
+  if (*app_id != kApplicationId) {
+    return absl::DataLossError(absl::StrCat(
+        "\"", conn.path(),
+        "\" is a SQLite database but not a worksection store (application_id ",
+        *app_id, ", user_version ", *version, ")"));
+  }
+  if (*version > kSqliteSchemaVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("\"", conn.path(), "\" has schema version ", *version,
+                     ", newer than version ", kSqliteSchemaVersion,
+                     " that this library knows: use a newer worksection"));
+  }
+  if (*version < 1) {
+    return absl::DataLossError(absl::StrCat(
+        "\"", conn.path(), "\" is marked as a worksection store but has ",
+        "schema version ", *version));
+  }
+  return static_cast<int>(*version);
+}
+
+absl::Status PrepareForWriting(Connection& conn) {
+  {
+    absl::StatusOr<Statement> stmt = conn.Prepare("PRAGMA journal_mode = WAL");
+    if (!stmt.ok()) return stmt.status();
+    absl::StatusOr<bool> row = stmt->Step();
+    if (!row.ok()) return row.status();
+    const std::string mode = *row ? stmt->Text(0) : "";
+    if (absl::AsciiStrToLower(mode) != "wal") {
+      return absl::InternalError(
+          absl::StrCat("sqlite: could not switch \"", conn.path(),
+                       "\" to WAL journal mode (it stays \"", mode, "\")"));
+    }
+  }
+  // Durable on return: the WAL is synced at every commit.
+  absl::Status s = conn.Exec("PRAGMA synchronous = FULL");
+  if (!s.ok()) return s;
+
+  s = conn.Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  auto rollback_unless_committed = [&conn](absl::Status status) {
+    if (conn.in_transaction()) conn.Exec("ROLLBACK").IgnoreError();
+    return status;
+  };
+  // Re-read inside the transaction: another process may have migrated the
+  // file since ReadSchemaVersion.
+  absl::StatusOr<int> version = ReadSchemaVersion(conn);
+  if (!version.ok()) return rollback_unless_committed(version.status());
+  for (int v = *version; v < kSqliteSchemaVersion; ++v) {
+    s = ExecScript(conn, kMigrations[v],
+                   absl::StrCat("migrating \"", conn.path(),
+                                "\" to schema version ", v + 1));
+    if (!s.ok()) return rollback_unless_committed(s);
+  }
+  if (*version < kSqliteSchemaVersion) {
+    // PRAGMA takes no parameters; these are the library's own constants.
+    s = conn.Exec(absl::StrCat("PRAGMA application_id = ", kApplicationId));
+    if (!s.ok()) return rollback_unless_committed(s);
+    s = conn.Exec(absl::StrCat("PRAGMA user_version = ", kSqliteSchemaVersion));
+    if (!s.ok()) return rollback_unless_committed(s);
+  }
+  s = conn.Exec("COMMIT");
+  if (!s.ok()) return rollback_unless_committed(s);
+  return absl::OkStatus();
+}
+
+}  // namespace worksection::sqlite_internal

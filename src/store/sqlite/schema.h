@@ -1,0 +1,35 @@
+// The SQLite store's schema: what a file must look like, and the
+// forward-only migrations that bring an older file up to date.
+#ifndef WORKSECTION_SRC_STORE_SQLITE_SCHEMA_H_
+#define WORKSECTION_SRC_STORE_SQLITE_SCHEMA_H_
+
+#include <cstdint>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "src/store/sqlite/connection.h"
+
+namespace worksection::sqlite_internal {
+
+// PRAGMA application_id of every worksection file ("WSEC"), written with
+// the first schema. With PRAGMA user_version (the schema version) it tells
+// a worksection store from any other SQLite database.
+inline constexpr int32_t kApplicationId = 0x57534543;
+
+// Reads the schema version of the file `conn` is open on, writing nothing.
+// 0 for an empty database (no tables: a new or zero-length file).
+// DataLoss for a file that is not SQLite, or a SQLite database that is not a
+// worksection store; FailedPrecondition for a version newer than
+// kSqliteSchemaVersion.
+absl::StatusOr<int> ReadSchemaVersion(Connection& conn);
+
+// For a read-write store, on its writing connection, after
+// ReadSchemaVersion succeeded: switches the file to WAL, sets
+// synchronous=FULL, and applies the migrations the file lacks in one
+// IMMEDIATE transaction (re-reading the version inside it, so two processes
+// opening a new file at once migrate it once).
+absl::Status PrepareForWriting(Connection& conn);
+
+}  // namespace worksection::sqlite_internal
+
+#endif  // WORKSECTION_SRC_STORE_SQLITE_SCHEMA_H_

@@ -1,0 +1,159 @@
+#include "src/store/sqlite/task_scan_sql.h"
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "src/store/sqlite/codec.h"
+#include "worksection/query.h"
+#include "worksection/store.h"
+
+namespace worksection::sqlite_internal {
+
+const char kTaskColumns[] =
+    "id, revision, project_id, parent_id, title, text, author_id, "
+    "assignee_id, priority, status, start_day, deadline_day, deadline_minute, "
+    "estimate_s, money_budget, hidden_from_clients, completion_note, "
+    "completed_at, created_at, updated_at";
+
+namespace {
+
+// An id as a parameter: NULL for "none", matching how ids are stored.
+SqlArg IdArg(int64_t value, bool valid) {
+  if (!valid) return nullptr;
+  return value;
+}
+
+// days * 1440 + minute, saturated to the int64 range (a filter day far
+// outside any stored deadline still compares correctly).
+int64_t MinuteKey(int64_t days, int64_t minute) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  if (days > (kMax - 1439) / 1440) return kMax;
+  if (days < (kMin + 1439) / 1440) return kMin;
+  return days * 1440 + minute;
+}
+
+}  // namespace
+
+SqlQuery BuildTaskScanQuery(const TaskScan& scan) {
+  const TaskFilter& f = scan.filter;
+  SqlQuery q;
+  std::string where;
+  auto add = [&where](absl::string_view condition) {
+    absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", condition);
+  };
+
+  if (scan.projects_in) {
+    if (scan.projects_in->empty()) q.empty = true;
+    std::string json = "[";
+    for (size_t i = 0; i < scan.projects_in->size(); ++i) {
+      absl::StrAppend(&json, i == 0 ? "" : ",", (*scan.projects_in)[i].value());
+    }
+    json += "]";
+    add("project_id IN (SELECT value FROM json_each(?))");
+    q.args.push_back(std::move(json));
+  }
+  if (!scan.include_hidden) add("hidden_from_clients = 0");
+  if (f.project) {
+    add("project_id IS ?");
+    q.args.push_back(IdArg(f.project->value(), f.project->valid()));
+  }
+  if (f.parent) {
+    // IS, not =: a parent of "none" (NULL) selects top-level tasks.
+    add("parent_id IS ?");
+    q.args.push_back(IdArg(f.parent->value(), f.parent->valid()));
+  }
+  if (f.assignee) {
+    add("assignee_id IS ?");
+    q.args.push_back(IdArg(f.assignee->value(), f.assignee->valid()));
+  }
+  if (f.author) {
+    add("author_id IS ?");
+    q.args.push_back(IdArg(f.author->value(), f.author->valid()));
+  }
+  if (f.status) {
+    add("status = ?");
+    q.args.push_back(EncodeTaskStatus(*f.status));
+  }
+  if (f.tag) {
+    add("id IN (SELECT task_id FROM task_tags WHERE tag = ?)");
+    q.args.push_back(*f.tag);
+  }
+  // Always present (the defaults admit every valid priority); cheap, and it
+  // keeps the result exact for any stored value.
+  add("priority BETWEEN ? AND ?");
+  q.args.push_back(int64_t{f.min_priority});
+  q.args.push_back(int64_t{f.max_priority});
+  // Each deadline-day bound is stated twice: on deadline_day (the reference
+  // condition) and on deadline_key (the same range, since the key is
+  // day * 1440 + minute with minute in 0..1439, which the schema checks), so
+  // that an index on deadline_key can seek it.
+  if (f.deadline_from) {
+    const int64_t day = EncodeDay(*f.deadline_from);
+    add("deadline_day >= ? AND deadline_key >= ?");
+    q.args.push_back(day);
+    q.args.push_back(MinuteKey(day, 0));
+  }
+  if (f.deadline_to) {
+    const int64_t day = EncodeDay(*f.deadline_to);
+    add("deadline_day <= ? AND deadline_key <= ?");
+    q.args.push_back(day);
+    q.args.push_back(MinuteKey(day, 1439));
+  }
+  if (f.overdue_as_of) {
+    const int64_t day = EncodeDay(*f.overdue_as_of);
+    add("status = ? AND deadline_day < ? AND deadline_key < ?");
+    q.args.push_back(EncodeTaskStatus(TaskStatus::kOpen));
+    q.args.push_back(day);
+    q.args.push_back(MinuteKey(day, 0));
+  }
+  if (!f.text_contains.empty()) {
+    // SQLite's lower() folds ASCII letters only, like the reference.
+    add("(instr(lower(title), lower(?)) > 0 OR "
+        "instr(lower(text), lower(?)) > 0)");
+    q.args.push_back(f.text_contains);
+    q.args.push_back(f.text_contains);
+  }
+
+  const char* order_by = "";
+  switch (f.order) {
+    case TaskOrder::kId:
+      order_by = " ORDER BY id";
+      if (scan.after) {
+        // Every key is 0 under kId.
+        if (scan.after->key > 0) q.empty = true;
+        if (scan.after->key == 0) {
+          add("id > ?");
+          q.args.push_back(scan.after->id.value());
+        }
+      }
+      break;
+    case TaskOrder::kDeadline:
+      order_by = " ORDER BY deadline_key, id";
+      if (scan.after) {
+        add("(deadline_key, id) > (?, ?)");
+        q.args.push_back(scan.after->key);
+        q.args.push_back(scan.after->id.value());
+      }
+      break;
+    case TaskOrder::kPriority:
+      // The key is -priority: highest priority first.
+      order_by = " ORDER BY priority DESC, id";
+      if (scan.after) {
+        add("(-priority, id) > (?, ?)");
+        q.args.push_back(scan.after->key);
+        q.args.push_back(scan.after->id.value());
+      }
+      break;
+  }
+  if (scan.limit <= 0) q.empty = true;
+  q.sql = absl::StrCat("SELECT ", kTaskColumns, " FROM tasks", where, order_by,
+                       " LIMIT ?");
+  q.args.push_back(int64_t{scan.limit});
+  return q;
+}
+
+}  // namespace worksection::sqlite_internal
