@@ -1,0 +1,256 @@
+// A seeded randomized differential test: random tasks, random scans, and
+// each store's ScanTasks against brute force over the inserted tasks
+// (TaskMatches, sort by (TaskSortKey, id), after, limit).
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
+#include "tests/store_conformance/store_test.h"
+
+namespace worksection::conformance {
+namespace {
+
+using ::worksection::testing::IsOk;
+using ScanTasksRandomTest = StoreTest;
+WS_INSTANTIATE_STORE_TEST(ScanTasksRandomTest);
+
+constexpr uint32_t kSeed = 20240229;
+constexpr int kTasks = 300;
+constexpr int kScans = 200;
+
+// Words titles and texts are made of: mixed case, non-ASCII, and the
+// metacharacters of SQL, LIKE and GLOB.
+const std::vector<std::string>& Words() {
+  static const auto* words = new std::vector<std::string>{
+      "Login", "login", "LOGIN", "page", "Page", "école", "ÉCOLE",  "über",
+      "100%",  "50%",   "a_b",   "ab",   "it's", "\"q\"", "back\\", "[x]",
+      "*",     "?",     "fix",   "FIX",  "bug",  "Bug",   "日本",   "%_",
+  };
+  return *words;
+}
+
+const std::vector<std::string>& Tags() {
+  static const auto* tags = new std::vector<std::string>{
+      "red", "Red", "green", "blue", "r%d", "r_d", "a b", "ü"};
+  return *tags;
+}
+
+class Random {
+ public:
+  explicit Random(uint32_t seed) : gen_(seed) {}
+  int Int(int lo, int hi) {  // inclusive
+    return std::uniform_int_distribution<int>(lo, hi)(gen_);
+  }
+  bool OneIn(int n) { return Int(1, n) == 1; }
+  template <typename T>
+  const T& Pick(const std::vector<T>& v) {
+    return v[Int(0, static_cast<int>(v.size()) - 1)];
+  }
+  std::string Phrase(int max_words) {
+    std::vector<std::string> words;
+    const int n = Int(1, max_words);
+    for (int i = 0; i < n; ++i) words.push_back(Pick(Words()));
+    return absl::StrJoin(words, Int(0, 3) == 0 ? "" : " ");
+  }
+  absl::CivilDay Day() { return absl::CivilDay(2024, 1, 1) + Int(0, 59); }
+
+ private:
+  std::mt19937 gen_;
+};
+
+std::string Describe(const TaskScan& s) {
+  const TaskFilter& f = s.filter;
+  std::string out =
+      absl::StrCat("order=", static_cast<int>(f.order), " limit=", s.limit);
+  if (f.project) absl::StrAppend(&out, " project=", f.project->value());
+  if (f.parent) absl::StrAppend(&out, " parent=", f.parent->value());
+  if (f.assignee) absl::StrAppend(&out, " assignee=", f.assignee->value());
+  if (f.author) absl::StrAppend(&out, " author=", f.author->value());
+  if (f.status) absl::StrAppend(&out, " status=", static_cast<int>(*f.status));
+  if (f.tag) absl::StrAppend(&out, " tag=[", *f.tag, "]");
+  absl::StrAppend(&out, " priority=", f.min_priority, "..", f.max_priority);
+  if (f.deadline_from)
+    absl::StrAppend(&out, " from=", absl::FormatCivilTime(*f.deadline_from));
+  if (f.deadline_to)
+    absl::StrAppend(&out, " to=", absl::FormatCivilTime(*f.deadline_to));
+  if (f.overdue_as_of)
+    absl::StrAppend(&out,
+                    " overdue_as_of=", absl::FormatCivilTime(*f.overdue_as_of));
+  if (!f.text_contains.empty())
+    absl::StrAppend(&out, " text=[", f.text_contains, "]");
+  if (s.projects_in) {
+    absl::StrAppend(&out, " projects_in={",
+                    absl::StrJoin(*s.projects_in, ",",
+                                  [](std::string* o, ProjectId p) {
+                                    absl::StrAppend(o, p.value());
+                                  }),
+                    "}");
+  }
+  if (!s.include_hidden) absl::StrAppend(&out, " no_hidden");
+  if (s.after) {
+    absl::StrAppend(&out, " after=(", s.after->key, ",", s.after->id.value(),
+                    ")");
+  }
+  return out;
+}
+
+std::vector<TaskId> BruteForce(const std::vector<Task>& tasks,
+                               const TaskScan& scan) {
+  std::vector<std::tuple<int64_t, TaskId>> hits;
+  for (const Task& t : tasks) {
+    if (!TaskMatches(t, scan)) continue;
+    hits.emplace_back(TaskSortKey(t, scan.filter.order), t.id);
+  }
+  std::sort(hits.begin(), hits.end());
+  std::vector<TaskId> out;
+  for (const auto& [key, id] : hits) {
+    if (scan.after && std::make_tuple(key, id) <=
+                          std::make_tuple(scan.after->key, scan.after->id)) {
+      continue;
+    }
+    if (out.size() >= static_cast<size_t>(scan.limit)) break;
+    out.push_back(id);
+  }
+  return out;
+}
+
+TEST_P(ScanTasksRandomTest, MatchesBruteForce) {
+  Random rnd(kSeed);
+  std::vector<MemberId> members;
+  std::vector<ProjectId> projects;
+  std::vector<Task> tasks;  // as inserted, with their ids
+  ASSERT_THAT(InWrite([&](Transaction& tx) {
+                for (int i = 0; i < 6; ++i) {
+                  absl::StatusOr<MemberId> m =
+                      tx.InsertMember(SimpleMember(absl::StrCat("m", i, "@x")));
+                  if (!m.ok()) return m.status();
+                  members.push_back(*m);
+                }
+                for (int i = 0; i < 5; ++i) {
+                  absl::StatusOr<ProjectId> p =
+                      tx.InsertProject(SimpleProject(absl::StrCat("P", i)));
+                  if (!p.ok()) return p.status();
+                  projects.push_back(*p);
+                }
+                for (int i = 0; i < kTasks; ++i) {
+                  const ProjectId project = rnd.Pick(projects);
+                  const MemberId author = rnd.Pick(members);
+                  Task t = SimpleTask(project, author, rnd.Phrase(4));
+                  // A parent in the same project, a third of the time.
+                  if (!tasks.empty() && rnd.OneIn(3)) {
+                    const Task& parent =
+                        tasks[rnd.Int(0, static_cast<int>(tasks.size()) - 1)];
+                    t.parent = parent.id;
+                    t.project = parent.project;
+                  }
+                  if (!rnd.OneIn(3)) t.text = rnd.Phrase(8);
+                  if (!rnd.OneIn(4)) t.assignee = rnd.Pick(members);
+                  t.priority = rnd.Int(0, 10);
+                  t.status =
+                      rnd.OneIn(3) ? TaskStatus::kDone : TaskStatus::kOpen;
+                  if (!rnd.OneIn(4)) {
+                    Deadline d{rnd.Day(), std::nullopt};
+                    switch (rnd.Int(0, 3)) {
+                      case 0:
+                        break;
+                      case 1:
+                        d.minute_of_day = 0;
+                        break;
+                      case 2:
+                        d.minute_of_day = 1439;
+                        break;
+                      default:
+                        d.minute_of_day = rnd.Int(0, 1439);
+                    }
+                    t.deadline = d;
+                  }
+                  for (const std::string& tag : Tags()) {
+                    if (rnd.OneIn(4)) t.tags.push_back(tag);
+                  }
+                  std::sort(t.tags.begin(), t.tags.end());
+                  t.hidden_from_clients = rnd.OneIn(4);
+                  absl::StatusOr<TaskId> id = tx.InsertTask(t);
+                  if (!id.ok()) return id.status();
+                  t.id = *id;
+                  tasks.push_back(t);
+                }
+                return absl::OkStatus();
+              }),
+              IsOk());
+
+  WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
+  int non_empty = 0;
+  for (int i = 0; i < kScans; ++i) {
+    TaskScan scan;
+    TaskFilter& f = scan.filter;
+    if (rnd.OneIn(4)) {
+      f.project = rnd.OneIn(10) ? ProjectId(999) : rnd.Pick(projects);
+    }
+    if (rnd.OneIn(6)) f.parent = rnd.Pick(tasks).id;
+    if (rnd.OneIn(5)) f.assignee = rnd.Pick(members);
+    if (rnd.OneIn(5)) f.author = rnd.Pick(members);
+    if (rnd.OneIn(4)) {
+      f.status = rnd.OneIn(2) ? TaskStatus::kOpen : TaskStatus::kDone;
+    }
+    if (rnd.OneIn(4)) f.tag = rnd.OneIn(8) ? "%" : rnd.Pick(Tags());
+    if (rnd.OneIn(4)) {
+      f.min_priority = rnd.Int(0, 10);
+      f.max_priority = rnd.Int(0, 10);
+      if (!rnd.OneIn(6) && f.min_priority > f.max_priority) {
+        std::swap(f.min_priority, f.max_priority);
+      }
+    }
+    if (rnd.OneIn(4)) f.deadline_from = rnd.Day();
+    if (rnd.OneIn(4)) f.deadline_to = rnd.Day();
+    if (rnd.OneIn(5)) f.overdue_as_of = rnd.Day();
+    if (rnd.OneIn(4)) {
+      // A piece of a word, or a whole one.
+      std::string word = rnd.Pick(Words());
+      const int from = rnd.Int(0, static_cast<int>(word.size()) - 1);
+      f.text_contains = rnd.OneIn(2) ? word : word.substr(from, rnd.Int(1, 3));
+    }
+    if (rnd.OneIn(5)) {
+      std::vector<ProjectId> in;
+      for (ProjectId p : projects) {
+        if (rnd.OneIn(2)) in.push_back(p);
+      }
+      scan.projects_in = in;  // possibly empty
+    }
+    scan.include_hidden = !rnd.OneIn(3);
+    f.order = static_cast<TaskOrder>(rnd.Int(0, 2));
+    switch (rnd.Int(0, 3)) {
+      case 0:
+        scan.limit = 1000;
+        break;
+      case 1:
+        scan.limit = rnd.Int(1, 5);
+        break;
+      default:
+        scan.limit = rnd.Int(1, 60);
+    }
+    if (rnd.OneIn(2)) {
+      const Task& at = rnd.Pick(tasks);
+      scan.after = TaskSortPosition{TaskSortKey(at, f.order), at.id};
+    }
+    SCOPED_TRACE(absl::StrCat("scan #", i, ": ", Describe(scan)));
+    const std::vector<TaskId> want = BruteForce(tasks, scan);
+    if (!want.empty()) ++non_empty;
+    WS_ASSERT_OK_AND_ASSIGN(std::vector<Task> got_tasks, tx->ScanTasks(scan));
+    std::vector<TaskId> got;
+    for (const Task& t : got_tasks) got.push_back(t.id);
+    EXPECT_EQ(got, want);
+  }
+  // The generator must exercise real results, not mostly empty ones.
+  EXPECT_GT(non_empty, kScans / 3);
+}
+
+}  // namespace
+}  // namespace worksection::conformance
