@@ -108,8 +108,8 @@ CREATE TABLE tasks (
   status INTEGER NOT NULL CHECK (status IN (1, 2)),
   start_day INTEGER,
   deadline_day INTEGER,
-  deadline_minute INTEGER
-    CHECK (deadline_minute BETWEEN 0 AND 1439 AND deadline_day IS NOT NULL),
+  deadline_minute INTEGER CHECK (deadline_minute IS NULL OR
+    (deadline_minute BETWEEN 0 AND 1439 AND deadline_day IS NOT NULL)),
   deadline_key INTEGER NOT NULL,
   estimate_s INTEGER,
   money_budget INTEGER,

@@ -1,14 +1,15 @@
 // The SQLite store.
 //
-// Threading: one writing connection, guarded by `write_mu_`, which a write
-// transaction holds for its whole life (locked in Begin, unlocked when the
-// transaction is destroyed), so write transactions are serialized in this
-// process; other processes are kept out by BEGIN IMMEDIATE and the busy
-// timeout. Read transactions each take a connection of their own from a
-// small pool (opened SQLITE_OPEN_READONLY, created on demand), so in WAL
-// mode readers never wait for the writer and see the snapshot of their first
-// read. Every connection is used by one transaction, on one thread, at a
-// time.
+// Threading: one writing connection, which a write transaction owns for its
+// whole life (taken in Begin, given back when the transaction is destroyed),
+// so write transactions are serialized in this process; a second writer
+// waits for it at most the busy timeout, then gets Unavailable, as a writer
+// of another process does (kept out by BEGIN IMMEDIATE and
+// sqlite3_busy_timeout, set to what is left of the same timeout). Read
+// transactions each take a connection of their own from a small pool (opened
+// SQLITE_OPEN_READONLY, created on demand), so in WAL mode readers never wait
+// for the writer and see the snapshot of their first read. Every connection is
+// used by one transaction, on one thread, at a time.
 //
 // Read-only stores (StoreOptions::read_only) open every connection with
 // SQLITE_OPEN_READONLY and never write: no journal-mode change, no
@@ -22,7 +23,9 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -306,13 +309,31 @@ class SqliteStore : public Store {
       if (options_.read_only) {
         return absl::FailedPreconditionError(
             absl::StrCat("the store \"", path_,
-                         "\" is open read-only: no write "
-                         "transaction"));
+                         "\" is open read-only: no write transaction"));
       }
-      write_mu_.Lock();
+      const absl::Time deadline = absl::Now() + options_.busy_timeout;
+      {
+        // Another write transaction of this process: wait for it, within
+        // the busy timeout like a writer of another process.
+        absl::MutexLock lock(&writer_mu_);
+        if (!writer_mu_.AwaitWithTimeout(
+                absl::Condition(this, &SqliteStore::WriterFree),
+                options_.busy_timeout)) {
+          return absl::UnavailableError(absl::StrCat(
+              "the store \"", path_,
+              "\" is busy: another write transaction held it past the busy "
+              "timeout of ",
+              absl::FormatDuration(options_.busy_timeout), "; try again"));
+        }
+        writer_busy_ = true;
+      }
+      // What is left of the timeout for writers of other processes.
+      int64_t ms = absl::ToInt64Milliseconds(deadline - absl::Now());
+      sqlite3_busy_timeout(
+          writer_->db(), static_cast<int>(std::clamp<int64_t>(ms, 0, INT_MAX)));
       absl::Status s = writer_->Exec("BEGIN IMMEDIATE");
       if (!s.ok()) {
-        write_mu_.Unlock();
+        ReleaseWriter();
         return s;
       }
       return std::unique_ptr<Transaction>(
@@ -335,7 +356,7 @@ class SqliteStore : public Store {
   // Gives a connection back when its transaction ends.
   void Release(Connection* conn, Mode mode, bool healthy) {
     if (mode == Mode::kWrite) {
-      write_mu_.Unlock();
+      ReleaseWriter();
     } else {
       ReleaseReader(conn, healthy);
     }
@@ -369,10 +390,20 @@ class SqliteStore : public Store {
     }
   }
 
+  bool WriterFree() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(writer_mu_) {
+    return !writer_busy_;
+  }
+  void ReleaseWriter() {
+    absl::MutexLock lock(&writer_mu_);
+    writer_busy_ = false;
+  }
+
   const std::string path_;
   const StoreOptions options_;
-  // Held by a write transaction from Begin to its destruction.
-  absl::Mutex write_mu_;
+  absl::Mutex writer_mu_;
+  // True while a write transaction owns `writer_`, from Begin to its
+  // destruction.
+  bool writer_busy_ ABSL_GUARDED_BY(writer_mu_) = false;
   std::unique_ptr<Connection> writer_;  // null when read-only
   absl::Mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> idle_readers_

@@ -111,9 +111,13 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan) {
     q.args.push_back(MinuteKey(day, 0));
   }
   if (!f.text_contains.empty()) {
-    // SQLite's lower() folds ASCII letters only, like the reference.
-    add("(instr(lower(title), lower(?)) > 0 OR "
-        "instr(lower(text), lower(?)) > 0)");
+    // The reference is a byte substring search where ASCII letters match
+    // either case. SQLite's lower() folds ASCII letters only and keeps every
+    // other byte; comparing BLOBs makes instr() search bytes, not
+    // characters, so a needle that is not valid UTF-8 on its own (a piece
+    // of a multi-byte character) matches exactly as in the reference.
+    add("(instr(CAST(lower(title) AS BLOB), CAST(lower(?) AS BLOB)) > 0 OR "
+        "instr(CAST(lower(text) AS BLOB), CAST(lower(?) AS BLOB)) > 0)");
     q.args.push_back(f.text_contains);
     q.args.push_back(f.text_contains);
   }
