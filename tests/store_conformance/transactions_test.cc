@@ -1,5 +1,6 @@
 // Transactions: rollback on destruction, read-your-writes, visibility after
 // commit, serialized writers, read-only stores.
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <memory>
@@ -263,6 +264,59 @@ TEST_P(TransactionsTest, ConcurrentWritersAreSerialized) {
   for (const Member& m : members) ids.insert(m.id);
   EXPECT_EQ(members.size(), size_t{kThreads * kPerThread});
   EXPECT_EQ(ids.size(), size_t{kThreads * kPerThread});
+}
+
+// Each write transaction inserts two tasks; a reader must never see an odd
+// count (half a transaction), whether it reads while writers run or not.
+TEST_P(TransactionsTest, ReadersSeeWholeTransactionsOnly) {
+  WS_ASSERT_OK_AND_ASSIGN(MemberId m, AddMember(SimpleMember("a@x")));
+  WS_ASSERT_OK_AND_ASSIGN(ProjectId p, AddProject(SimpleProject("P")));
+  constexpr int kWrites = 30;
+  std::atomic<bool> done{false};
+  absl::Status writer_error;
+  std::thread writer([&] {
+    for (int i = 0; i < kWrites && writer_error.ok(); ++i) {
+      writer_error = InWrite([&](Transaction& tx) {
+        for (int k = 0; k < 2; ++k) {
+          absl::StatusOr<TaskId> t = tx.InsertTask(SimpleTask(p, m, "t"));
+          if (!t.ok()) return t.status();
+        }
+        return absl::OkStatus();
+      });
+    }
+    done = true;
+  });
+  int reads = 0;
+  std::vector<std::string> errors;
+  while (!done || reads < 5) {
+    absl::StatusOr<std::unique_ptr<Transaction>> tx = Read();
+    if (!tx.ok()) {
+      errors.push_back(std::string(tx.status().message()));
+      break;
+    }
+    TaskScan scan;
+    scan.limit = 1000;
+    absl::StatusOr<std::vector<Task>> first = (*tx)->ScanTasks(scan);
+    absl::StatusOr<std::vector<Task>> second = (*tx)->ScanTasks(scan);
+    if (!first.ok() || !second.ok()) {
+      errors.push_back("scan failed");
+      break;
+    }
+    // Even, and stable within one read transaction.
+    if (first->size() % 2 != 0 || first->size() != second->size()) {
+      errors.push_back(std::to_string(first->size()) + " then " +
+                       std::to_string(second->size()) + " tasks");
+    }
+    ++reads;
+  }
+  writer.join();
+  EXPECT_THAT(writer_error, IsOk());
+  EXPECT_THAT(errors, IsEmpty());
+  WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
+  TaskScan scan;
+  scan.limit = 1000;
+  WS_ASSERT_OK_AND_ASSIGN(auto tasks, tx->ScanTasks(scan));
+  EXPECT_EQ(tasks.size(), size_t{2 * kWrites});
 }
 
 TEST_P(TransactionsTest, SecondWriterTimesOutAsUnavailable) {
