@@ -68,7 +68,7 @@ MATCHER(IsOk, "") {
   lhs = std::move(*tmp)
 #define WS_ASSERT_OK(expr)                                              \
   do {                                                                  \
-    const absl::Status& _ws_s = ::worksection::testing::GetStatus(expr); \
+    const absl::Status _ws_s = ::worksection::testing::GetStatus(expr);  \
     ASSERT_TRUE(_ws_s.ok()) << _ws_s;                                   \
   } while (0)
 
