@@ -10,6 +10,7 @@ build_dir=$1 libdir=$2 includedir=$3
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ws-install.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM  # so the EXIT trap cleans up then too
 prefix=$tmp/prefix
 cmake=${CMAKE:-cmake}
 
