@@ -584,6 +584,32 @@ TEST(SqliteStoreTest, ReadTransactionDoesNotWaitForOrSeeAnOpenWrite) {
 
 // ---------------------------------------------------- scans and plans
 
+TEST(SqliteTaskScanSqlTest, TextDependsOnlyOnWhichConditionsArePresent) {
+  TaskScan a;
+  a.filter.assignee = MemberId(3);
+  a.filter.tag = "urgent";
+  a.filter.text_contains = "O'Brien\"; DROP TABLE tasks; --";
+  a.filter.order = TaskOrder::kDeadline;
+  a.after = TaskSortPosition{123, TaskId(9)};
+  a.limit = 10;
+  TaskScan b = a;
+  b.filter.assignee = MemberId(4);
+  b.filter.tag = "later";
+  b.filter.text_contains = "x";
+  b.after = TaskSortPosition{456, TaskId(1)};
+  b.limit = 50;
+  const sqlite_internal::SqlQuery qa = sqlite_internal::BuildTaskScanQuery(a);
+  const sqlite_internal::SqlQuery qb = sqlite_internal::BuildTaskScanQuery(b);
+  // One statement shape, prepared once and cached; values are bound.
+  EXPECT_EQ(qa.sql, qb.sql);
+  EXPECT_THAT(qa.sql, Not(HasSubstr("Brien")));
+  EXPECT_THAT(qa.sql, Not(HasSubstr("urgent")));
+  EXPECT_NE(qa.args, qb.args);
+  // Another set of conditions is another shape.
+  b.filter.status = TaskStatus::kOpen;
+  EXPECT_NE(sqlite_internal::BuildTaskScanQuery(b).sql, qa.sql);
+}
+
 // A store with a few members, projects and many random tasks.
 class SqliteScanTest : public ::testing::Test {
  protected:

@@ -222,7 +222,7 @@ absl::StatusOr<int> ReadSchemaVersion(Connection& conn) {
   return static_cast<int>(*version);
 }
 
-absl::Status PrepareForWriting(Connection& conn) {
+absl::Status PrepareForWriting(Connection& conn, int version_read) {
   {
     absl::StatusOr<Statement> stmt = conn.Prepare("PRAGMA journal_mode = WAL");
     if (!stmt.ok()) return stmt.status();
@@ -238,6 +238,8 @@ absl::Status PrepareForWriting(Connection& conn) {
   // Durable on return: the WAL is synced at every commit.
   absl::Status s = conn.Exec("PRAGMA synchronous = FULL");
   if (!s.ok()) return s;
+
+  if (version_read >= kSqliteSchemaVersion) return absl::OkStatus();
 
   s = conn.Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;

@@ -24,11 +24,12 @@ inline constexpr int32_t kApplicationId = 0x57534543;
 absl::StatusOr<int> ReadSchemaVersion(Connection& conn);
 
 // For a read-write store, on its writing connection, after
-// ReadSchemaVersion succeeded: switches the file to WAL, sets
-// synchronous=FULL, and applies the migrations the file lacks in one
-// IMMEDIATE transaction (re-reading the version inside it, so two processes
-// opening a new file at once migrate it once).
-absl::Status PrepareForWriting(Connection& conn);
+// ReadSchemaVersion returned `version`: switches the file to WAL, sets
+// synchronous=FULL and, when `version` is older than kSqliteSchemaVersion,
+// applies the migrations the file lacks in one IMMEDIATE transaction
+// (re-reading the version inside it, so two processes opening an old or new
+// file at once migrate it once). A current file takes no write lock.
+absl::Status PrepareForWriting(Connection& conn, int version);
 
 }  // namespace worksection::sqlite_internal
 

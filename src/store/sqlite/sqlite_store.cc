@@ -14,10 +14,12 @@
 // Read-only stores (StoreOptions::read_only) open every connection with
 // SQLITE_OPEN_READONLY and never write: no journal-mode change, no
 // migration, no pragma that writes. The main database file is never
-// modified. A WAL reader needs the shared-memory index: when the -shm and
-// -wal files do not exist and the directory is writable, SQLite creates
-// them (empty) beside the database, as any WAL reader does; in a read-only
-// directory SQLite (3.22+) reads without them.
+// modified. A WAL reader needs the WAL and its shared-memory index: when the
+// -wal and -shm files are missing (the last writer closed cleanly) and the
+// directory is writable, SQLite creates them beside the database (an empty
+// -wal and the -shm index), as for any WAL reader, and leaves them; nothing
+// is written into the WAL. (SQLite 3.22+ can also read a WAL database in a
+// directory where it cannot create them.)
 #include "src/store/sqlite/sqlite_store.h"
 
 #include <sqlite3.h>
@@ -1177,7 +1179,7 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
     return std::unique_ptr<Store>(std::move(store));
   }
 
-  absl::Status s = sqlite_internal::PrepareForWriting(**conn);
+  absl::Status s = sqlite_internal::PrepareForWriting(**conn, *version);
   if (!s.ok()) return s;
   return std::unique_ptr<Store>(std::make_unique<sqlite_internal::SqliteStore>(
       path, options, *std::move(conn)));
