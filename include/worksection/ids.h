@@ -42,6 +42,9 @@ using MemberId = Id<struct MemberIdTag>;
 using ProjectId = Id<struct ProjectIdTag>;
 using TaskId = Id<struct TaskIdTag>;
 using CommentId = Id<struct CommentIdTag>;
+using TimeEntryId = Id<struct TimeEntryIdTag>;
+using CostId = Id<struct CostIdTag>;
+using LockId = Id<struct LockIdTag>;
 
 // Every stored entity carries a revision, starting at 1 and incremented by
 // each committed update. An update that names a revision other than the

@@ -54,6 +54,9 @@ struct WorkspaceSettings {
   std::string time_zone = "UTC";  // IANA name; decides "today" and "overdue"
   std::string currency = "USD";   // ISO 4217 code, three capital letters
   absl::Weekday week_start = absl::Weekday::monday;
+  // A timer running longer than this is listed as forgotten, and stopping it
+  // may cap the entry at this length. 1 minute to 24 hours.
+  absl::Duration forgotten_timer_after = absl::Hours(10);
 };
 
 // A person in the workspace. Members are never deleted: deactivate them.
@@ -77,9 +80,26 @@ struct Member {
 struct ProjectMember {
   MemberId member;
   ProjectRole role = ProjectRole::kMember;
+  // The member's billing rate on this project, overriding the project's and
+  // the member's own. Hidden (empty) for whoever may not read money; on
+  // update, an actor who may not read money keeps the stored override.
+  std::optional<Money> billing_rate;
 
   friend bool operator==(const ProjectMember& a, const ProjectMember& b) {
-    return a.member == b.member && a.role == b.role;
+    return a.member == b.member && a.role == b.role &&
+           a.billing_rate == b.billing_rate;
+  }
+};
+
+// How a project rounds the time it bills. The raw duration of an entry is
+// always kept; the billed duration is derived from it when it is written.
+struct Rounding {
+  enum class Mode { kNone, kUp, kNearest, kDown };
+  Mode mode = Mode::kNone;
+  int minutes = 0;  // 1..1440 unless mode is kNone
+
+  friend bool operator==(const Rounding& a, const Rounding& b) {
+    return a.mode == b.mode && a.minutes == b.minutes;
   }
 };
 
@@ -99,8 +119,10 @@ struct Project {
   std::optional<Money> billing_rate;          // per hour; hidden likewise
   std::vector<std::string> tags;              // kept sorted and unique
   std::vector<ProjectMember> members;         // sorted by member id, unique
-  absl::Time created_at;                      // set by the library
-  absl::Time updated_at;                      // set by the library
+  Rounding rounding;                          // of billed time
+  bool clients_see_hours = true;  // clients may read the time logged here
+  absl::Time created_at;          // set by the library
+  absl::Time updated_at;          // set by the library
 };
 
 // A task's deadline: a day in the workspace time zone, optionally a time.

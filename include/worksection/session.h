@@ -9,7 +9,9 @@
 #include "absl/time/civil_time.h"
 #include "worksection/ids.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 #include "worksection/query.h"
+#include "worksection/time_tracking.h"
 
 namespace worksection {
 
@@ -89,6 +91,69 @@ class Session {
   absl::StatusOr<std::vector<Comment>> ListComments(TaskId task);
   // Writes text and hidden_from_clients.
   absl::StatusOr<Comment> UpdateComment(const Comment& comment);
+
+  // --- Time entries ---
+  // Writes an entry with the rates in force now (see TimeEntry).
+  // InvalidArgument for a duration outside 1 s..24 h or an end before the
+  // start; FailedPrecondition when the date is locked.
+  absl::StatusOr<TimeEntry> LogTime(const TimeLog& log);
+  absl::StatusOr<TimeEntry> GetTimeEntry(TimeEntryId id);
+  absl::StatusOr<TimeEntryPage> ListTimeEntries(
+      const TimeEntryFilter& filter = {});
+  // Writes task, date, start, duration, billable and note. The stored rates
+  // are kept unless the entry moves to another project's task.
+  absl::StatusOr<TimeEntry> UpdateTimeEntry(const TimeEntry& entry);
+  absl::Status DeleteTimeEntry(TimeEntryId id, Revision revision = 0);
+  // Owner and admin: re-prices the entries dated from..to (of one project,
+  // or all when `project` is none) with the rates in force now. Returns how
+  // many changed. FailedPrecondition when any of them is locked.
+  absl::StatusOr<int64_t> RepriceTimeEntries(ProjectId project,
+                                             absl::CivilDay from,
+                                             absl::CivilDay to);
+
+  // --- Timers ---
+  // Starts the actor's timer on a task. FailedPrecondition when one runs,
+  // unless `stop_running`, which first stops it into a time entry.
+  absl::StatusOr<Timer> StartTimer(TaskId task, bool stop_running = false);
+  // Stops the actor's timer into a time entry dated on the day it started.
+  // FailedPrecondition when none runs, or when it ran past 24 h without
+  // `cap_at_limit`, which caps it at the workspace's forgotten-timer limit.
+  absl::StatusOr<TimeEntry> StopTimer(std::string note = "",
+                                      bool cap_at_limit = false);
+  // Discards the actor's timer. FailedPrecondition when none runs.
+  absl::Status CancelTimer();
+  // The running timer of the actor (member none) or, for owner and admin,
+  // of any member; empty when none runs.
+  absl::StatusOr<std::optional<Timer>> GetTimer(MemberId member = MemberId());
+  // Owner and admin: every running timer, by member.
+  absl::StatusOr<std::vector<Timer>> ListTimers();
+  // Timers running past the workspace limit: all for owner and admin, the
+  // actor's own for anyone else.
+  absl::StatusOr<std::vector<Timer>> ListForgottenTimers();
+
+  // --- Costs ---
+  absl::StatusOr<Cost> CreateCost(const Cost& cost);
+  absl::StatusOr<Cost> GetCost(CostId id);
+  absl::StatusOr<std::vector<Cost>> ListCosts(const CostFilter& filter = {});
+  // Writes kind, amount, date and note.
+  absl::StatusOr<Cost> UpdateCost(const Cost& cost);
+  absl::Status DeleteCost(CostId id, Revision revision = 0);
+
+  // --- Locked periods ---
+  // Owner and admin: locks time entries and costs dated on or before
+  // `through`, in one project or (project none) everywhere.
+  absl::StatusOr<PeriodLock> LockPeriod(ProjectId project,
+                                        absl::CivilDay through);
+  absl::Status Unlock(LockId id);
+  absl::StatusOr<std::vector<PeriodLock>> ListLocks();
+
+  // --- Budgets ---
+  // Usage of a project's budgets (all its time and costs), or of a task's
+  // (its estimate and money budget; its own and its subtasks' time).
+  absl::StatusOr<BudgetUsage> GetProjectBudget(ProjectId id);
+  absl::StatusOr<BudgetUsage> GetTaskBudget(TaskId id);
+  // The 80% and 100% crossings recorded for a project and its tasks.
+  absl::StatusOr<std::vector<BudgetAlert>> ListBudgetAlerts(ProjectId id);
 
  private:
   friend class Workspace;

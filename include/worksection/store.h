@@ -16,7 +16,10 @@
 #include "absl/time/time.h"
 #include "worksection/ids.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 #include "worksection/query.h"
+#include "worksection/rollup.h"
+#include "worksection/time_tracking.h"
 
 namespace worksection {
 
@@ -54,6 +57,32 @@ struct TaskScan {
 // True when `task` passes `scan`'s conditions (ignoring after/limit). The
 // reference semantics for every store.
 bool TaskMatches(const Task& task, const TaskScan& scan);
+
+// The position after which a page of time entries starts.
+struct TimeEntryPosition {
+  absl::CivilDay date;
+  TimeEntryId id;
+};
+
+struct TimeEntryScan {
+  TimeEntryFilter filter;  // its limit and page_token are not used
+  // Only entries of these projects / tasks; unset means all.
+  std::optional<std::vector<ProjectId>> projects_in;
+  std::optional<std::vector<TaskId>> tasks_in;
+  std::optional<TimeEntryPosition> after;  // start strictly after this
+  int limit = limits::kDefaultPageSize;    // at most this many, > 0
+};
+
+// True when `entry` passes `scan`'s conditions (ignoring after/limit);
+// `task_tags` are the tags of the entry's task. The reference semantics for
+// every store.
+bool TimeEntryMatches(const TimeEntry& entry, const TimeEntryScan& scan,
+                      const std::vector<std::string>& task_tags);
+
+struct CostScan {
+  CostFilter filter;
+  std::optional<std::vector<ProjectId>> projects_in;  // unset means all
+};
 
 struct ProjectScan {
   ProjectFilter filter;
@@ -109,6 +138,47 @@ class Transaction {
       TaskId task, bool include_hidden) = 0;  // by id
   virtual absl::StatusOr<CommentId> InsertComment(const Comment& comment) = 0;
   virtual absl::Status UpdateComment(const Comment& comment) = 0;
+
+  // Ordered by (date, id). Delete: NotFound for a missing id.
+  virtual absl::StatusOr<TimeEntry> GetTimeEntry(TimeEntryId id) = 0;
+  virtual absl::StatusOr<std::vector<TimeEntry>> ScanTimeEntries(
+      const TimeEntryScan& scan) = 0;
+  virtual absl::StatusOr<TimeEntryId> InsertTimeEntry(
+      const TimeEntry& entry) = 0;
+  virtual absl::Status UpdateTimeEntry(const TimeEntry& entry) = 0;
+  virtual absl::Status DeleteTimeEntry(TimeEntryId id) = 0;
+
+  // At most one timer per member. PutTimer inserts or replaces; DeleteTimer
+  // is NotFound when the member has none.
+  virtual absl::StatusOr<std::optional<Timer>> GetTimer(MemberId member) = 0;
+  virtual absl::StatusOr<std::vector<Timer>> ListTimers() = 0;  // by member
+  virtual absl::Status PutTimer(const Timer& timer) = 0;
+  virtual absl::Status DeleteTimer(MemberId member) = 0;
+
+  // ListCosts orders by (date, id).
+  virtual absl::StatusOr<Cost> GetCost(CostId id) = 0;
+  virtual absl::StatusOr<std::vector<Cost>> ListCosts(const CostScan& scan) = 0;
+  virtual absl::StatusOr<CostId> InsertCost(const Cost& cost) = 0;
+  virtual absl::Status UpdateCost(const Cost& cost) = 0;
+  virtual absl::Status DeleteCost(CostId id) = 0;
+
+  virtual absl::StatusOr<std::vector<PeriodLock>> ListLocks() = 0;  // by id
+  virtual absl::StatusOr<LockId> InsertLock(const PeriodLock& lock) = 0;
+  virtual absl::Status DeleteLock(LockId id) = 0;
+
+  // Adds `delta` to the key's totals (creating the row); a row whose totals
+  // all reach zero is removed. ScanRollups orders by (project, task,
+  // member, day).
+  virtual absl::Status AddToRollup(const RollupKey& key,
+                                   const RollupTotals& delta) = 0;
+  virtual absl::StatusOr<std::vector<RollupRow>> ScanRollups(
+      const RollupScan& scan) = 0;
+
+  // A project's alerts, its tasks' included, by (task, kind, percent).
+  virtual absl::StatusOr<std::vector<BudgetAlert>> ListBudgetAlerts(
+      ProjectId project) = 0;
+  // AlreadyExists when the same (project, task, kind, percent) is stored.
+  virtual absl::Status InsertBudgetAlert(const BudgetAlert& alert) = 0;
 };
 
 // A storage backend. Thread-safe: any thread may begin transactions; write

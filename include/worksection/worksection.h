@@ -5,10 +5,13 @@
 #include "worksection/ids.h"
 #include "worksection/limits.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 #include "worksection/policy.h"
 #include "worksection/query.h"
+#include "worksection/rollup.h"
 #include "worksection/session.h"
 #include "worksection/store.h"
+#include "worksection/time_tracking.h"
 #include "worksection/version.h"
 #include "worksection/workspace.h"
 
