@@ -42,8 +42,13 @@ struct TaskSortPosition {
   TaskId id;
 };
 
-// The sort key of a task under an order; stores sort by (key, id).
+// The sort key of a task under an order; stores sort by (key, id). Under
+// kDeadline it is days since 1970-01-01 times kDeadlineSlotsPerDay plus the
+// minute of the day, or plus kDayOnlyDeadlineSlot for a day-only deadline,
+// which so sorts after every timed deadline of its day.
 int64_t TaskSortKey(const Task& task, TaskOrder order);
+inline constexpr int64_t kDeadlineSlotsPerDay = 1441;
+inline constexpr int64_t kDayOnlyDeadlineSlot = 1440;
 
 struct TaskScan {
   TaskFilter filter;  // its order is used, its limit and page_token are not

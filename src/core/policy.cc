@@ -38,10 +38,10 @@ constexpr std::array<Row, kActionCount> kPolicy = {{
     {Action::kCreateTask, {W, W, MP, MP, NO}},
     {Action::kReadTask, {W, W, MP, MP, MP}},
     {Action::kReadHidden, {W, W, MP, NO, MP}},
-    {Action::kEditTask, {W, W, MG | OW, WR, NO}},
+    {Action::kEditTask, {W, W, MG | OW, OW, NO}},
     {Action::kMoveTask, {W, W, MG, NO, NO}},
     {Action::kCreateComment, {W, W, MP, MP, NO}},
-    {Action::kEditComment, {W, W, WR, WR, NO}},
+    {Action::kEditComment, {W, W, MG | WR, WR, NO}},
 }};
 
 constexpr bool TableIsInActionOrder() {
@@ -149,11 +149,15 @@ std::string PolicyMarkdown() {
       "- A client cannot create a task or comment hidden from clients.\n"
       "- A workspace client holds the project role `client`, and only a\n"
       "  workspace client may hold it.\n"
-      "- Moving a task also needs `create task` in the target project.\n"
+      "- Moving a task (to another project, or under another parent) also\n"
+      "  needs `create task` in the target project.\n"
       "- An assignee or subscriber must be able to read the task.\n"
       "- A deactivated member can do nothing; the last active owner cannot\n"
       "  be deactivated or lose the owner role.\n"
-      "- Tasks of an archived project cannot be created, edited or moved.\n";
+      "- Tasks of an archived project cannot be created, edited or moved.\n"
+      "- A subtask of a task hidden from clients is hidden too.\n"
+      "- Member rates are read only with `read money` in the whole\n"
+      "  workspace; managers read the money of their projects only.\n";
   return out;
 }
 

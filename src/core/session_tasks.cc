@@ -149,6 +149,31 @@ absl::Status CheckPeople(Transaction& tx, const Task& t) {
   return absl::OkStatus();
 }
 
+// A subtask of a hidden task is hidden too, so that a client never meets a
+// task whose parent they cannot see.
+absl::StatusOr<bool> ParentIsHidden(Transaction& tx, TaskId parent) {
+  if (!parent.valid()) return false;
+  absl::StatusOr<Task> p = tx.GetTask(parent);
+  if (!p.ok()) return p.status();
+  return p->hidden_from_clients;
+}
+
+// Hides every subtask of `root` (whose own row is written by the caller).
+absl::Status HideSubtasks(Call& call, const Subtree& subtree) {
+  for (size_t i = 1; i < subtree.ids.size(); ++i) {
+    absl::StatusOr<Task> stored = call.tx.GetTask(subtree.ids[i]);
+    if (!stored.ok()) return stored.status();
+    if (stored->hidden_from_clients) continue;
+    Task t = *stored;
+    t.hidden_from_clients = true;
+    if (absl::Status s = CheckPeople(call.tx, t); !s.ok()) return s;
+    t.revision = stored->revision + 1;
+    t.updated_at = call.now;
+    if (absl::Status s = call.tx.UpdateTask(t); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
 // Checks the fields the caller writes and brings them into canonical form.
 absl::Status CheckAndNormalize(const Actor& actor, Task& t) {
   absl::Status s = CheckText("task.title", t.title, 1, limits::kMaxTitleBytes);
@@ -251,38 +276,42 @@ absl::StatusOr<Task> SetStatus(Workspace& workspace, MemberId actor, TaskId id,
 }  // namespace
 
 absl::StatusOr<Task> Session::CreateTask(const Task& task) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
-                 [&](Call& call) -> absl::StatusOr<Task> {
-                   absl::StatusOr<Project> project =
-                       GetWritableProject(call, task.project, "task.project");
-                   if (!project.ok()) return project.status();
-                   Task t = task;
-                   t.author = call.actor.id();
-                   absl::Status s =
-                       Require(call.actor, Action::kCreateTask, TargetOf(t),
-                               absl::StrCat("project ", t.project.value()));
-                   if (s.ok() && t.money_budget &&
-                       !Allowed(call.actor, Action::kReadMoney, TargetOf(t))) {
-                     s = Require(call.actor, Action::kReadMoney, TargetOf(t),
-                                 "task.money_budget");
-                   }
-                   if (s.ok()) s = CheckAndNormalize(call.actor, t);
-                   if (s.ok())
-                     s = CheckPlacement(call, Subtree{}, t.parent, t.project);
-                   if (s.ok()) s = CheckPeople(call.tx, t);
-                   if (!s.ok()) return s;
-                   t.revision = 1;
-                   t.status = TaskStatus::kOpen;
-                   t.completion_note.clear();
-                   t.completed_at.reset();
-                   t.created_at = call.now;
-                   t.updated_at = call.now;
-                   absl::StatusOr<TaskId> id = call.tx.InsertTask(t);
-                   if (!id.ok()) return id.status();
-                   t.id = *id;
-                   RedactMoney(call.actor, t);
-                   return t;
-                 });
+  return RunCall(
+      *workspace_, actor_, Store::Mode::kWrite,
+      [&](Call& call) -> absl::StatusOr<Task> {
+        absl::StatusOr<Project> project =
+            GetWritableProject(call, task.project, "task.project");
+        if (!project.ok()) return project.status();
+        Task t = task;
+        t.author = call.actor.id();
+        absl::Status s = Require(call.actor, Action::kCreateTask, TargetOf(t),
+                                 absl::StrCat("project ", t.project.value()));
+        if (s.ok() && t.money_budget &&
+            !Allowed(call.actor, Action::kReadMoney, TargetOf(t))) {
+          s = Require(call.actor, Action::kReadMoney, TargetOf(t),
+                      "task.money_budget");
+        }
+        if (s.ok()) s = CheckAndNormalize(call.actor, t);
+        if (s.ok()) {
+          s = CheckPlacement(call, Subtree{}, t.parent, t.project);
+        }
+        if (!s.ok()) return s;
+        absl::StatusOr<bool> parent_hidden = ParentIsHidden(call.tx, t.parent);
+        if (!parent_hidden.ok()) return parent_hidden.status();
+        t.hidden_from_clients |= *parent_hidden;
+        if (s = CheckPeople(call.tx, t); !s.ok()) return s;
+        t.revision = 1;
+        t.status = TaskStatus::kOpen;
+        t.completion_note.clear();
+        t.completed_at.reset();
+        t.created_at = call.now;
+        t.updated_at = call.now;
+        absl::StatusOr<TaskId> id = call.tx.InsertTask(t);
+        if (!id.ok()) return id.status();
+        t.id = *id;
+        RedactMoney(call.actor, t);
+        return t;
+      });
 }
 
 absl::StatusOr<Task> Session::GetTask(TaskId id) {
@@ -364,16 +393,37 @@ absl::StatusOr<Task> Session::UpdateTask(const Task& task) {
         if (!Allowed(call.actor, Action::kReadMoney, TargetOf(*stored))) {
           t.money_budget = stored->money_budget;
         }
+        const bool reparented = t.parent != stored->parent;
         absl::Status s = CheckRevision("task", task.id.value(), task.revision,
                                        stored->revision);
-        if (s.ok()) s = CheckAndNormalize(call.actor, t);
-        if (s.ok() && t.parent != stored->parent) {
-          absl::StatusOr<Subtree> subtree = LoadSubtree(call.tx, t.id);
-          s = subtree.ok() ? CheckPlacement(call, *subtree, t.parent, t.project)
-                           : subtree.status();
+        if (s.ok() && reparented) {
+          s = Require(
+              call.actor, Action::kMoveTask, TargetOf(*stored),
+              absl::StrCat("task ", task.id.value(), " to a new parent"));
         }
-        if (s.ok()) s = CheckPeople(call.tx, t);
+        if (s.ok()) s = CheckAndNormalize(call.actor, t);
         if (!s.ok()) return s;
+        absl::StatusOr<Subtree> subtree = LoadSubtree(call.tx, t.id);
+        if (!subtree.ok()) return subtree.status();
+        if (reparented) {
+          s = CheckPlacement(call, *subtree, t.parent, t.project);
+          if (!s.ok()) return s;
+        }
+        absl::StatusOr<bool> parent_hidden = ParentIsHidden(call.tx, t.parent);
+        if (!parent_hidden.ok()) return parent_hidden.status();
+        if (*parent_hidden && !t.hidden_from_clients) {
+          if (!reparented) {
+            return absl::FailedPreconditionError(
+                absl::StrCat("task.hidden_from_clients: task ", t.id.value(),
+                             " is a subtask of hidden task ", t.parent.value(),
+                             " and stays hidden"));
+          }
+          t.hidden_from_clients = true;
+        }
+        if (s = CheckPeople(call.tx, t); !s.ok()) return s;
+        if (t.hidden_from_clients) {
+          if (s = HideSubtasks(call, *subtree); !s.ok()) return s;
+        }
         return WriteTask(call, std::move(t), *stored);
       });
 }
@@ -410,6 +460,8 @@ absl::StatusOr<Task> Session::MoveTask(TaskId id, ProjectId project,
         if (!subtree.ok()) return subtree.status();
         if (s.ok()) s = CheckPlacement(call, *subtree, new_parent, project);
         if (!s.ok()) return s;
+        absl::StatusOr<bool> hide = ParentIsHidden(call.tx, new_parent);
+        if (!hide.ok()) return hide.status();
 
         Task moved_root;
         for (TaskId member_id : subtree->ids) {
@@ -418,6 +470,7 @@ absl::StatusOr<Task> Session::MoveTask(TaskId id, ProjectId project,
           Task t = *stored;
           t.project = project;
           if (member_id == id) t.parent = new_parent;
+          t.hidden_from_clients |= *hide;
           if (s = CheckPeople(call.tx, t); !s.ok()) return s;
           absl::StatusOr<Task> written = WriteTask(call, std::move(t), *stored);
           if (!written.ok()) return written.status();

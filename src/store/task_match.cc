@@ -34,10 +34,8 @@ int64_t TaskSortKey(const Task& task, TaskOrder order) {
       return 0;
     case TaskOrder::kDeadline:
       if (!task.deadline) return std::numeric_limits<int64_t>::max();
-      // Minutes since the epoch; a day-only deadline sorts at its last
-      // minute, after any timed deadline of the same day.
-      return DaysSinceEpoch(task.deadline->day) * 1440 +
-             task.deadline->minute_of_day.value_or(1439);
+      return DaysSinceEpoch(task.deadline->day) * kDeadlineSlotsPerDay +
+             task.deadline->minute_of_day.value_or(kDayOnlyDeadlineSlot);
     case TaskOrder::kPriority:
       return -static_cast<int64_t>(task.priority);
   }

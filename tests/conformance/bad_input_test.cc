@@ -615,6 +615,7 @@ TEST_P(BadInputTest, UnknownIdsInInput) {
 }
 
 TEST_P(BadInputTest, ARefusedUpdateKeepsTheRevision) {
+  const std::string before = Snapshot();
   Task u = task_;
   u.title = "";
   EXPECT_THAT(Owner().UpdateTask(u),
@@ -626,6 +627,8 @@ TEST_P(BadInputTest, ARefusedUpdateKeepsTheRevision) {
   u.title = "Now fine";
   WS_ASSERT_OK_AND_ASSIGN(Task updated, Owner().UpdateTask(u));
   EXPECT_EQ(updated.revision, task_.revision + 1);
+  // The snapshot that shows refused calls changed nothing does see a change.
+  EXPECT_NE(Snapshot(), before);
 }
 
 WS_INSTANTIATE_ALL_STORES(BadInputTest);

@@ -274,6 +274,32 @@ TEST_P(PersistenceTest, ReadOnlyOpenReadsEverythingAndWritesNothing) {
   EXPECT_EQ(Snapshot(), before);
 }
 
+TEST_P(PersistenceTest, TwoWorkspacesOnOneStoreSeeEachOthersWrites) {
+  OpenOptions options = DefaultOptions();
+  options.create.reset();
+  WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Workspace> other,
+                          Workspace::Open(uri_, std::move(options)));
+  Session mine = Owner();
+  Session theirs = other->As(owner_id_);
+
+  WS_ASSERT_OK_AND_ASSIGN(Task created,
+                          mine.CreateTask(NewTask(web_, "Shared")));
+  WS_ASSERT_OK_AND_ASSIGN(Task read_there, theirs.GetTask(created.id));
+  EXPECT_EQ(Dump(read_there), Dump(created));
+
+  // Both read revision 1; the second writer is told to retry.
+  Task edit_here = created;
+  edit_here.title = "Edited here";
+  WS_ASSERT_OK_AND_ASSIGN(Task updated, mine.UpdateTask(edit_here));
+  EXPECT_EQ(updated.revision, 2);
+  read_there.title = "Edited there";
+  EXPECT_THAT(theirs.UpdateTask(read_there),
+              StatusIs(absl::StatusCode::kAborted));
+  WS_ASSERT_OK_AND_ASSIGN(Task got, theirs.GetTask(created.id));
+  EXPECT_EQ(got.title, "Edited here");
+  EXPECT_EQ(got.revision, 2);
+}
+
 WS_INSTANTIATE_PERSISTENT_STORES(PersistenceTest);
 
 }  // namespace

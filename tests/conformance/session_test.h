@@ -323,27 +323,34 @@ class SessionTest : public ::testing::TestWithParam<std::string> {
     std::vector<std::string> lines;
     Session s = Owner();
     absl::StatusOr<WorkspaceSettings> settings = s.GetSettings();
-    lines.push_back(settings.ok() ? Dump(*settings)
-                                  : settings.status().ToString());
+    if (!settings.ok()) return SnapshotError(settings.status());
+    lines.push_back(Dump(*settings));
     MemberFilter mf;
     mf.include_inactive = true;
     absl::StatusOr<std::vector<Member>> members = s.ListMembers(mf);
-    if (!members.ok()) return members.status().ToString();
+    if (!members.ok()) return SnapshotError(members.status());
     for (const Member& m : *members) lines.push_back(Dump(m));
     ProjectFilter pf;
     pf.include_archived = true;
     absl::StatusOr<std::vector<Project>> projects = s.ListProjects(pf);
-    if (!projects.ok()) return projects.status().ToString();
+    if (!projects.ok()) return SnapshotError(projects.status());
     for (const Project& p : *projects) lines.push_back(Dump(p));
     absl::StatusOr<std::vector<Task>> tasks = AllTasks();
-    if (!tasks.ok()) return tasks.status().ToString();
+    if (!tasks.ok()) return SnapshotError(tasks.status());
     for (const Task& t : *tasks) {
       lines.push_back(Dump(t));
       absl::StatusOr<std::vector<Comment>> comments = s.ListComments(t.id);
-      if (!comments.ok()) return comments.status().ToString();
+      if (!comments.ok()) return SnapshotError(comments.status());
       for (const Comment& c : *comments) lines.push_back(Dump(c));
     }
     return absl::StrJoin(lines, "\n");
+  }
+
+  // A snapshot that cannot be taken fails the test (two equal error texts
+  // must not pass for "unchanged").
+  static std::string SnapshotError(const absl::Status& status) {
+    ADD_FAILURE() << "Snapshot: " << status;
+    return status.ToString();
   }
 
   ::worksection::testing::TempDir tmp_;

@@ -93,17 +93,18 @@ std::string StoreName(const ::testing::TestParamInfo<std::string>& info);
 
 }  // namespace worksection::testing
 
-// Runs `expr` and expects it to fail with `code` (an absl::StatusCode
+// Runs `expr` and expects it to fail with `want` (an absl::StatusCode
 // enumerator name, e.g. kPermissionDenied) and to leave the workspace as it
 // was.
-#define EXPECT_REFUSED(code, expr)                                          \
-  do {                                                                      \
-    const std::string ws_before_ = State();                                 \
-    EXPECT_THAT((expr),                                                     \
-                ::worksection::testing::StatusIs(::absl::StatusCode::code)) \
-        << #expr;                                                           \
-    EXPECT_EQ(State(), ws_before_) << #expr << " failed but changed "       \
-                                   << "the workspace";                      \
+#define EXPECT_REFUSED(want, expr)                         \
+  do {                                                     \
+    const std::string ws_before_ = State();                \
+    const ::absl::Status ws_status_ =                      \
+        ::worksection::testing::GetStatus((expr));         \
+    EXPECT_EQ(ws_status_.code(), ::absl::StatusCode::want) \
+        << #expr << " returned " << ws_status_;            \
+    EXPECT_EQ(State(), ws_before_)                         \
+        << #expr << " failed but changed the workspace";   \
   } while (0)
 
 #define EXPECT_DENIED(expr) EXPECT_REFUSED(kPermissionDenied, expr)

@@ -132,8 +132,14 @@ TEST_P(PermissionsComments, EmployeeCannotEditAnothersComment) {
       As(a_.worker).UpdateComment(Rewritten(a_.clients_comment, "Edited")));
   EXPECT_DENIED(
       As(a_.worker).UpdateComment(Rewritten(a_.hidden_comment, "Edited")));
-  // Not even the project's manager: comments are their authors' words.
-  EXPECT_DENIED(As(a_.manager).UpdateComment(Rewritten(a_.pub, "Edited")));
+}
+
+TEST_P(PermissionsComments, ManagerModeratesCommentsInTheirProject) {
+  EXPECT_THAT(As(a_.manager).UpdateComment(Rewritten(a_.pub, "Moderated")),
+              IsOk());
+  EXPECT_THAT(
+      As(a_.manager).UpdateComment(Rewritten(a_.clients_comment, "Moderated")),
+      IsOk());
 }
 
 TEST_P(PermissionsComments, OwnerAndAdminEditAnyComment) {

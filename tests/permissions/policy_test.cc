@@ -102,7 +102,8 @@ TEST(PermissionsPolicy, EmployeeWorksOnlyInTheirProjects) {
   EXPECT_EQ(PolicyScopes(Role::kEmployee, Action::kReadHidden), MP);
   EXPECT_EQ(PolicyScopes(Role::kEmployee, Action::kCreateTask), MP);
   EXPECT_EQ(PolicyScopes(Role::kEmployee, Action::kCreateComment), MP);
-  EXPECT_EQ(PolicyScopes(Role::kEmployee, Action::kEditComment), WR);
+  // Their own comments, and any in a project they manage (moderation).
+  EXPECT_EQ(PolicyScopes(Role::kEmployee, Action::kEditComment), MG | WR);
 }
 
 TEST(PermissionsPolicy, OnlyOwnersAndAdminsRunTheWorkspace) {
@@ -123,8 +124,9 @@ TEST(PermissionsPolicy, ClientFollowsOnlyTheirProjects) {
   EXPECT_EQ(PolicyScopes(Role::kClient, Action::kCreateComment), MP);
 }
 
-TEST(PermissionsPolicy, ClientEditsOnlyWhatTheyWrote) {
-  EXPECT_EQ(PolicyScopes(Role::kClient, Action::kEditTask), WR);
+TEST(PermissionsPolicy, ClientEditsTheirTasksAndComments) {
+  // Tasks they set or received ("send us the logo"), comments they wrote.
+  EXPECT_EQ(PolicyScopes(Role::kClient, Action::kEditTask), OW);
   EXPECT_EQ(PolicyScopes(Role::kClient, Action::kEditComment), WR);
   EXPECT_EQ(PolicyScopes(Role::kClient, Action::kEditProject), NO);
   EXPECT_EQ(PolicyScopes(Role::kClient, Action::kMoveTask), NO);
@@ -157,10 +159,10 @@ TEST(PermissionsPolicy, EveryCellAsReviewed) {
       {Action::kCreateTask, {W, W, MP, MP, NO}},
       {Action::kReadTask, {W, W, MP, MP, MP}},
       {Action::kReadHidden, {W, W, MP, NO, MP}},
-      {Action::kEditTask, {W, W, MG | OW, WR, NO}},
+      {Action::kEditTask, {W, W, MG | OW, OW, NO}},
       {Action::kMoveTask, {W, W, MG, NO, NO}},
       {Action::kCreateComment, {W, W, MP, MP, NO}},
-      {Action::kEditComment, {W, W, WR, WR, NO}},
+      {Action::kEditComment, {W, W, MG | WR, WR, NO}},
   };
   ASSERT_EQ(std::size(kTable), static_cast<size_t>(kActionCount));
   for (const Expected& row : kTable) {

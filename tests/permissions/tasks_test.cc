@@ -149,10 +149,17 @@ TEST_P(PermissionsTasks, WritesReturnTaskMoneyEmptyToThoseWhoMayNotReadIt) {
   EXPECT_EQ(done.money_budget, std::nullopt);
   WS_ASSERT_OK_AND_ASSIGN(Task reopened, As(a_.worker).ReopenTask(a_.open));
   EXPECT_EQ(reopened.money_budget, std::nullopt);
-  WS_ASSERT_OK_AND_ASSIGN(Task edited,
-                          As(a_.worker).UpdateTask(Retitled(a_.open, "Open!")));
+  // The worker edits the task as they read it: without its budget.
+  WS_ASSERT_OK_AND_ASSIGN(Task seen, As(a_.worker).GetTask(a_.open));
+  seen.title = "Open!";
+  WS_ASSERT_OK_AND_ASSIGN(Task edited, As(a_.worker).UpdateTask(seen));
   EXPECT_EQ(edited.money_budget, std::nullopt);
-  // ... and the stored budget survives an edit by someone who cannot see it.
+  // ... and the stored budget survives an edit by someone who cannot see it,
+  EXPECT_EQ(OwnerTask(a_.open).money_budget, std::optional<Money>(kTaskBudget));
+  // nor can they write one.
+  seen = edited;
+  seen.money_budget = 1;
+  ASSERT_THAT(As(a_.worker).UpdateTask(seen), IsOk());
   EXPECT_EQ(OwnerTask(a_.open).money_budget, std::optional<Money>(kTaskBudget));
 }
 
@@ -275,6 +282,19 @@ TEST_P(PermissionsTasks, ClientEditsEvenTheirTaskAssignedToStaff) {
               IsOk());
 }
 
+// As the table stands (client: edit task = own writings), a client cannot
+// complete a task they received; only what they wrote.
+TEST_P(PermissionsTasks, ClientCompletesATaskTheyReceived) {
+  Task t = OwnerTask(a_.managers);
+  t.assignee = a_.client;
+  ASSERT_THAT(As(a_.manager).UpdateTask(t), IsOk());
+  WS_ASSERT_OK_AND_ASSIGN(Task done,
+                          As(a_.client).CompleteTask(a_.managers, "Sent"));
+  EXPECT_EQ(done.status, TaskStatus::kDone);
+  // Receiving one task gives no right over the others.
+  EXPECT_DENIED(As(a_.client).CompleteTask(a_.workers));
+}
+
 TEST_P(PermissionsTasks, ClientCannotHideTheirTask) {
   Task t = OwnerTask(a_.clients);
   t.hidden_from_clients = true;
@@ -313,6 +333,27 @@ TEST_P(PermissionsTasks, PlainMemberCannotMoveTasks) {
   Session s = As(a_.worker);
   EXPECT_DENIED(s.MoveTask(a_.workers, a_.p, a_.open));
   EXPECT_DENIED(s.MoveTask(a_.open, a_.p, a_.workers));
+}
+
+// The table's `move task` covers "to another project or parent"
+// (include/worksection/policy.h), so re-parenting through UpdateTask needs
+// it too: a plain member or a client may edit their task, not move it.
+TEST_P(PermissionsTasks, PlainMemberCannotMoveTasksThroughUpdateTask) {
+  Task t = OwnerTask(a_.workers);
+  t.parent = a_.open;
+  EXPECT_DENIED(As(a_.worker).UpdateTask(t));
+}
+
+TEST_P(PermissionsTasks, ClientCannotMoveTasksThroughUpdateTask) {
+  Task t = OwnerTask(a_.clients);
+  t.parent = a_.open;
+  EXPECT_DENIED(As(a_.client).UpdateTask(t));
+}
+
+TEST_P(PermissionsTasks, ManagerReparentsThroughUpdateTask) {
+  Task t = OwnerTask(a_.workers);
+  t.parent = a_.open;
+  EXPECT_THAT(As(a_.manager).UpdateTask(t), IsOk());
 }
 
 TEST_P(PermissionsTasks, ClientAndReaderCannotMoveTasks) {
@@ -413,6 +454,45 @@ TEST_P(PermissionsTasks, ArchivedProjectTasksCannotChange) {
   EXPECT_REFUSED(kFailedPrecondition, Owner().CompleteTask(a_.open));
   EXPECT_REFUSED(kFailedPrecondition, Owner().MoveTask(a_.managers, a_.q));
   EXPECT_THAT(As(a_.client).GetTask(a_.open), IsOk());
+}
+
+// docs/permissions.md: "a client cannot even learn that a hidden task
+// exists". A visible subtask of a hidden task would tell them (its parent,
+// ListTasks by parent), so the client must not get it. Refusing to create
+// such a subtask (FailedPrecondition) keeps the promise too.
+TEST_P(PermissionsTasks, ClientNeverGetsASubtaskOfTheHiddenTask) {
+  Task t = NewTask(a_.p, "Visible child of the hidden task");
+  t.parent = a_.hidden;
+  absl::StatusOr<Task> sub = As(a_.manager).CreateTask(t);
+  if (!sub.ok()) {
+    EXPECT_THAT(sub, StatusIs(StatusCode::kFailedPrecondition));
+    return;
+  }
+  EXPECT_THAT(As(a_.client).GetTask(sub->id), StatusIs(StatusCode::kNotFound));
+  TaskFilter children;
+  children.parent = a_.hidden;
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<Task> seen, List(a_.client, children));
+  EXPECT_THAT(seen, IsEmpty());
+  WS_ASSERT_OK_AND_ASSIGN(seen, List(a_.client));
+  EXPECT_THAT(Ids(seen), Not(Contains(sub->id)));
+}
+
+TEST_P(PermissionsTasks, HidingATaskHidesItsSubtasksFromClients) {
+  Task t = NewTask(a_.p, "Child of the open task");
+  t.parent = a_.managers;
+  WS_ASSERT_OK_AND_ASSIGN(Task sub, As(a_.manager).CreateTask(t));
+  Task parent = OwnerTask(a_.managers);
+  parent.hidden_from_clients = true;
+  absl::StatusOr<Task> hidden = As(a_.manager).UpdateTask(parent);
+  if (!hidden.ok()) {
+    EXPECT_THAT(hidden, StatusIs(StatusCode::kFailedPrecondition));
+    return;
+  }
+  EXPECT_THAT(As(a_.client).GetTask(sub.id), StatusIs(StatusCode::kNotFound));
+  TaskFilter children;
+  children.parent = a_.managers;
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<Task> seen, List(a_.client, children));
+  EXPECT_THAT(seen, IsEmpty());
 }
 
 WS_INSTANTIATE_AGENCY_TEST(PermissionsTasks);

@@ -462,9 +462,9 @@ TEST_P(ScanTasksTest, OrderByDeadlineTimedBeforeDayOnlyNoneLast) {
   Task t = T("t");
   t.deadline = std::nullopt;
   WS_ASSERT_OK_AND_ASSIGN(TaskId none1, AddTask(t));
-  t.deadline = Due(2024, 3, 2);  // day-only: its last minute
+  t.deadline = Due(2024, 3, 2);  // day-only: after every minute of the day
   WS_ASSERT_OK_AND_ASSIGN(TaskId mar2_day, AddTask(t));
-  t.deadline = Due(2024, 3, 2, 1439);  // ties with the day-only one
+  t.deadline = Due(2024, 3, 2, 1439);  // still before the day-only one
   WS_ASSERT_OK_AND_ASSIGN(TaskId mar2_last, AddTask(t));
   t.deadline = Due(2024, 3, 2, 540);
   WS_ASSERT_OK_AND_ASSIGN(TaskId mar2_9am, AddTask(t));
@@ -482,7 +482,7 @@ TEST_P(ScanTasksTest, OrderByDeadlineTimedBeforeDayOnlyNoneLast) {
   scan.filter.order = TaskOrder::kDeadline;
   EXPECT_THAT(*ScanIds(scan),
               ElementsAre(old, mar1_day, mar2_midnight, mar2_9am, mar2_9am_b,
-                          mar2_day, mar2_last, none1, none2));
+                          mar2_last, mar2_day, none1, none2));
 }
 
 TEST_P(ScanTasksTest, OrderByPriorityHighestFirstTiesById) {

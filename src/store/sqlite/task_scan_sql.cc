@@ -26,14 +26,16 @@ SqlArg IdArg(int64_t value, bool valid) {
   return value;
 }
 
-// days * 1440 + minute, saturated to the int64 range (a filter day far
-// outside any stored deadline still compares correctly).
-int64_t MinuteKey(int64_t days, int64_t minute) {
+// The deadline key of a day and slot (see TaskSortKey), saturated to the
+// int64 range (a filter day far outside any stored deadline still compares
+// correctly).
+int64_t MinuteKey(int64_t days, int64_t slot) {
   constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
   constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
-  if (days > (kMax - 1439) / 1440) return kMax;
-  if (days < (kMin + 1439) / 1440) return kMin;
-  return days * 1440 + minute;
+  constexpr int64_t kSlots = kDeadlineSlotsPerDay;
+  if (days > (kMax - kSlots) / kSlots) return kMax;
+  if (days < (kMin + kSlots) / kSlots) return kMin;
+  return days * kSlots + slot;
 }
 
 }  // namespace
@@ -89,7 +91,8 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan) {
   q.args.push_back(int64_t{f.max_priority});
   // Each deadline-day bound is stated twice: on deadline_day (the reference
   // condition) and on deadline_key (the same range, since the key is
-  // day * 1440 + minute with minute in 0..1439, which the schema checks), so
+  // day * kDeadlineSlotsPerDay + slot with slot in 0..kDayOnlyDeadlineSlot,
+  // the minute being checked by the schema), so
   // that an index on deadline_key can seek it.
   if (f.deadline_from) {
     const int64_t day = EncodeDay(*f.deadline_from);
@@ -101,7 +104,7 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan) {
     const int64_t day = EncodeDay(*f.deadline_to);
     add("deadline_day <= ? AND deadline_key <= ?");
     q.args.push_back(day);
-    q.args.push_back(MinuteKey(day, 1439));
+    q.args.push_back(MinuteKey(day, kDayOnlyDeadlineSlot));
   }
   if (f.overdue_as_of) {
     const int64_t day = EncodeDay(*f.overdue_as_of);
