@@ -47,8 +47,9 @@ struct PeriodLock {
   absl::Time created_at;   // set by the library
 };
 
-// How much of a budget is used. Time used is the billed duration of the
-// time logged; money used is the billed amount plus the expenses.
+// How much of a budget is used. Time used is the raw time logged; money
+// used is the billed amount of that time plus the expenses (income lines
+// do not count).
 struct BudgetUsage {
   std::optional<absl::Duration> time_budget;  // empty: none set
   absl::Duration time_used;

@@ -30,8 +30,17 @@ enum class Action {
                 // in the target project)
   kCreateComment,
   kEditComment,
+  kReadTime,         // hours logged (clients: where the project allows)
+  kLogTime,          // log one's own time, run one's own timer
+  kLogTimeForOthers,
+  kEditTime,         // edit and delete time entries
+  kReadAllTimers,    // every member's running timer
+  kRepriceTime,      // re-price time entries with today's rates
+  kManageCosts,      // create, edit and delete costs (reading them is
+                     // kReadMoney)
+  kLockPeriods,      // lock and unlock periods
 };
-inline constexpr int kActionCount = 16;
+inline constexpr int kActionCount = 24;
 
 // Where an allowed action applies. A policy entry is a set of scopes; the
 // action is allowed when any of them covers the target.
@@ -43,8 +52,8 @@ enum Scope : uint8_t {
   kScopeManagedProjects = 1 << 2,  // projects the actor manages
   kScopeOwnWork = 1 << 3,          // in the actor's projects, tasks they set or
                                    // received
-  kScopeOwnWritings = 1 << 4,  // in the actor's projects, tasks and comments
-                               // they wrote
+  kScopeOwnWritings = 1 << 4,  // in the actor's projects, tasks, comments
+                               // and time entries they wrote
 };
 using ScopeSet = uint8_t;
 

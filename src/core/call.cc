@@ -65,6 +65,7 @@ void RedactMoney(const Actor& actor, Project& project) {
   if (!Allowed(actor, Action::kReadMoney, Target{project.id})) {
     project.money_budget.reset();
     project.billing_rate.reset();
+    for (ProjectMember& m : project.members) m.billing_rate.reset();
   }
 }
 
@@ -72,6 +73,20 @@ void RedactMoney(const Actor& actor, Task& task) {
   if (!Allowed(actor, Action::kReadMoney, Target{task.project})) {
     task.money_budget.reset();
   }
+}
+
+void RedactMoney(const Actor& actor, TimeEntry& entry) {
+  if (!Allowed(actor, Action::kReadMoney, Target{entry.project})) {
+    entry.billing_rate.reset();
+    entry.cost_rate.reset();
+    entry.billed_amount.reset();
+    entry.labour_cost.reset();
+  }
+}
+
+bool CanReadTime(const Actor& actor, const Project& project) {
+  return Allowed(actor, Action::kReadTime, Target{project.id}) &&
+         (actor.role() != Role::kClient || project.clients_see_hours);
 }
 
 absl::StatusOr<Actor> LoadMemberRoles(Transaction& tx, MemberId id) {
@@ -98,6 +113,26 @@ absl::StatusOr<Actor> LoadActor(Transaction& tx, MemberId id) {
         absl::StrCat("member ", id.value(), " is deactivated"));
   }
   return actor;
+}
+
+absl::Status CheckCanSee(Transaction& tx, MemberId id, const Task& task,
+                         absl::string_view field) {
+  absl::StatusOr<Actor> member = LoadMemberRoles(tx, id);
+  if (!member.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": member ", id.value(), " not found"));
+  }
+  if (!member->member.active) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(field, ": member ", id.value(), " is deactivated"));
+  }
+  if (!CanSee(*member, task)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(field, ": member ", id.value(), " cannot see ",
+                     task.hidden_from_clients ? "a hidden task" : "tasks",
+                     " in project ", task.project.value()));
+  }
+  return absl::OkStatus();
 }
 
 absl::Status CheckRevision(absl::string_view entity, int64_t id, Revision named,

@@ -15,6 +15,7 @@
 #include "worksection/model.h"
 #include "worksection/policy.h"
 #include "worksection/store.h"
+#include "worksection/time_tracking.h"
 #include "worksection/workspace.h"
 
 namespace worksection {
@@ -52,12 +53,23 @@ bool CanSee(const Actor& actor, const Task& task);
 void RedactMoney(const Actor& actor, Member& member);
 void RedactMoney(const Actor& actor, Project& project);
 void RedactMoney(const Actor& actor, Task& task);
+void RedactMoney(const Actor& actor, TimeEntry& entry);
+
+// May `actor` read the hours logged in `project`? Clients only where the
+// project lets them.
+bool CanReadTime(const Actor& actor, const Project& project);
 
 // Loads `id` as an actor: NotFound if missing, PermissionDenied if
 // deactivated.
 absl::StatusOr<Actor> LoadActor(Transaction& tx, MemberId id);
 // Loads `id` with its project roles whatever its state: NotFound if missing.
 absl::StatusOr<Actor> LoadMemberRoles(Transaction& tx, MemberId id);
+
+// InvalidArgument when member `id` does not exist, FailedPrecondition when
+// it is deactivated or cannot see `task` (an assignee, a subscriber, the
+// member whose time is logged). `field` names the input in the message.
+absl::Status CheckCanSee(Transaction& tx, MemberId id, const Task& task,
+                         absl::string_view field);
 
 // One Session call: its transaction, its actor and the workspace settings.
 struct Call {

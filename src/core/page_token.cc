@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/escaping.h"
@@ -45,30 +46,70 @@ uint64_t Fingerprint(const TaskFilter& f) {
                    ":", f.text_contains, "|", static_cast<int>(f.order)));
 }
 
+uint64_t Fingerprint(const TimeEntryFilter& f) {
+  return Fnv1a(absl::StrCat("time|", OptionalId(f.project), "|",
+                            OptionalId(f.task), "|", OptionalId(f.member), "|",
+                            OptionalDay(f.from), "|", OptionalDay(f.to), "|",
+                            f.billable ? static_cast<int>(*f.billable) : -1,
+                            "|", f.tag ? absl::StrCat("+", *f.tag) : "-"));
+}
+
+std::string Encode(uint64_t fingerprint, int64_t key, int64_t id) {
+  v1::PageToken token;
+  token.set_filter_fingerprint(fingerprint);
+  token.set_after_key(key);
+  token.set_after_id(id);
+  return absl::WebSafeBase64Escape(token.SerializeAsString());
+}
+
+// The (key, id) a token holds, if it was issued for `fingerprint`.
+absl::StatusOr<std::optional<std::pair<int64_t, int64_t>>> Decode(
+    absl::string_view text, uint64_t fingerprint) {
+  if (text.empty()) return std::nullopt;
+  std::string bytes;
+  v1::PageToken token;
+  if (!absl::WebSafeBase64Unescape(text, &bytes) ||
+      !token.ParseFromString(bytes) || token.after_id() <= 0) {
+    return absl::InvalidArgumentError("page_token: malformed");
+  }
+  if (token.filter_fingerprint() != fingerprint) {
+    return absl::InvalidArgumentError(
+        "page_token: issued for another filter or order");
+  }
+  return std::make_pair(token.after_key(), token.after_id());
+}
+
 }  // namespace
 
 std::string EncodePageToken(const TaskFilter& filter, TaskSortPosition after) {
-  v1::PageToken token;
-  token.set_filter_fingerprint(Fingerprint(filter));
-  token.set_after_key(after.key);
-  token.set_after_id(after.id.value());
-  return absl::WebSafeBase64Escape(token.SerializeAsString());
+  return Encode(Fingerprint(filter), after.key, after.id.value());
+}
+
+std::string EncodePageToken(const TimeEntryFilter& filter,
+                            TimeEntryPosition after) {
+  return Encode(Fingerprint(filter), after.date - absl::CivilDay(1970, 1, 1),
+                after.id.value());
 }
 
 absl::StatusOr<std::optional<TaskSortPosition>> DecodePageToken(
     const TaskFilter& filter) {
-  if (filter.page_token.empty()) return std::nullopt;
-  std::string bytes;
-  v1::PageToken token;
-  if (!absl::WebSafeBase64Unescape(filter.page_token, &bytes) ||
-      !token.ParseFromString(bytes) || token.after_id() <= 0) {
+  auto decoded = Decode(filter.page_token, Fingerprint(filter));
+  if (!decoded.ok()) return decoded.status();
+  if (!*decoded) return std::nullopt;
+  return TaskSortPosition{(*decoded)->first, TaskId((*decoded)->second)};
+}
+
+absl::StatusOr<std::optional<TimeEntryPosition>> DecodePageToken(
+    const TimeEntryFilter& filter) {
+  auto decoded = Decode(filter.page_token, Fingerprint(filter));
+  if (!decoded.ok()) return decoded.status();
+  if (!*decoded) return std::nullopt;
+  const int64_t days = (*decoded)->first;
+  if (days < -1'000'000 || days > 3'000'000) {
     return absl::InvalidArgumentError("page_token: malformed");
   }
-  if (token.filter_fingerprint() != Fingerprint(filter)) {
-    return absl::InvalidArgumentError(
-        "page_token: issued for another filter or order");
-  }
-  return TaskSortPosition{token.after_key(), TaskId(token.after_id())};
+  return TimeEntryPosition{absl::CivilDay(1970, 1, 1) + days,
+                           TimeEntryId((*decoded)->second)};
 }
 
 }  // namespace worksection

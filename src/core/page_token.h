@@ -14,11 +14,15 @@
 namespace worksection {
 
 std::string EncodePageToken(const TaskFilter& filter, TaskSortPosition after);
+std::string EncodePageToken(const TimeEntryFilter& filter,
+                            TimeEntryPosition after);
 
 // Empty for an empty token. InvalidArgument for a malformed token or one
 // issued for another filter or order.
 absl::StatusOr<std::optional<TaskSortPosition>> DecodePageToken(
     const TaskFilter& filter);
+absl::StatusOr<std::optional<TimeEntryPosition>> DecodePageToken(
+    const TimeEntryFilter& filter);
 
 }  // namespace worksection
 

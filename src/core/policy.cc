@@ -42,6 +42,14 @@ constexpr std::array<Row, kActionCount> kPolicy = {{
     {Action::kMoveTask, {W, W, MG, NO, NO}},
     {Action::kCreateComment, {W, W, MP, MP, NO}},
     {Action::kEditComment, {W, W, MG | WR, WR, NO}},
+    {Action::kReadTime, {W, W, MP, MP, MP}},
+    {Action::kLogTime, {W, W, MP, NO, NO}},
+    {Action::kLogTimeForOthers, {W, W, MG, NO, NO}},
+    {Action::kEditTime, {W, W, MG | WR, NO, NO}},
+    {Action::kReadAllTimers, {W, W, NO, NO, NO}},
+    {Action::kRepriceTime, {W, W, NO, NO, NO}},
+    {Action::kManageCosts, {W, W, MG, NO, NO}},
+    {Action::kLockPeriods, {W, W, NO, NO, NO}},
 }};
 
 constexpr bool TableIsInActionOrder() {
@@ -106,6 +114,22 @@ absl::string_view ActionName(Action action) {
       return "create comment";
     case Action::kEditComment:
       return "edit comment";
+    case Action::kReadTime:
+      return "read time";
+    case Action::kLogTime:
+      return "log own time";
+    case Action::kLogTimeForOthers:
+      return "log time for others";
+    case Action::kEditTime:
+      return "edit time";
+    case Action::kReadAllTimers:
+      return "read all timers";
+    case Action::kRepriceTime:
+      return "re-price time";
+    case Action::kManageCosts:
+      return "manage costs";
+    case Action::kLockPeriods:
+      return "lock periods";
   }
   return "unknown";
 }
@@ -144,7 +168,7 @@ std::string PolicyMarkdown() {
       "- **tasks set or received**: in the actor's projects, tasks the actor\n"
       "  set (author) or received (assignee).\n"
       "- **own writings**: in the actor's projects, tasks and comments the\n"
-      "  actor wrote.\n\n"
+      "  actor wrote, and time entries of the actor's own time.\n\n"
       "Rules beside the table:\n\n"
       "- A client cannot create a task or comment hidden from clients.\n"
       "- A workspace client holds the project role `client`, and only a\n"
@@ -156,6 +180,10 @@ std::string PolicyMarkdown() {
       "  be deactivated or lose the owner role.\n"
       "- Tasks of an archived project cannot be created, edited or moved.\n"
       "- A subtask of a task hidden from clients is hidden too.\n"
+      "- A client reads the hours of a project only when the project's\n"
+      "  `clients_see_hours` is on; rates, costs, amounts and margins never.\n"
+      "- Time is logged only on tasks the member can see, and entries and\n"
+      "  costs dated in a locked period cannot change.\n"
       "- Member rates are read only with `read money` in the whole\n"
       "  workspace; managers read the money of their projects only.\n";
   return out;

@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "src/core/budget.h"
 #include "src/core/call.h"
 #include "src/core/validate.h"
 #include "worksection/limits.h"
@@ -16,6 +17,18 @@ namespace {
 absl::Status NotFound(ProjectId id) {
   return absl::NotFoundError(
       absl::StrCat("project ", id.value(), " not found"));
+}
+
+absl::Status CheckRounding(Rounding& r) {
+  if (r.mode == Rounding::Mode::kNone) {
+    r.minutes = 0;
+    return absl::OkStatus();
+  }
+  if (r.minutes < 1 || r.minutes > 1440) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "project.rounding.minutes: must be 1 to 1440, got ", r.minutes));
+  }
+  return absl::OkStatus();
 }
 
 // Checks every field and brings the project into its canonical form: tags
@@ -35,6 +48,7 @@ absl::Status CheckAndNormalize(Transaction& tx, Project& p) {
   if (s.ok()) s = CheckOptionalDuration("project.time_budget", p.time_budget);
   if (s.ok()) s = CheckOptionalMoney("project.money_budget", p.money_budget);
   if (s.ok()) s = CheckOptionalMoney("project.billing_rate", p.billing_rate);
+  if (s.ok()) s = CheckRounding(p.rounding);
   if (!s.ok()) return s;
   absl::StatusOr<std::vector<std::string>> tags =
       NormalizeTags("project.tags", p.tags);
@@ -66,6 +80,11 @@ absl::Status CheckAndNormalize(Transaction& tx, Project& p) {
       return absl::InvalidArgumentError(absl::StrCat(
           "project.members: member ", pm.member.value(), " is listed twice"));
     }
+    if (absl::Status s =
+            CheckOptionalMoney("project.members.billing_rate", pm.billing_rate);
+        !s.ok()) {
+      return s;
+    }
     absl::StatusOr<Member> m = tx.GetMember(pm.member);
     if (!m.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -95,6 +114,13 @@ void KeepHiddenMoney(const Actor& actor, const Project& stored, Project& p) {
   if (!Allowed(actor, Action::kReadMoney, Target{stored.id})) {
     p.money_budget = stored.money_budget;
     p.billing_rate = stored.billing_rate;
+    for (ProjectMember& m : p.members) {
+      auto it = std::find_if(
+          stored.members.begin(), stored.members.end(),
+          [&](const ProjectMember& s) { return s.member == m.member; });
+      m.billing_rate =
+          it != stored.members.end() ? it->billing_rate : std::nullopt;
+    }
   }
 }
 
@@ -105,6 +131,11 @@ absl::StatusOr<Project> WriteProject(Call& call, Project p,
   p.updated_at = call.now;
   p.revision = stored.revision + 1;
   if (absl::Status s = call.tx.UpdateProject(p); !s.ok()) return s;
+  // A lowered budget may be crossed without any new time.
+  if (absl::Status s = RecordBudgetCrossings(call.tx, call.now, p.id, TaskId());
+      !s.ok()) {
+    return s;
+  }
   RedactMoney(call.actor, p);
   return p;
 }

@@ -1,4 +1,5 @@
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "src/core/call.h"
 #include "src/core/validate.h"
 #include "worksection/limits.h"

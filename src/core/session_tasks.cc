@@ -5,8 +5,11 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "src/core/budget.h"
 #include "src/core/call.h"
+#include "src/core/ledger.h"
 #include "src/core/page_token.h"
+#include "src/core/task_tree.h"
 #include "src/core/validate.h"
 #include "worksection/limits.h"
 #include "worksection/session.h"
@@ -44,43 +47,6 @@ absl::StatusOr<Project> GetWritableProject(Call& call, ProjectId id,
   return project;
 }
 
-// 1 for a top-level task, 2 for its subtask, ...
-absl::StatusOr<int> Level(Transaction& tx, const Task& task) {
-  int level = 1;
-  TaskId parent = task.parent;
-  while (parent.valid() && level <= limits::kMaxTaskDepth) {
-    absl::StatusOr<Task> p = tx.GetTask(parent);
-    if (!p.ok()) return p.status();
-    parent = p->parent;
-    ++level;
-  }
-  return level;
-}
-
-// The task's id followed by those of all its subtasks, breadth first, and
-// the number of levels the subtree spans (1 for a task without subtasks).
-struct Subtree {
-  std::vector<TaskId> ids;
-  int height = 1;
-};
-
-absl::StatusOr<Subtree> LoadSubtree(Transaction& tx, TaskId root) {
-  Subtree tree;
-  std::vector<TaskId> level = {root};
-  while (!level.empty()) {
-    tree.ids.insert(tree.ids.end(), level.begin(), level.end());
-    std::vector<TaskId> next;
-    for (TaskId id : level) {
-      absl::StatusOr<std::vector<TaskId>> children = tx.ListSubtaskIds(id);
-      if (!children.ok()) return children.status();
-      next.insert(next.end(), children->begin(), children->end());
-    }
-    if (!next.empty()) ++tree.height;
-    level = std::move(next);
-  }
-  return tree;
-}
-
 // Checks that `subtree` may hang under `parent` (none: top level) in
 // `project`: same project, no cycle, at most kMaxTaskDepth levels.
 absl::Status CheckPlacement(Call& call, const Subtree& subtree, TaskId parent,
@@ -109,27 +75,6 @@ absl::Status CheckPlacement(Call& call, const Subtree& subtree, TaskId parent,
         "task.parent: under task ", parent.value(), " (level ", *level,
         ") the task would reach level ", *level + subtree.height,
         "; tasks nest at most ", limits::kMaxTaskDepth, " levels"));
-  }
-  return absl::OkStatus();
-}
-
-// An assignee or subscriber must be an active member who can see the task.
-absl::Status CheckCanSee(Transaction& tx, MemberId id, const Task& task,
-                         absl::string_view field) {
-  absl::StatusOr<Actor> member = LoadMemberRoles(tx, id);
-  if (!member.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field, ": member ", id.value(), " not found"));
-  }
-  if (!member->member.active) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(field, ": member ", id.value(), " is deactivated"));
-  }
-  if (!CanSee(*member, task)) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(field, ": member ", id.value(), " cannot see ",
-                     task.hidden_from_clients ? "a hidden task" : "tasks",
-                     " in project ", task.project.value()));
   }
   return absl::OkStatus();
 }
@@ -424,7 +369,16 @@ absl::StatusOr<Task> Session::UpdateTask(const Task& task) {
         if (t.hidden_from_clients) {
           if (s = HideSubtasks(call, *subtree); !s.ok()) return s;
         }
-        return WriteTask(call, std::move(t), *stored);
+        const ProjectId project = t.project;
+        const TaskId id = t.id;
+        absl::StatusOr<Task> written = WriteTask(call, std::move(t), *stored);
+        if (!written.ok()) return written;
+        // A changed estimate or money budget may be crossed at once.
+        if (s = RecordBudgetCrossings(call.tx, call.now, project, id);
+            !s.ok()) {
+          return s;
+        }
+        return written;
       });
 }
 
@@ -472,9 +426,16 @@ absl::StatusOr<Task> Session::MoveTask(TaskId id, ProjectId project,
           if (member_id == id) t.parent = new_parent;
           t.hidden_from_clients |= *hide;
           if (s = CheckPeople(call.tx, t); !s.ok()) return s;
+          s = MoveTaskLedger(call.tx, call.now, member_id, stored->project,
+                             project);
+          if (!s.ok()) return s;
           absl::StatusOr<Task> written = WriteTask(call, std::move(t), *stored);
           if (!written.ok()) return written.status();
           if (member_id == id) moved_root = *std::move(written);
+        }
+        if (s = RecordBudgetCrossings(call.tx, call.now, project, id);
+            !s.ok()) {
+          return s;
         }
         return moved_root;
       });

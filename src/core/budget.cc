@@ -1,0 +1,144 @@
+#include "src/core/budget.h"
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "src/core/task_tree.h"
+
+namespace worksection {
+namespace {
+
+struct Spent {
+  absl::Duration time;
+  Money money = 0;
+};
+
+// Time and money spent on a project, or on the listed tasks of it.
+absl::StatusOr<Spent> SpentOn(Transaction& tx, ProjectId project,
+                              std::optional<std::vector<TaskId>> tasks) {
+  RollupScan scan;
+  scan.projects = std::vector<ProjectId>{project};
+  scan.tasks = tasks;
+  absl::StatusOr<std::vector<RollupRow>> rows = tx.ScanRollups(scan);
+  if (!rows.ok()) return rows.status();
+  Spent spent;
+  for (const RollupRow& row : *rows) {
+    spent.time += absl::Seconds(row.totals.seconds);
+    spent.money += row.totals.billed_amount;
+  }
+  CostScan costs;
+  costs.filter.project = project;
+  costs.filter.kind = Cost::Kind::kExpense;
+  absl::StatusOr<std::vector<Cost>> lines = tx.ListCosts(costs);
+  if (!lines.ok()) return lines.status();
+  for (const Cost& c : *lines) {
+    if (!tasks ||
+        std::find(tasks->begin(), tasks->end(), c.task) != tasks->end()) {
+      spent.money += c.amount;
+    }
+  }
+  return spent;
+}
+
+double Percent(double used, double budget) { return used * 100.0 / budget; }
+
+BudgetUsage UsageOf(const Spent& spent,
+                    const std::optional<absl::Duration>& time_budget,
+                    const std::optional<Money>& money_budget) {
+  BudgetUsage usage;
+  usage.time_budget = time_budget;
+  usage.time_used = spent.time;
+  if (time_budget) {
+    usage.time_remaining = *time_budget - spent.time;
+    usage.time_percent = Percent(absl::ToDoubleSeconds(spent.time),
+                                 absl::ToDoubleSeconds(*time_budget));
+  }
+  if (money_budget) {
+    usage.money_budget = money_budget;
+    usage.money_used = spent.money;
+    usage.money_remaining = *money_budget - spent.money;
+    usage.money_percent =
+        *money_budget > 0
+            ? Percent(static_cast<double>(spent.money), *money_budget)
+            : (spent.money > 0 ? 100.0 : 0.0);
+  }
+  return usage;
+}
+
+// Inserts the crossings of `usage` not in `known`.
+absl::Status Record(Transaction& tx, absl::Time now, ProjectId project,
+                    TaskId task, const BudgetUsage& usage,
+                    const std::vector<BudgetAlert>& known) {
+  const std::pair<BudgetAlert::Kind, std::optional<double>> kinds[] = {
+      {BudgetAlert::Kind::kTime, usage.time_percent},
+      {BudgetAlert::Kind::kMoney, usage.money_percent}};
+  for (const auto& [kind, percent] : kinds) {
+    if (!percent) continue;
+    for (int threshold : {80, 100}) {
+      if (*percent < threshold) continue;
+      const bool recorded =
+          std::any_of(known.begin(), known.end(), [&](const BudgetAlert& a) {
+            return a.task == task && a.kind == kind && a.percent == threshold;
+          });
+      if (recorded) continue;
+      BudgetAlert alert;
+      alert.project = project;
+      alert.task = task;
+      alert.kind = kind;
+      alert.percent = threshold;
+      alert.crossed_at = now;
+      if (absl::Status s = tx.InsertBudgetAlert(alert); !s.ok()) return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<BudgetUsage> ProjectUsage(Transaction& tx,
+                                         const Project& project) {
+  absl::StatusOr<Spent> spent = SpentOn(tx, project.id, std::nullopt);
+  if (!spent.ok()) return spent.status();
+  return UsageOf(*spent, project.time_budget, project.money_budget);
+}
+
+absl::StatusOr<BudgetUsage> TaskUsage(Transaction& tx, const Task& task) {
+  absl::StatusOr<Subtree> subtree = LoadSubtree(tx, task.id);
+  if (!subtree.ok()) return subtree.status();
+  absl::StatusOr<Spent> spent = SpentOn(tx, task.project, subtree->ids);
+  if (!spent.ok()) return spent.status();
+  return UsageOf(*spent, task.estimate, task.money_budget);
+}
+
+absl::Status RecordBudgetCrossings(Transaction& tx, absl::Time now,
+                                   ProjectId project, TaskId task) {
+  absl::StatusOr<Project> p = tx.GetProject(project);
+  if (!p.ok()) return p.status();
+  absl::StatusOr<std::vector<BudgetAlert>> known = tx.ListBudgetAlerts(project);
+  if (!known.ok()) return known.status();
+  if (p->time_budget || p->money_budget) {
+    absl::StatusOr<BudgetUsage> usage = ProjectUsage(tx, *p);
+    if (!usage.ok()) return usage.status();
+    if (absl::Status s = Record(tx, now, project, TaskId(), *usage, *known);
+        !s.ok()) {
+      return s;
+    }
+  }
+  for (TaskId id = task; id.valid();) {
+    absl::StatusOr<Task> t = tx.GetTask(id);
+    if (!t.ok()) return t.status();
+    if (t->estimate || t->money_budget) {
+      absl::StatusOr<BudgetUsage> usage = TaskUsage(tx, *t);
+      if (!usage.ok()) return usage.status();
+      if (absl::Status s = Record(tx, now, project, id, *usage, *known);
+          !s.ok()) {
+        return s;
+      }
+    }
+    id = t->parent;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace worksection

@@ -1,0 +1,29 @@
+// Budget usage of projects and tasks, and the alerts recorded when usage
+// first crosses 80% and 100%.
+#ifndef WORKSECTION_SRC_CORE_BUDGET_H_
+#define WORKSECTION_SRC_CORE_BUDGET_H_
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "worksection/money.h"
+#include "worksection/store.h"
+
+namespace worksection {
+
+// All of a project's time and expenses against its budgets.
+absl::StatusOr<BudgetUsage> ProjectUsage(Transaction& tx,
+                                         const Project& project);
+
+// A task's own and its subtasks' time and expenses against its estimate and
+// money budget.
+absl::StatusOr<BudgetUsage> TaskUsage(Transaction& tx, const Task& task);
+
+// Records the 80% and 100% crossings not yet recorded for the project and,
+// when `task` is set, for that task and its ancestors. Call after every
+// write that changes time, costs or budgets.
+absl::Status RecordBudgetCrossings(Transaction& tx, absl::Time now,
+                                   ProjectId project, TaskId task);
+
+}  // namespace worksection
+
+#endif  // WORKSECTION_SRC_CORE_BUDGET_H_

@@ -1,0 +1,95 @@
+#include "src/core/ledger.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+
+namespace worksection {
+
+RollupKey RollupKeyOf(const TimeEntry& entry) {
+  return RollupKey{entry.project, entry.task, entry.member, entry.date};
+}
+
+RollupTotals RollupTotalsOf(const TimeEntry& entry) {
+  RollupTotals totals;
+  totals.seconds = absl::ToInt64Seconds(entry.duration);
+  totals.billable_seconds =
+      entry.billable ? absl::ToInt64Seconds(entry.billed_duration) : 0;
+  totals.billed_amount = entry.billed_amount.value_or(0);
+  totals.labour_cost = entry.labour_cost.value_or(0);
+  totals.entry_count = 1;
+  return totals;
+}
+
+absl::Status AddToRollups(Transaction& tx, const TimeEntry& entry) {
+  return tx.AddToRollup(RollupKeyOf(entry), RollupTotalsOf(entry));
+}
+
+absl::Status RemoveFromRollups(Transaction& tx, const TimeEntry& entry) {
+  return tx.AddToRollup(RollupKeyOf(entry), -RollupTotalsOf(entry));
+}
+
+absl::Status CheckUnlocked(Transaction& tx, ProjectId project,
+                           absl::CivilDay day, absl::string_view what) {
+  absl::StatusOr<std::vector<PeriodLock>> locks = tx.ListLocks();
+  if (!locks.ok()) return locks.status();
+  for (const PeriodLock& lock : *locks) {
+    if ((!lock.project.valid() || lock.project == project) &&
+        day <= lock.through) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          what, " dated ", absl::FormatCivilTime(day), " is locked by lock ",
+          lock.id.value(), " (",
+          lock.project.valid() ? absl::StrCat("project ", lock.project.value())
+                               : std::string("the whole workspace"),
+          ", through ", absl::FormatCivilTime(lock.through), ")"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status MoveTaskLedger(Transaction& tx, absl::Time now, TaskId task,
+                            ProjectId from, ProjectId to) {
+  if (from == to) return absl::OkStatus();
+  TimeEntryScan scan;
+  scan.tasks_in = std::vector<TaskId>{task};
+  scan.limit = 1000;
+  for (;;) {
+    absl::StatusOr<std::vector<TimeEntry>> page = tx.ScanTimeEntries(scan);
+    if (!page.ok()) return page.status();
+    for (const TimeEntry& stored : *page) {
+      const std::string what = absl::StrCat("time entry ", stored.id.value());
+      absl::Status s = CheckUnlocked(tx, from, stored.date, what);
+      if (s.ok()) s = CheckUnlocked(tx, to, stored.date, what);
+      if (s.ok()) s = RemoveFromRollups(tx, stored);
+      TimeEntry moved = stored;
+      moved.project = to;
+      moved.revision = stored.revision + 1;
+      moved.updated_at = now;
+      if (s.ok()) s = tx.UpdateTimeEntry(moved);
+      if (s.ok()) s = AddToRollups(tx, moved);
+      if (!s.ok()) return s;
+    }
+    if (static_cast<int>(page->size()) < scan.limit) break;
+    scan.after = TimeEntryPosition{page->back().date, page->back().id};
+  }
+  CostScan costs;
+  costs.filter.task = task;
+  absl::StatusOr<std::vector<Cost>> lines = tx.ListCosts(costs);
+  if (!lines.ok()) return lines.status();
+  for (const Cost& stored : *lines) {
+    const std::string what = absl::StrCat("cost ", stored.id.value());
+    absl::Status s = CheckUnlocked(tx, from, stored.date, what);
+    if (s.ok()) s = CheckUnlocked(tx, to, stored.date, what);
+    Cost moved = stored;
+    moved.project = to;
+    moved.revision = stored.revision + 1;
+    moved.updated_at = now;
+    if (s.ok()) s = tx.UpdateCost(moved);
+    if (!s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace worksection

@@ -1,0 +1,37 @@
+// The bookkeeping that every change of time or money goes through: the
+// daily rollups kept beside the entries, and the locked periods.
+#ifndef WORKSECTION_SRC_CORE_LEDGER_H_
+#define WORKSECTION_SRC_CORE_LEDGER_H_
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "worksection/rollup.h"
+#include "worksection/store.h"
+#include "worksection/time_tracking.h"
+
+namespace worksection {
+
+RollupKey RollupKeyOf(const TimeEntry& entry);
+RollupTotals RollupTotalsOf(const TimeEntry& entry);
+
+// Adds or removes an entry's share of its rollup row.
+absl::Status AddToRollups(Transaction& tx, const TimeEntry& entry);
+absl::Status RemoveFromRollups(Transaction& tx, const TimeEntry& entry);
+
+// FailedPrecondition naming the lock when `day` is locked for `project`;
+// `what` names the line ("time entry 7").
+absl::Status CheckUnlocked(Transaction& tx, ProjectId project,
+                           absl::CivilDay day, absl::string_view what);
+
+// Moves the time entries and costs of `task` (not its subtasks) from
+// project `from` to project `to`, with their rollups. FailedPrecondition
+// when any of them is locked in either project. Rates are kept: a move is
+// not a re-pricing.
+absl::Status MoveTaskLedger(Transaction& tx, absl::Time now, TaskId task,
+                            ProjectId from, ProjectId to);
+
+}  // namespace worksection
+
+#endif  // WORKSECTION_SRC_CORE_LEDGER_H_
