@@ -24,11 +24,13 @@ constexpr std::array<Role, 5> kRoles = {
     Role::kOwner, Role::kAdmin, Role::kEmployee, Role::kClient, Role::kReader};
 
 // Every action that changes something.
-constexpr std::array<Action, 10> kWrites = {
+constexpr std::array<Action, 17> kWrites = {
     Action::kEditSettings,  Action::kManageMembers, Action::kManageOwners,
     Action::kCreateProject, Action::kEditProject,   Action::kCreateTask,
     Action::kEditTask,      Action::kMoveTask,      Action::kCreateComment,
-    Action::kEditComment,
+    Action::kEditComment,   Action::kLogTime,       Action::kLogTimeForOthers,
+    Action::kEditTime,      Action::kRepriceTime,   Action::kManageCosts,
+    Action::kLockPeriods,   Action::kReadAllTimers,
 };
 
 Action ActionAt(int i) { return static_cast<Action>(i); }
@@ -67,6 +69,21 @@ TEST(PermissionsPolicy, ClientNeverReadsMoney) {
 
 TEST(PermissionsPolicy, ClientNeverReadsHiddenItems) {
   EXPECT_EQ(PolicyScopes(Role::kClient, Action::kReadHidden), NO);
+}
+
+TEST(PermissionsPolicy, ClientNeitherLogsNorEditsTime) {
+  for (Action a : {Action::kLogTime, Action::kLogTimeForOthers,
+                   Action::kEditTime, Action::kManageCosts}) {
+    EXPECT_EQ(PolicyScopes(Role::kClient, a), NO) << Cell(Role::kClient, a);
+  }
+  // They do follow the hours of their projects (where a project allows).
+  EXPECT_EQ(PolicyScopes(Role::kClient, Action::kReadTime), MP);
+}
+
+TEST(PermissionsPolicy, EmployeesLogOwnTimeManagersEditTheirProjects) {
+  EXPECT_EQ(PolicyScopes(Role::kEmployee, Action::kLogTime), MP);
+  EXPECT_EQ(PolicyScopes(Role::kEmployee, Action::kEditTime), MG | WR);
+  EXPECT_EQ(PolicyScopes(Role::kEmployee, Action::kLogTimeForOthers), MG);
 }
 
 TEST(PermissionsPolicy, ReaderNeverReadsMoney) {
@@ -163,6 +180,14 @@ TEST(PermissionsPolicy, EveryCellAsReviewed) {
       {Action::kMoveTask, {W, W, MG, NO, NO}},
       {Action::kCreateComment, {W, W, MP, MP, NO}},
       {Action::kEditComment, {W, W, MG | WR, WR, NO}},
+      {Action::kReadTime, {W, W, MP, MP, MP}},
+      {Action::kLogTime, {W, W, MP, NO, NO}},
+      {Action::kLogTimeForOthers, {W, W, MG, NO, NO}},
+      {Action::kEditTime, {W, W, MG | WR, NO, NO}},
+      {Action::kReadAllTimers, {W, W, NO, NO, NO}},
+      {Action::kRepriceTime, {W, W, NO, NO, NO}},
+      {Action::kManageCosts, {W, W, MG, NO, NO}},
+      {Action::kLockPeriods, {W, W, NO, NO, NO}},
   };
   ASSERT_EQ(std::size(kTable), static_cast<size_t>(kActionCount));
   for (const Expected& row : kTable) {
