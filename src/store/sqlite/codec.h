@@ -19,6 +19,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 
 namespace worksection::sqlite_internal {
 
@@ -205,6 +206,82 @@ inline bool DecodeWeekday(int64_t v, absl::Weekday* out) {
       return true;
     case 7:
       *out = absl::Weekday::sunday;
+      return true;
+  }
+  return false;
+}
+
+// Schema version 2.
+
+inline int64_t EncodeRoundingMode(Rounding::Mode mode) {
+  switch (mode) {
+    case Rounding::Mode::kNone:
+      return 1;
+    case Rounding::Mode::kUp:
+      return 2;
+    case Rounding::Mode::kNearest:
+      return 3;
+    case Rounding::Mode::kDown:
+      return 4;
+  }
+  return 0;
+}
+inline bool DecodeRoundingMode(int64_t v, Rounding::Mode* out) {
+  switch (v) {
+    case 1:
+      *out = Rounding::Mode::kNone;
+      return true;
+    case 2:
+      *out = Rounding::Mode::kUp;
+      return true;
+    case 3:
+      *out = Rounding::Mode::kNearest;
+      return true;
+    case 4:
+      *out = Rounding::Mode::kDown;
+      return true;
+  }
+  return false;
+}
+
+inline int64_t EncodeCostKind(Cost::Kind kind) {
+  switch (kind) {
+    case Cost::Kind::kExpense:
+      return 1;
+    case Cost::Kind::kIncome:
+      return 2;
+  }
+  return 0;
+}
+inline bool DecodeCostKind(int64_t v, Cost::Kind* out) {
+  switch (v) {
+    case 1:
+      *out = Cost::Kind::kExpense;
+      return true;
+    case 2:
+      *out = Cost::Kind::kIncome;
+      return true;
+  }
+  return false;
+}
+
+// Ordered as the enum is, so ORDER BY kind is the reference order.
+inline int64_t EncodeBudgetAlertKind(BudgetAlert::Kind kind) {
+  switch (kind) {
+    case BudgetAlert::Kind::kTime:
+      return 1;
+    case BudgetAlert::Kind::kMoney:
+      return 2;
+  }
+  return 0;
+}
+inline bool DecodeBudgetAlertKind(int64_t v, BudgetAlert::Kind* out) {
+  switch (v) {
+    case 1:
+      *out = BudgetAlert::Kind::kTime;
+      return true;
+    case 2:
+      *out = BudgetAlert::Kind::kMoney;
       return true;
   }
   return false;

@@ -159,10 +159,131 @@ CREATE TABLE comments (
 CREATE INDEX comments_by_task ON comments(task_id);
 )sql";
 
+// Version 2: time and money.
+//
+// New columns take the defaults of the model, so a version-1 file migrates
+// in place: settings.forgotten_timer_after 10 h, projects round nothing and
+// let clients see hours, project members have no billing rate of their own.
+//
+// Indexes, and the queries they serve (each also ends in the rowid, which
+// is the entry id, so ORDER BY day, id needs no sort after an equality on
+// the leading column):
+//   time_entries_by_project_day  ScanTimeEntries by project [+ day range]:
+//                                project reports and exports, locked-period
+//                                checks
+//   time_entries_by_member_day   ScanTimeEntries by member [+ day range]:
+//                                timesheets, "my time"
+//   time_entries_by_task_day     ScanTimeEntries by task (tasks_in, a
+//                                task's time), in day order; moving a task
+//                                to another project rewrites its entries
+//   costs_by_project_day         ListCosts by project [+ day range]
+//   costs_by_task                ListCosts by task (a task's budget)
+//   rollups PK                   (project_id, task_id, member_id, day): one
+//                                project's rows are a range, and AddToRollup
+//                                finds its row by the whole key
+//   rollups_by_member_day        ScanRollups by member [+ day range] across
+//                                projects (a member's week)
+//   budget_alerts PK             (project_id, task_id, kind, percent): a
+//                                project's alerts are a range, in the
+//                                reference order; task_id 0 is the project's
+//                                own budget (a key column cannot be NULL)
+// rollups and budget_alerts are derived data kept by the store's callers in
+// the same transaction as what they sum; they carry no foreign keys (a
+// rollup key's task or member may be "none", stored as 0).
+constexpr char kSchemaV2[] = R"sql(
+ALTER TABLE workspace ADD COLUMN forgotten_timer_after_s INTEGER NOT NULL
+  DEFAULT 36000;
+
+ALTER TABLE projects ADD COLUMN rounding_mode INTEGER NOT NULL DEFAULT 1
+  CHECK (rounding_mode BETWEEN 1 AND 4);
+ALTER TABLE projects ADD COLUMN rounding_minutes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE projects ADD COLUMN clients_see_hours INTEGER NOT NULL DEFAULT 1
+  CHECK (clients_see_hours IN (0, 1));
+
+ALTER TABLE project_members ADD COLUMN billing_rate INTEGER;
+
+CREATE TABLE time_entries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  revision INTEGER NOT NULL,
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  project_id INTEGER NOT NULL REFERENCES projects(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  day INTEGER NOT NULL,
+  start INTEGER,
+  seconds INTEGER NOT NULL,
+  billed_seconds INTEGER NOT NULL,
+  billable INTEGER NOT NULL CHECK (billable IN (0, 1)),
+  note TEXT NOT NULL,
+  billing_rate INTEGER,
+  cost_rate INTEGER,
+  billed_amount INTEGER,
+  labour_cost INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX time_entries_by_project_day ON time_entries(project_id, day);
+CREATE INDEX time_entries_by_member_day ON time_entries(member_id, day);
+CREATE INDEX time_entries_by_task_day ON time_entries(task_id, day);
+
+CREATE TABLE timers (
+  member_id INTEGER PRIMARY KEY REFERENCES members(id),
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  started_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE costs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  revision INTEGER NOT NULL,
+  project_id INTEGER NOT NULL REFERENCES projects(id),
+  task_id INTEGER REFERENCES tasks(id),
+  kind INTEGER NOT NULL CHECK (kind IN (1, 2)),
+  amount INTEGER NOT NULL,
+  day INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  author_id INTEGER REFERENCES members(id),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX costs_by_project_day ON costs(project_id, day);
+CREATE INDEX costs_by_task ON costs(task_id);
+
+CREATE TABLE locks (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  project_id INTEGER REFERENCES projects(id),
+  through_day INTEGER NOT NULL,
+  author_id INTEGER REFERENCES members(id),
+  created_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE rollups (
+  project_id INTEGER NOT NULL,
+  task_id INTEGER NOT NULL,
+  member_id INTEGER NOT NULL,
+  day INTEGER NOT NULL,
+  seconds INTEGER NOT NULL,
+  billable_seconds INTEGER NOT NULL,
+  billed_amount INTEGER NOT NULL,
+  labour_cost INTEGER NOT NULL,
+  entry_count INTEGER NOT NULL,
+  PRIMARY KEY (project_id, task_id, member_id, day)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX rollups_by_member_day ON rollups(member_id, day);
+
+CREATE TABLE budget_alerts (
+  project_id INTEGER NOT NULL,
+  task_id INTEGER NOT NULL,
+  kind INTEGER NOT NULL CHECK (kind IN (1, 2)),
+  percent INTEGER NOT NULL,
+  crossed_at INTEGER NOT NULL,
+  PRIMARY KEY (project_id, task_id, kind, percent)
+) STRICT, WITHOUT ROWID;
+)sql";
+
 // The migrations, in order: kMigrations[i] takes a file from version i to
 // version i + 1. Append only; never edit a step that has shipped.
 constexpr const char* kMigrations[] = {
     kSchemaV1,
+    kSchemaV2,
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) ==
                   kSqliteSchemaVersion,
@@ -240,8 +361,18 @@ absl::Status PrepareForWriting(Connection& conn, int version_read) {
   if (!s.ok()) return s;
 
   if (version_read >= kSqliteSchemaVersion) return absl::OkStatus();
+  return MigrateTo(conn, kSqliteSchemaVersion);
+}
 
-  s = conn.Exec("BEGIN IMMEDIATE");
+absl::Status MigrateTo(Connection& conn, int target_version) {
+  if (target_version < 1 || target_version > kSqliteSchemaVersion) {
+    return absl::InvalidArgumentError(absl::StrCat("no schema version ",
+                                                   target_version,
+                                                   " (this library "
+                                                   "knows versions 1 to ",
+                                                   kSqliteSchemaVersion, ")"));
+  }
+  absl::Status s = conn.Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
   auto rollback_unless_committed = [&conn](absl::Status status) {
     if (conn.in_transaction()) conn.Exec("ROLLBACK").IgnoreError();
@@ -251,17 +382,17 @@ absl::Status PrepareForWriting(Connection& conn, int version_read) {
   // file since ReadSchemaVersion.
   absl::StatusOr<int> version = ReadSchemaVersion(conn);
   if (!version.ok()) return rollback_unless_committed(version.status());
-  for (int v = *version; v < kSqliteSchemaVersion; ++v) {
+  for (int v = *version; v < target_version; ++v) {
     s = ExecScript(conn, kMigrations[v],
                    absl::StrCat("migrating \"", conn.path(),
                                 "\" to schema version ", v + 1));
     if (!s.ok()) return rollback_unless_committed(s);
   }
-  if (*version < kSqliteSchemaVersion) {
+  if (*version < target_version) {
     // PRAGMA takes no parameters; these are the library's own constants.
     s = conn.Exec(absl::StrCat("PRAGMA application_id = ", kApplicationId));
     if (!s.ok()) return rollback_unless_committed(s);
-    s = conn.Exec(absl::StrCat("PRAGMA user_version = ", kSqliteSchemaVersion));
+    s = conn.Exec(absl::StrCat("PRAGMA user_version = ", target_version));
     if (!s.ok()) return rollback_unless_committed(s);
   }
   s = conn.Exec("COMMIT");

@@ -31,6 +31,14 @@ absl::StatusOr<int> ReadSchemaVersion(Connection& conn);
 // file at once migrate it once). A current file takes no write lock.
 absl::Status PrepareForWriting(Connection& conn, int version);
 
+// Applies, in one IMMEDIATE transaction, the migrations that take the file
+// `conn` is open on from its version up to `target_version`
+// (1..kSqliteSchemaVersion; InvalidArgument otherwise), and stamps the
+// version; a file already there or past it is left as it is. Sets no journal
+// mode. PrepareForWriting migrates through it to kSqliteSchemaVersion; tests
+// use it to build files of an older version.
+absl::Status MigrateTo(Connection& conn, int target_version);
+
 }  // namespace worksection::sqlite_internal
 
 #endif  // WORKSECTION_SRC_STORE_SQLITE_SCHEMA_H_

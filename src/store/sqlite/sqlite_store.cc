@@ -45,9 +45,13 @@
 #include "src/store/sqlite/connection.h"
 #include "src/store/sqlite/schema.h"
 #include "src/store/sqlite/task_scan_sql.h"
+#include "src/store/sqlite/time_money_sql.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 #include "worksection/query.h"
+#include "worksection/rollup.h"
 #include "worksection/store.h"
+#include "worksection/time_tracking.h"
 
 #define WS_SQL_CONCAT_INNER(a, b) a##b
 #define WS_SQL_CONCAT(a, b) WS_SQL_CONCAT_INNER(a, b)
@@ -144,7 +148,7 @@ absl::StatusOr<Member> ReadMember(const Statement& s) {
 constexpr char kProjectColumns[] =
     "id, revision, name, status, folder, manager_id, start_day, "
     "deadline_day, time_budget_s, money_budget, billing_rate, created_at, "
-    "updated_at";
+    "updated_at, rounding_mode, rounding_minutes, clients_see_hours";
 
 absl::StatusOr<Project> ReadProject(const Statement& s) {
   Project p;
@@ -163,6 +167,11 @@ absl::StatusOr<Project> ReadProject(const Statement& s) {
   p.billing_rate = s.OptionalInt(10);
   p.created_at = DecodeTime(s.Int(11));
   p.updated_at = DecodeTime(s.Int(12));
+  if (!DecodeRoundingMode(s.Int(13), &p.rounding.mode)) {
+    return Corrupt("project", p.id.value(), "rounding mode", s.Int(13));
+  }
+  p.rounding.minutes = static_cast<int>(s.Int(14));
+  p.clients_see_hours = s.Int(15) != 0;
   return p;
 }
 
@@ -215,6 +224,63 @@ Comment ReadComment(const Statement& s) {
   return c;
 }
 
+// Columns as in kTimeEntryColumns.
+TimeEntry ReadTimeEntry(const Statement& s) {
+  TimeEntry e;
+  e.id = TimeEntryId(s.Int(0));
+  e.revision = s.Int(1);
+  e.task = TaskId(s.Int(2));
+  e.project = ProjectId(s.Int(3));
+  e.member = MemberId(s.Int(4));
+  e.date = DecodeDay(s.Int(5));
+  if (!s.IsNull(6)) e.start = DecodeTime(s.Int(6));
+  e.duration = DecodeDuration(s.Int(7));
+  e.billed_duration = DecodeDuration(s.Int(8));
+  e.billable = s.Int(9) != 0;
+  e.note = s.Text(10);
+  e.billing_rate = s.OptionalInt(11);
+  e.cost_rate = s.OptionalInt(12);
+  e.billed_amount = s.OptionalInt(13);
+  e.labour_cost = s.OptionalInt(14);
+  e.created_at = DecodeTime(s.Int(15));
+  e.updated_at = DecodeTime(s.Int(16));
+  return e;
+}
+
+// Columns as in kCostColumns.
+absl::StatusOr<Cost> ReadCost(const Statement& s) {
+  Cost c;
+  c.id = CostId(s.Int(0));
+  c.revision = s.Int(1);
+  c.project = ProjectId(s.Int(2));
+  c.task = TaskId(s.OptionalInt(3).value_or(0));
+  if (!DecodeCostKind(s.Int(4), &c.kind)) {
+    return Corrupt("cost", c.id.value(), "kind", s.Int(4));
+  }
+  c.amount = s.Int(5);
+  c.date = DecodeDay(s.Int(6));
+  c.note = s.Text(7);
+  c.author = MemberId(s.OptionalInt(8).value_or(0));
+  c.created_at = DecodeTime(s.Int(9));
+  c.updated_at = DecodeTime(s.Int(10));
+  return c;
+}
+
+// Columns as in kRollupColumns.
+RollupRow ReadRollupRow(const Statement& s) {
+  RollupRow r;
+  r.key.project = ProjectId(s.Int(0));
+  r.key.task = TaskId(s.Int(1));
+  r.key.member = MemberId(s.Int(2));
+  r.key.day = DecodeDay(s.Int(3));
+  r.totals.seconds = s.Int(4);
+  r.totals.billable_seconds = s.Int(5);
+  r.totals.billed_amount = s.Int(6);
+  r.totals.labour_cost = s.Int(7);
+  r.totals.entry_count = s.Int(8);
+  return r;
+}
+
 class SqliteStore;
 
 // ------------------------------------------------------------- transaction
@@ -258,6 +324,37 @@ class SqliteTransaction : public Transaction {
   absl::StatusOr<CommentId> InsertComment(const Comment& comment) override;
   absl::Status UpdateComment(const Comment& comment) override;
 
+  absl::StatusOr<TimeEntry> GetTimeEntry(TimeEntryId id) override;
+  absl::StatusOr<std::vector<TimeEntry>> ScanTimeEntries(
+      const TimeEntryScan& scan) override;
+  absl::StatusOr<TimeEntryId> InsertTimeEntry(const TimeEntry& entry) override;
+  absl::Status UpdateTimeEntry(const TimeEntry& entry) override;
+  absl::Status DeleteTimeEntry(TimeEntryId id) override;
+
+  absl::StatusOr<std::optional<Timer>> GetTimer(MemberId member) override;
+  absl::StatusOr<std::vector<Timer>> ListTimers() override;
+  absl::Status PutTimer(const Timer& timer) override;
+  absl::Status DeleteTimer(MemberId member) override;
+
+  absl::StatusOr<Cost> GetCost(CostId id) override;
+  absl::StatusOr<std::vector<Cost>> ListCosts(const CostScan& scan) override;
+  absl::StatusOr<CostId> InsertCost(const Cost& cost) override;
+  absl::Status UpdateCost(const Cost& cost) override;
+  absl::Status DeleteCost(CostId id) override;
+
+  absl::StatusOr<std::vector<PeriodLock>> ListLocks() override;
+  absl::StatusOr<LockId> InsertLock(const PeriodLock& lock) override;
+  absl::Status DeleteLock(LockId id) override;
+
+  absl::Status AddToRollup(const RollupKey& key,
+                           const RollupTotals& delta) override;
+  absl::StatusOr<std::vector<RollupRow>> ScanRollups(
+      const RollupScan& scan) override;
+
+  absl::StatusOr<std::vector<BudgetAlert>> ListBudgetAlerts(
+      ProjectId project) override;
+  absl::Status InsertBudgetAlert(const BudgetAlert& alert) override;
+
  private:
   absl::Status CheckOpen() const;
   absl::Status CheckWritable() const;
@@ -281,6 +378,17 @@ class SqliteTransaction : public Transaction {
 
   absl::StatusOr<std::vector<Comment>> QueryComments(
       absl::string_view sql, const std::vector<SqlArg>& args);
+
+  absl::StatusOr<std::vector<TimeEntry>> QueryTimeEntries(
+      absl::string_view sql, const std::vector<SqlArg>& args);
+  absl::StatusOr<std::vector<Timer>> QueryTimers(
+      absl::string_view sql, const std::vector<SqlArg>& args);
+  absl::StatusOr<std::vector<Cost>> QueryCosts(absl::string_view sql,
+                                               const std::vector<SqlArg>& args);
+  // Runs a DELETE of one row by id: NotFound naming `entity` when no row
+  // went.
+  absl::Status DeleteById(absl::string_view sql, absl::string_view entity,
+                          int64_t id);
 
   SqliteStore* const store_;
   Connection* const conn_;
@@ -454,8 +562,9 @@ SqliteTransaction::GetSettings() {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
-      conn_->Prepare("SELECT revision, name, time_zone, currency, week_start "
-                     "FROM workspace WHERE singleton = 1"));
+      conn_->Prepare("SELECT revision, name, time_zone, currency, week_start, "
+                     "forgotten_timer_after_s FROM workspace "
+                     "WHERE singleton = 1"));
   WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<WorkspaceSettings>();
   WorkspaceSettings w;
@@ -468,6 +577,7 @@ SqliteTransaction::GetSettings() {
         absl::StrCat("workspace settings: stored week_start ", s.Int(4),
                      " is not a known value"));
   }
+  w.forgotten_timer_after = DecodeDuration(s.Int(5));
   return std::optional<WorkspaceSettings>(std::move(w));
 }
 
@@ -477,16 +587,19 @@ absl::Status SqliteTransaction::PutSettings(const WorkspaceSettings& settings) {
       Statement s,
       conn_->Prepare(
           "INSERT INTO workspace (singleton, revision, name, time_zone, "
-          "currency, week_start) VALUES (1, ?, ?, ?, ?, ?) "
+          "currency, week_start, forgotten_timer_after_s) "
+          "VALUES (1, ?, ?, ?, ?, ?, ?) "
           "ON CONFLICT (singleton) DO UPDATE SET "
           "revision = excluded.revision, name = excluded.name, "
           "time_zone = excluded.time_zone, currency = excluded.currency, "
-          "week_start = excluded.week_start"));
+          "week_start = excluded.week_start, "
+          "forgotten_timer_after_s = excluded.forgotten_timer_after_s"));
   s.BindInt(1, settings.revision);
   s.BindText(2, settings.name);
   s.BindText(3, settings.time_zone);
   s.BindText(4, settings.currency);
   s.BindInt(5, EncodeWeekday(settings.week_start));
+  s.BindInt(6, EncodeDuration(settings.forgotten_timer_after));
   return s.Run();
 }
 
@@ -645,10 +758,11 @@ absl::Status SqliteTransaction::LoadProjectChildren(
   }
   {
     WS_SQL_ASSIGN_OR_RETURN(
-        Statement s, conn_->Prepare("SELECT project_id, member_id, role FROM "
-                                    "project_members WHERE project_id IN "
-                                    "(SELECT value FROM json_each(?)) "
-                                    "ORDER BY project_id, member_id"));
+        Statement s,
+        conn_->Prepare("SELECT project_id, member_id, role, billing_rate "
+                       "FROM project_members WHERE project_id IN "
+                       "(SELECT value FROM json_each(?)) "
+                       "ORDER BY project_id, member_id"));
     s.BindText(1, json);
     while (true) {
       WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -658,6 +772,7 @@ absl::Status SqliteTransaction::LoadProjectChildren(
       if (!DecodeProjectRole(s.Int(2), &pm.role)) {
         return Corrupt("project", s.Int(0), "member role", s.Int(2));
       }
+      pm.billing_rate = s.OptionalInt(3);
       by_id[s.Int(0)]->members.push_back(pm);
     }
   }
@@ -742,6 +857,9 @@ void SqliteTransaction::BindProjectColumns(Statement& s, const Project& p) {
   s.BindOptionalInt(10, p.billing_rate);
   s.BindInt(11, EncodeTime(p.created_at));
   s.BindInt(12, EncodeTime(p.updated_at));
+  s.BindInt(13, EncodeRoundingMode(p.rounding.mode));
+  s.BindInt(14, p.rounding.minutes);
+  s.BindInt(15, p.clients_see_hours ? 1 : 0);
 }
 
 absl::Status SqliteTransaction::WriteProjectChildren(int64_t id,
@@ -775,12 +893,13 @@ absl::Status SqliteTransaction::WriteProjectChildren(int64_t id,
     WS_SQL_ASSIGN_OR_RETURN(
         Statement s,
         conn_->Prepare("INSERT INTO project_members (project_id, member_id, "
-                       "role) VALUES (?, ?, ?)"));
+                       "role, billing_rate) VALUES (?, ?, ?, ?)"));
     for (const ProjectMember& pm : p.members) {
       s.Reset();
       s.BindInt(1, id);
       s.BindInt(2, pm.member.value());
       s.BindInt(3, EncodeProjectRole(pm.role));
+      s.BindOptionalInt(4, pm.billing_rate);
       WS_SQL_RETURN_IF_ERROR(s.Run());
     }
   }
@@ -797,8 +916,10 @@ absl::StatusOr<ProjectId> SqliteTransaction::InsertProject(
         conn_->Prepare("INSERT INTO projects (revision, name, status, "
                        "folder, manager_id, start_day, deadline_day, "
                        "time_budget_s, money_budget, billing_rate, "
-                       "created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "created_at, updated_at, rounding_mode, "
+                       "rounding_minutes, clients_see_hours) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?)"));
     BindProjectColumns(s, project);
     WS_SQL_RETURN_IF_ERROR(s.Run());
     id = sqlite3_last_insert_rowid(conn_->db());
@@ -817,9 +938,11 @@ absl::Status SqliteTransaction::UpdateProject(const Project& project) {
                        "start_day = ?6, deadline_day = ?7, "
                        "time_budget_s = ?8, money_budget = ?9, "
                        "billing_rate = ?10, created_at = ?11, "
-                       "updated_at = ?12 WHERE id = ?13"));
+                       "updated_at = ?12, rounding_mode = ?13, "
+                       "rounding_minutes = ?14, clients_see_hours = ?15 "
+                       "WHERE id = ?16"));
     BindProjectColumns(s, project);
-    s.BindInt(13, project.id.value());
+    s.BindInt(16, project.id.value());
     WS_SQL_RETURN_IF_ERROR(s.Run());
     if (sqlite3_changes(conn_->db()) == 0) {
       return NotFound("project", project.id.value());
@@ -1140,6 +1263,427 @@ absl::Status SqliteTransaction::UpdateComment(const Comment& comment) {
   WS_SQL_RETURN_IF_ERROR(s.Run());
   if (sqlite3_changes(conn_->db()) == 0) {
     return NotFound("comment", comment.id.value());
+  }
+  return absl::OkStatus();
+}
+
+// ----------------------------------------------- transaction: time entries
+
+absl::StatusOr<std::vector<TimeEntry>> SqliteTransaction::QueryTimeEntries(
+    absl::string_view sql, const std::vector<SqlArg>& args) {
+  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
+  s.BindAll(args);
+  std::vector<TimeEntry> entries;
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    entries.push_back(ReadTimeEntry(s));
+  }
+  return entries;
+}
+
+absl::Status SqliteTransaction::DeleteById(absl::string_view sql,
+                                           absl::string_view entity,
+                                           int64_t id) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
+  s.BindInt(1, id);
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  if (sqlite3_changes(conn_->db()) == 0) return NotFound(entity, id);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<TimeEntry> SqliteTransaction::GetTimeEntry(TimeEntryId id) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      std::vector<TimeEntry> entries,
+      QueryTimeEntries(absl::StrCat("SELECT ", kTimeEntryColumns,
+                                    " FROM time_entries WHERE id = ?"),
+                       {id.value()}));
+  if (entries.empty()) return NotFound("time entry", id.value());
+  return std::move(entries.front());
+}
+
+absl::StatusOr<std::vector<TimeEntry>> SqliteTransaction::ScanTimeEntries(
+    const TimeEntryScan& scan) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  const SqlQuery q = BuildTimeEntryScanQuery(scan);
+  if (q.empty) return std::vector<TimeEntry>();
+  return QueryTimeEntries(q.sql, q.args);
+}
+
+namespace {
+
+// Binds the columns of a time entry, id excepted, to parameters 1..16 in
+// the order of kTimeEntryColumns.
+void BindTimeEntryColumns(Statement& s, const TimeEntry& e) {
+  s.BindInt(1, e.revision);
+  s.BindOptionalInt(2, IdOrNull(e.task));
+  s.BindOptionalInt(3, IdOrNull(e.project));
+  s.BindOptionalInt(4, IdOrNull(e.member));
+  s.BindInt(5, EncodeDay(e.date));
+  s.BindOptionalInt(
+      6, e.start ? std::optional<int64_t>(EncodeTime(*e.start)) : std::nullopt);
+  s.BindInt(7, EncodeDuration(e.duration));
+  s.BindInt(8, EncodeDuration(e.billed_duration));
+  s.BindInt(9, e.billable ? 1 : 0);
+  s.BindText(10, e.note);
+  s.BindOptionalInt(11, e.billing_rate);
+  s.BindOptionalInt(12, e.cost_rate);
+  s.BindOptionalInt(13, e.billed_amount);
+  s.BindOptionalInt(14, e.labour_cost);
+  s.BindInt(15, EncodeTime(e.created_at));
+  s.BindInt(16, EncodeTime(e.updated_at));
+}
+
+}  // namespace
+
+absl::StatusOr<TimeEntryId> SqliteTransaction::InsertTimeEntry(
+    const TimeEntry& entry) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare(
+          "INSERT INTO time_entries (revision, task_id, project_id, "
+          "member_id, day, start, seconds, billed_seconds, billable, note, "
+          "billing_rate, cost_rate, billed_amount, labour_cost, created_at, "
+          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?)"));
+  BindTimeEntryColumns(s, entry);
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  return TimeEntryId(sqlite3_last_insert_rowid(conn_->db()));
+}
+
+absl::Status SqliteTransaction::UpdateTimeEntry(const TimeEntry& entry) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare(
+          "UPDATE time_entries SET revision = ?1, task_id = ?2, "
+          "project_id = ?3, member_id = ?4, day = ?5, start = ?6, "
+          "seconds = ?7, billed_seconds = ?8, billable = ?9, note = ?10, "
+          "billing_rate = ?11, cost_rate = ?12, billed_amount = ?13, "
+          "labour_cost = ?14, created_at = ?15, updated_at = ?16 "
+          "WHERE id = ?17"));
+  BindTimeEntryColumns(s, entry);
+  s.BindInt(17, entry.id.value());
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  if (sqlite3_changes(conn_->db()) == 0) {
+    return NotFound("time entry", entry.id.value());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteTransaction::DeleteTimeEntry(TimeEntryId id) {
+  return DeleteById("DELETE FROM time_entries WHERE id = ?", "time entry",
+                    id.value());
+}
+
+// ---------------------------------------------------- transaction: timers
+
+absl::StatusOr<std::vector<Timer>> SqliteTransaction::QueryTimers(
+    absl::string_view sql, const std::vector<SqlArg>& args) {
+  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
+  s.BindAll(args);
+  std::vector<Timer> timers;
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    Timer t;
+    t.member = MemberId(s.Int(0));
+    t.task = TaskId(s.Int(1));
+    t.started_at = DecodeTime(s.Int(2));
+    timers.push_back(t);  // `forgotten` is not stored: core decides it
+  }
+  return timers;
+}
+
+absl::StatusOr<std::optional<Timer>> SqliteTransaction::GetTimer(
+    MemberId member) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      std::vector<Timer> timers,
+      QueryTimers("SELECT member_id, task_id, started_at FROM timers "
+                  "WHERE member_id = ?",
+                  {member.value()}));
+  if (timers.empty()) return std::optional<Timer>();
+  return std::optional<Timer>(timers.front());
+}
+
+absl::StatusOr<std::vector<Timer>> SqliteTransaction::ListTimers() {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  return QueryTimers(
+      "SELECT member_id, task_id, started_at FROM timers ORDER BY member_id",
+      {});
+}
+
+absl::Status SqliteTransaction::PutTimer(const Timer& timer) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("INSERT OR REPLACE INTO timers (member_id, task_id, "
+                     "started_at) VALUES (?, ?, ?)"));
+  s.BindOptionalInt(1, IdOrNull(timer.member));
+  s.BindOptionalInt(2, IdOrNull(timer.task));
+  s.BindInt(3, EncodeTime(timer.started_at));
+  return s.Run();
+}
+
+absl::Status SqliteTransaction::DeleteTimer(MemberId member) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s, conn_->Prepare("DELETE FROM timers WHERE member_id = ?"));
+  s.BindInt(1, member.value());
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  if (sqlite3_changes(conn_->db()) == 0) {
+    return absl::NotFoundError(
+        absl::StrCat("member ", member.value(), " has no running timer"));
+  }
+  return absl::OkStatus();
+}
+
+// ----------------------------------------------------- transaction: costs
+
+absl::StatusOr<std::vector<Cost>> SqliteTransaction::QueryCosts(
+    absl::string_view sql, const std::vector<SqlArg>& args) {
+  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
+  s.BindAll(args);
+  std::vector<Cost> costs;
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    WS_SQL_ASSIGN_OR_RETURN(Cost c, ReadCost(s));
+    costs.push_back(std::move(c));
+  }
+  return costs;
+}
+
+absl::StatusOr<Cost> SqliteTransaction::GetCost(CostId id) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(std::vector<Cost> costs,
+                          QueryCosts(absl::StrCat("SELECT ", kCostColumns,
+                                                  " FROM costs WHERE id = ?"),
+                                     {id.value()}));
+  if (costs.empty()) return NotFound("cost", id.value());
+  return std::move(costs.front());
+}
+
+absl::StatusOr<std::vector<Cost>> SqliteTransaction::ListCosts(
+    const CostScan& scan) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  const SqlQuery q = BuildCostScanQuery(scan);
+  if (q.empty) return std::vector<Cost>();
+  return QueryCosts(q.sql, q.args);
+}
+
+namespace {
+
+// Binds the columns of a cost, id excepted, to parameters 1..10 in the
+// order of kCostColumns.
+void BindCostColumns(Statement& s, const Cost& c) {
+  s.BindInt(1, c.revision);
+  s.BindOptionalInt(2, IdOrNull(c.project));
+  s.BindOptionalInt(3, IdOrNull(c.task));
+  s.BindInt(4, EncodeCostKind(c.kind));
+  s.BindInt(5, c.amount);
+  s.BindInt(6, EncodeDay(c.date));
+  s.BindText(7, c.note);
+  s.BindOptionalInt(8, IdOrNull(c.author));
+  s.BindInt(9, EncodeTime(c.created_at));
+  s.BindInt(10, EncodeTime(c.updated_at));
+}
+
+}  // namespace
+
+absl::StatusOr<CostId> SqliteTransaction::InsertCost(const Cost& cost) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("INSERT INTO costs (revision, project_id, task_id, kind, "
+                     "amount, day, note, author_id, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  BindCostColumns(s, cost);
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  return CostId(sqlite3_last_insert_rowid(conn_->db()));
+}
+
+absl::Status SqliteTransaction::UpdateCost(const Cost& cost) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("UPDATE costs SET revision = ?1, project_id = ?2, "
+                     "task_id = ?3, kind = ?4, amount = ?5, day = ?6, "
+                     "note = ?7, author_id = ?8, created_at = ?9, "
+                     "updated_at = ?10 WHERE id = ?11"));
+  BindCostColumns(s, cost);
+  s.BindInt(11, cost.id.value());
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  if (sqlite3_changes(conn_->db()) == 0) {
+    return NotFound("cost", cost.id.value());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteTransaction::DeleteCost(CostId id) {
+  return DeleteById("DELETE FROM costs WHERE id = ?", "cost", id.value());
+}
+
+// ----------------------------------------------------- transaction: locks
+
+absl::StatusOr<std::vector<PeriodLock>> SqliteTransaction::ListLocks() {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("SELECT id, project_id, through_day, author_id, "
+                     "created_at FROM locks ORDER BY id"));
+  std::vector<PeriodLock> locks;
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    PeriodLock l;
+    l.id = LockId(s.Int(0));
+    l.project = ProjectId(s.OptionalInt(1).value_or(0));
+    l.through = DecodeDay(s.Int(2));
+    l.author = MemberId(s.OptionalInt(3).value_or(0));
+    l.created_at = DecodeTime(s.Int(4));
+    locks.push_back(l);
+  }
+  return locks;
+}
+
+absl::StatusOr<LockId> SqliteTransaction::InsertLock(const PeriodLock& lock) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("INSERT INTO locks (project_id, through_day, author_id, "
+                     "created_at) VALUES (?, ?, ?, ?)"));
+  s.BindOptionalInt(1, IdOrNull(lock.project));
+  s.BindInt(2, EncodeDay(lock.through));
+  s.BindOptionalInt(3, IdOrNull(lock.author));
+  s.BindInt(4, EncodeTime(lock.created_at));
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  return LockId(sqlite3_last_insert_rowid(conn_->db()));
+}
+
+absl::Status SqliteTransaction::DeleteLock(LockId id) {
+  return DeleteById("DELETE FROM locks WHERE id = ?", "lock", id.value());
+}
+
+// --------------------------------------------------- transaction: rollups
+
+absl::Status SqliteTransaction::AddToRollup(const RollupKey& key,
+                                            const RollupTotals& delta) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  if (delta.empty()) return absl::OkStatus();
+  bool emptied = false;
+  {
+    // One statement adds the delta, creating the row when missing, and
+    // returns the new totals.
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare(
+            "INSERT INTO rollups (project_id, task_id, member_id, day, "
+            "seconds, billable_seconds, billed_amount, labour_cost, "
+            "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (project_id, task_id, member_id, day) DO UPDATE SET "
+            "seconds = seconds + excluded.seconds, "
+            "billable_seconds = billable_seconds + excluded.billable_seconds, "
+            "billed_amount = billed_amount + excluded.billed_amount, "
+            "labour_cost = labour_cost + excluded.labour_cost, "
+            "entry_count = entry_count + excluded.entry_count "
+            "RETURNING seconds = 0 AND billable_seconds = 0 AND "
+            "billed_amount = 0 AND labour_cost = 0 AND entry_count = 0"));
+    s.BindInt(1, key.project.value());
+    s.BindInt(2, key.task.value());
+    s.BindInt(3, key.member.value());
+    s.BindInt(4, EncodeDay(key.day));
+    s.BindInt(5, delta.seconds);
+    s.BindInt(6, delta.billable_seconds);
+    s.BindInt(7, delta.billed_amount);
+    s.BindInt(8, delta.labour_cost);
+    s.BindInt(9, delta.entry_count);
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row)
+      return absl::InternalError("sqlite: rollup upsert returned no row");
+    emptied = s.Int(0) != 0;
+    WS_SQL_RETURN_IF_ERROR(s.Run());
+  }
+  if (!emptied) return absl::OkStatus();
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement del,
+      conn_->Prepare("DELETE FROM rollups WHERE project_id = ? AND "
+                     "task_id = ? AND member_id = ? AND day = ?"));
+  del.BindInt(1, key.project.value());
+  del.BindInt(2, key.task.value());
+  del.BindInt(3, key.member.value());
+  del.BindInt(4, EncodeDay(key.day));
+  return del.Run();
+}
+
+absl::StatusOr<std::vector<RollupRow>> SqliteTransaction::ScanRollups(
+    const RollupScan& scan) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  const SqlQuery q = BuildRollupScanQuery(scan);
+  std::vector<RollupRow> rows;
+  if (q.empty) return rows;
+  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(q.sql));
+  s.BindAll(q.args);
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    rows.push_back(ReadRollupRow(s));
+  }
+  return rows;
+}
+
+// --------------------------------------------- transaction: budget alerts
+
+absl::StatusOr<std::vector<BudgetAlert>> SqliteTransaction::ListBudgetAlerts(
+    ProjectId project) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("SELECT task_id, kind, percent, crossed_at FROM "
+                     "budget_alerts WHERE project_id = ? "
+                     "ORDER BY task_id, kind, percent"));
+  s.BindInt(1, project.value());
+  std::vector<BudgetAlert> alerts;
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    BudgetAlert a;
+    a.project = project;
+    a.task = TaskId(s.Int(0));  // 0: the project's own budget
+    if (!DecodeBudgetAlertKind(s.Int(1), &a.kind)) {
+      return Corrupt("budget alert of project", project.value(), "kind",
+                     s.Int(1));
+    }
+    a.percent = static_cast<int>(s.Int(2));
+    a.crossed_at = DecodeTime(s.Int(3));
+    alerts.push_back(a);
+  }
+  return alerts;
+}
+
+absl::Status SqliteTransaction::InsertBudgetAlert(const BudgetAlert& alert) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("INSERT INTO budget_alerts (project_id, task_id, kind, "
+                     "percent, crossed_at) VALUES (?, ?, ?, ?, ?) "
+                     "ON CONFLICT DO NOTHING"));
+  s.BindInt(1, alert.project.value());
+  s.BindInt(2, alert.task.value());
+  s.BindInt(3, EncodeBudgetAlertKind(alert.kind));
+  s.BindInt(4, alert.percent);
+  s.BindInt(5, EncodeTime(alert.crossed_at));
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  if (sqlite3_changes(conn_->db()) == 0) {
+    return absl::AlreadyExistsError(absl::StrCat(
+        "a ", alert.kind == BudgetAlert::Kind::kTime ? "time" : "money",
+        " budget alert at ", alert.percent, "% is already recorded for ",
+        alert.task.valid() ? absl::StrCat("task ", alert.task.value())
+                           : absl::StrCat("project ", alert.project.value())));
   }
   return absl::OkStatus();
 }

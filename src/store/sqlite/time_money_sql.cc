@@ -1,0 +1,156 @@
+#include "src/store/sqlite/time_money_sql.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "src/store/sqlite/codec.h"
+#include "worksection/rollup.h"
+#include "worksection/store.h"
+
+namespace worksection::sqlite_internal {
+
+const char kTimeEntryColumns[] =
+    "id, revision, task_id, project_id, member_id, day, start, seconds, "
+    "billed_seconds, billable, note, billing_rate, cost_rate, billed_amount, "
+    "labour_cost, created_at, updated_at";
+
+const char kCostColumns[] =
+    "id, revision, project_id, task_id, kind, amount, day, note, author_id, "
+    "created_at, updated_at";
+
+const char kRollupColumns[] =
+    "project_id, task_id, member_id, day, seconds, billable_seconds, "
+    "billed_amount, labour_cost, entry_count";
+
+namespace {
+
+// An id as a parameter: NULL for "none", matching how entities store ids.
+template <typename T>
+SqlArg IdArg(T id) {
+  if (!id.valid()) return nullptr;
+  return id.value();
+}
+
+template <typename T>
+std::string IdsJson(const std::vector<T>& ids) {
+  std::string json = "[";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    absl::StrAppend(&json, i == 0 ? "" : ",", ids[i].value());
+  }
+  json += "]";
+  return json;
+}
+
+// Collects the conditions of a WHERE clause and their arguments.
+class Where {
+ public:
+  explicit Where(SqlQuery& q) : q_(q) {}
+
+  void Add(absl::string_view condition) {
+    absl::StrAppend(&sql_, sql_.empty() ? " WHERE " : " AND ", condition);
+  }
+  void Add(absl::string_view condition, SqlArg arg) {
+    Add(condition);
+    q_.args.push_back(std::move(arg));
+  }
+  // `column` is one of `ids` (empty: no row can match), through json_each.
+  template <typename T>
+  void AddIn(absl::string_view column, const std::vector<T>& ids) {
+    if (ids.empty()) q_.empty = true;
+    Add(absl::StrCat(column, " IN (SELECT value FROM json_each(?))"),
+        IdsJson(ids));
+  }
+  const std::string& sql() const { return sql_; }
+
+ private:
+  SqlQuery& q_;
+  std::string sql_;
+};
+
+}  // namespace
+
+SqlQuery BuildTimeEntryScanQuery(const TimeEntryScan& scan) {
+  const TimeEntryFilter& f = scan.filter;
+  SqlQuery q;
+  Where where(q);
+  if (scan.projects_in) where.AddIn("project_id", *scan.projects_in);
+  if (scan.tasks_in) where.AddIn("task_id", *scan.tasks_in);
+  // IS, not =: an id of "none" is NULL, and then matches nothing, as in the
+  // reference (every entry has a task, a project and a member).
+  if (f.project) where.Add("project_id IS ?", IdArg(*f.project));
+  if (f.task) where.Add("task_id IS ?", IdArg(*f.task));
+  if (f.member) where.Add("member_id IS ?", IdArg(*f.member));
+  if (f.from) where.Add("day >= ?", EncodeDay(*f.from));
+  if (f.to) where.Add("day <= ?", EncodeDay(*f.to));
+  if (f.billable) where.Add("billable = ?", int64_t{*f.billable ? 1 : 0});
+  if (f.tag) {
+    // A tag of the entry's task: one seek on the task_tags primary key.
+    where.Add(
+        "EXISTS (SELECT 1 FROM task_tags WHERE task_tags.task_id = "
+        "time_entries.task_id AND task_tags.tag = ?)",
+        *f.tag);
+  }
+  if (scan.after) {
+    where.Add("(day, id) > (?, ?)");
+    q.args.push_back(EncodeDay(scan.after->date));
+    q.args.push_back(scan.after->id.value());
+  }
+  if (scan.limit <= 0) q.empty = true;
+  q.sql = absl::StrCat("SELECT ", kTimeEntryColumns, " FROM time_entries",
+                       where.sql(), " ORDER BY day, id LIMIT ?");
+  q.args.push_back(int64_t{scan.limit});
+  return q;
+}
+
+SqlQuery BuildCostScanQuery(const CostScan& scan) {
+  const CostFilter& f = scan.filter;
+  SqlQuery q;
+  Where where(q);
+  if (scan.projects_in) where.AddIn("project_id", *scan.projects_in);
+  if (f.project) where.Add("project_id IS ?", IdArg(*f.project));
+  // A task of "none" (NULL) selects the projects' own lines.
+  if (f.task) where.Add("task_id IS ?", IdArg(*f.task));
+  if (f.kind) where.Add("kind = ?", EncodeCostKind(*f.kind));
+  if (f.from) where.Add("day >= ?", EncodeDay(*f.from));
+  if (f.to) where.Add("day <= ?", EncodeDay(*f.to));
+  q.sql = absl::StrCat("SELECT ", kCostColumns, " FROM costs", where.sql(),
+                       " ORDER BY day, id");
+  return q;
+}
+
+namespace {
+
+// Rollup keys store every id as its value (0 for "none"): key columns
+// cannot be NULL.
+template <typename T>
+void AddRollupIds(Where& where, absl::string_view column,
+                  const std::optional<std::vector<T>>& ids) {
+  if (!ids) return;
+  if (ids->size() == 1) {
+    where.Add(absl::StrCat(column, " = ?"), ids->front().value());
+  } else {
+    where.AddIn(column, *ids);
+  }
+}
+
+}  // namespace
+
+SqlQuery BuildRollupScanQuery(const RollupScan& scan) {
+  SqlQuery q;
+  Where where(q);
+  AddRollupIds(where, "project_id", scan.projects);
+  AddRollupIds(where, "task_id", scan.tasks);
+  AddRollupIds(where, "member_id", scan.members);
+  if (scan.from) where.Add("day >= ?", EncodeDay(*scan.from));
+  if (scan.to) where.Add("day <= ?", EncodeDay(*scan.to));
+  q.sql = absl::StrCat("SELECT ", kRollupColumns, " FROM rollups", where.sql(),
+                       " ORDER BY project_id, task_id, member_id, day");
+  return q;
+}
+
+}  // namespace worksection::sqlite_internal
