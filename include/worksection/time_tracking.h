@@ -41,14 +41,15 @@ struct TimeEntry {
   absl::Time updated_at;  // set by the library
 };
 
-// What Session::LogTime writes: a duration, or a start and an end.
+// What Session::LogTime writes: a duration (with an optional start), or a
+// start and an end (the duration is end - start, in whole seconds).
 struct TimeLog {
   TaskId task;
   MemberId member;  // none: the actor
   // None: the day `start` falls on in the workspace time zone, else today.
   std::optional<absl::CivilDay> date;
-  std::optional<absl::Duration> duration;  // exactly one of duration and
-  std::optional<absl::Time> start;         // start+end
+  std::optional<absl::Duration> duration;
+  std::optional<absl::Time> start;
   std::optional<absl::Time> end;
   bool billable = true;
   std::string note;

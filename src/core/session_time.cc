@@ -94,10 +94,10 @@ absl::StatusOr<TimeEntry> Session::LogTime(const TimeLog& log) {
           s = CheckCanSee(call.tx, e.member, target->task, "time.member");
         if (!s.ok()) return s;
 
-        if (log.duration.has_value() ==
-            (log.start.has_value() || log.end.has_value())) {
+        // A duration (with an optional start), or a start and an end.
+        if (log.duration && log.end) {
           return absl::InvalidArgumentError(
-              "time: give either a duration or a start and an end");
+              "time: give either a duration or an end, not both");
         }
         if (log.duration) {
           e.duration = *log.duration;
@@ -105,12 +105,12 @@ absl::StatusOr<TimeEntry> Session::LogTime(const TimeLog& log) {
         } else {
           if (!log.start || !log.end) {
             return absl::InvalidArgumentError(
-                "time: a start needs an end, and an end a start");
+                "time: give a duration, or a start and an end");
           }
           if (*log.end <= *log.start) {
             return absl::InvalidArgumentError(absl::StrCat(
-                "time.end: ", absl::FormatTime(*log.end), " is not after ",
-                "time.start ", absl::FormatTime(*log.start)));
+                "time.end: ", absl::FormatTime(*log.end),
+                " is not after time.start ", absl::FormatTime(*log.start)));
           }
           e.start = log.start;
           e.duration = absl::Trunc(*log.end - *log.start, absl::Seconds(1));
