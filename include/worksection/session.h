@@ -11,6 +11,7 @@
 #include "worksection/model.h"
 #include "worksection/money.h"
 #include "worksection/query.h"
+#include "worksection/report.h"
 #include "worksection/time_tracking.h"
 
 namespace worksection {
@@ -154,6 +155,16 @@ class Session {
   absl::StatusOr<BudgetUsage> GetTaskBudget(TaskId id);
   // The 80% and 100% crossings recorded for a project and its tasks.
   absl::StatusOr<std::vector<BudgetAlert>> ListBudgetAlerts(ProjectId id);
+
+  // --- Reports (see report.h) ---
+  // InvalidArgument for from after to; only what the actor may read.
+  absl::StatusOr<TimeReport> RunTimeReport(const TimeReportQuery& query);
+  absl::StatusOr<OverdueReport> RunOverdueReport(const OverdueQuery& query);
+  absl::StatusOr<std::vector<ProjectHealth>> RunProjectHealth(
+      const ProjectHealthQuery& query = {});
+  absl::StatusOr<std::vector<WorkloadRow>> RunWorkload(
+      const WorkloadQuery& query = {});
+  absl::StatusOr<Digest> RunDigest(const DigestQuery& query = {});
 
  private:
   friend class Workspace;

@@ -8,6 +8,7 @@
 #include "worksection/money.h"
 #include "worksection/policy.h"
 #include "worksection/query.h"
+#include "worksection/report.h"
 #include "worksection/rollup.h"
 #include "worksection/session.h"
 #include "worksection/store.h"
