@@ -419,6 +419,7 @@ TEST(SqliteSchemaV2Test, ReopenFindsEveryNewFieldAsWritten) {
     timer.member = dev;
     timer.task = task.id;
     timer.started_at = Micros(1'709'400'000'000'007);
+    timer.forgotten = true;  // kept as put
     ASSERT_THAT(tx->PutTimer(timer), IsOk());
 
     task_cost.revision = 1;
@@ -510,6 +511,7 @@ TEST(SqliteSchemaV2Test, ReopenFindsEveryNewFieldAsWritten) {
     EXPECT_EQ(got_timer->member, dev);
     EXPECT_EQ(got_timer->task, task.id);
     EXPECT_EQ(got_timer->started_at, timer.started_at);
+    EXPECT_TRUE(got_timer->forgotten);
     WS_ASSERT_OK_AND_ASSIGN(std::optional<Timer> none, tx->GetTimer(owner));
     EXPECT_FALSE(none.has_value());
 
@@ -826,6 +828,22 @@ TEST_F(SqliteTimeScanTest, TaskScanUsesTheTaskIndexInDayOrder) {
   scan.filter.task = tasks_[3].id;
   const std::string plan = Plan(sqlite_internal::BuildTimeEntryScanQuery(scan));
   EXPECT_THAT(plan, HasSubstr("USING INDEX time_entries_by_task_day")) << plan;
+  EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE"))) << plan;
+}
+
+TEST_F(SqliteTimeScanTest, WorkspacePagesSeekTheDayIndexWithoutSorting) {
+  TimeEntryScan scan;
+  scan.limit = 20;
+  std::string plan = Plan(sqlite_internal::BuildTimeEntryScanQuery(scan));
+  EXPECT_THAT(plan, HasSubstr("USING INDEX time_entries_by_day")) << plan;
+  EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE"))) << plan;
+  scan.filter.from = absl::CivilDay(2024, 1, 10);
+  scan.filter.to = absl::CivilDay(2024, 1, 20);
+  scan.after = TimeEntryPosition{absl::CivilDay(2024, 1, 12), TimeEntryId(7)};
+  plan = Plan(sqlite_internal::BuildTimeEntryScanQuery(scan));
+  EXPECT_THAT(plan, HasSubstr("USING INDEX time_entries_by_day (day>? AND "
+                              "day<?)"))
+      << plan;
   EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE"))) << plan;
 }
 

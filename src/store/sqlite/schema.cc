@@ -176,6 +176,9 @@ CREATE INDEX comments_by_task ON comments(task_id);
 //   time_entries_by_task_day     ScanTimeEntries by task (tasks_in, a
 //                                task's time), in day order; moving a task
 //                                to another project rewrites its entries
+//   time_entries_by_day          workspace-wide pages in (day, id) order,
+//                                with or without a day range: a page is a
+//                                seek, not a sort of every entry
 //   costs_by_project_day         ListCosts by project [+ day range]
 //   costs_by_task                ListCosts by task (a task's budget)
 //   rollups PK                   (project_id, task_id, member_id, day): one
@@ -187,6 +190,8 @@ CREATE INDEX comments_by_task ON comments(task_id);
 //                                project's alerts are a range, in the
 //                                reference order; task_id 0 is the project's
 //                                own budget (a key column cannot be NULL)
+// timers.forgotten keeps the flag as it was put, as every field of a
+// stored value round-trips (core recomputes it when it reads a timer).
 // rollups and budget_alerts are derived data kept by the store's callers in
 // the same transaction as what they sum; they carry no foreign keys (a
 // rollup key's task or member may be "none", stored as 0).
@@ -224,11 +229,13 @@ CREATE TABLE time_entries (
 CREATE INDEX time_entries_by_project_day ON time_entries(project_id, day);
 CREATE INDEX time_entries_by_member_day ON time_entries(member_id, day);
 CREATE INDEX time_entries_by_task_day ON time_entries(task_id, day);
+CREATE INDEX time_entries_by_day ON time_entries(day);
 
 CREATE TABLE timers (
   member_id INTEGER PRIMARY KEY REFERENCES members(id),
   task_id INTEGER NOT NULL REFERENCES tasks(id),
-  started_at INTEGER NOT NULL
+  started_at INTEGER NOT NULL,
+  forgotten INTEGER NOT NULL CHECK (forgotten IN (0, 1))
 ) STRICT;
 
 CREATE TABLE costs (

@@ -1393,7 +1393,8 @@ absl::StatusOr<std::vector<Timer>> SqliteTransaction::QueryTimers(
     t.member = MemberId(s.Int(0));
     t.task = TaskId(s.Int(1));
     t.started_at = DecodeTime(s.Int(2));
-    timers.push_back(t);  // `forgotten` is not stored: core decides it
+    t.forgotten = s.Int(3) != 0;
+    timers.push_back(t);
   }
   return timers;
 }
@@ -1403,8 +1404,8 @@ absl::StatusOr<std::optional<Timer>> SqliteTransaction::GetTimer(
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   WS_SQL_ASSIGN_OR_RETURN(
       std::vector<Timer> timers,
-      QueryTimers("SELECT member_id, task_id, started_at FROM timers "
-                  "WHERE member_id = ?",
+      QueryTimers("SELECT member_id, task_id, started_at, forgotten "
+                  "FROM timers WHERE member_id = ?",
                   {member.value()}));
   if (timers.empty()) return std::optional<Timer>();
   return std::optional<Timer>(timers.front());
@@ -1413,7 +1414,8 @@ absl::StatusOr<std::optional<Timer>> SqliteTransaction::GetTimer(
 absl::StatusOr<std::vector<Timer>> SqliteTransaction::ListTimers() {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   return QueryTimers(
-      "SELECT member_id, task_id, started_at FROM timers ORDER BY member_id",
+      "SELECT member_id, task_id, started_at, forgotten FROM timers "
+      "ORDER BY member_id",
       {});
 }
 
@@ -1422,10 +1424,11 @@ absl::Status SqliteTransaction::PutTimer(const Timer& timer) {
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
       conn_->Prepare("INSERT OR REPLACE INTO timers (member_id, task_id, "
-                     "started_at) VALUES (?, ?, ?)"));
+                     "started_at, forgotten) VALUES (?, ?, ?, ?)"));
   s.BindOptionalInt(1, IdOrNull(timer.member));
   s.BindOptionalInt(2, IdOrNull(timer.task));
   s.BindInt(3, EncodeTime(timer.started_at));
+  s.BindInt(4, timer.forgotten ? 1 : 0);
   return s.Run();
 }
 
