@@ -165,12 +165,15 @@ struct DigestEntry {
   std::vector<OverdueRow> set_overdue;       // late tasks they set for others
   std::vector<OverdueRow> due_this_week;     // theirs, due in the next 7 days
   std::vector<Timer> forgotten_timers;
+  // "Project / Task title" of each forgotten timer, in the same order.
+  std::vector<std::string> forgotten_timer_tasks;
 };
 
 struct Digest {
   absl::CivilDay as_of;
   std::vector<DigestEntry> entries;  // by member id; members with nothing
                                      // to report are left out
+  std::string time_zone;  // of the workspace: timers' starts render in it
 };
 
 // Plain text and Markdown, ready to post in a chat.
