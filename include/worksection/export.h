@@ -132,6 +132,9 @@ absl::Status WriteXlsxFile(const std::vector<ProjectHealth>& projects,
                            const std::string& path,
                            const XlsxOptions& options = {});
 // Workload, sheet "Workload": the CSV columns, durations as [h]:mm.
+//
+// Besides the file errors above: InvalidArgument when a text is not valid
+// UTF-8 (Excel would refuse the file; the library never stores such text).
 absl::Status WriteXlsxFile(const std::vector<WorkloadRow>& workload,
                            const std::string& path,
                            const XlsxOptions& options = {});
@@ -165,8 +168,9 @@ struct JsonOptions {
 };
 
 // A worksection.v1.TimeReport, OverdueReport, ProjectHealthReport,
-// Workload or Digest message as JSON. Errors: Internal (the JSON printer
-// failed, e.g. on text that is not UTF-8).
+// Workload or Digest message as JSON. Errors: InvalidArgument (a text is
+// not valid UTF-8; the message names the field), Internal (the JSON printer
+// failed).
 absl::StatusOr<std::string> ExportJson(const TimeReport& report,
                                        const JsonOptions& options = {});
 absl::StatusOr<std::string> ExportJson(const OverdueReport& report,

@@ -42,6 +42,10 @@ std::string FormatDecimal(double value, int decimals, bool decimal_comma);
 // Money in major units with the currency's decimals.
 std::string FormatMoneyWith(int64_t amount, int decimals, bool decimal_comma);
 
+// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or
+// code points past U+10FFFF).
+bool IsValidUtf8(absl::string_view text);
+
 // Writes `bytes` to `path` through a temporary file beside it, renamed over
 // `path` on success; on failure `path` is untouched.
 absl::Status WriteFileAtomically(const std::string& path,

@@ -169,6 +169,7 @@ pb::Workload ToProto(const std::vector<WorkloadRow>& workload) {
 pb::Digest ToProto(const Digest& digest) {
   pb::Digest m;
   m.set_as_of(io::FormatDay(digest.as_of));
+  m.set_time_zone(digest.time_zone);
   for (const DigestEntry& e : digest.entries) {
     pb::DigestEntry* d = m.add_entries();
     d->set_member_id(e.member.value());
@@ -182,8 +183,12 @@ pb::Digest ToProto(const Digest& digest) {
     for (const OverdueRow& r : e.due_this_week) {
       SetOverdueRow(r, d->add_due_this_week());
     }
-    for (const Timer& t : e.forgotten_timers) {
+    for (size_t i = 0; i < e.forgotten_timers.size(); ++i) {
+      const Timer& t = e.forgotten_timers[i];
       pb::Timer* timer = d->add_forgotten_timers();
+      if (i < e.forgotten_timer_tasks.size()) {
+        timer->set_task(e.forgotten_timer_tasks[i]);
+      }
       timer->set_member_id(t.member.value());
       timer->set_task_id(t.task.value());
       SetTimestamp(t.started_at, timer->mutable_started_at());
@@ -193,8 +198,42 @@ pb::Digest ToProto(const Digest& digest) {
   return m;
 }
 
+// The first string field of `message` (recursively) that is not UTF-8,
+// as "rows[0].keys[0].label"; empty when all are.
+std::string FindInvalidUtf8(const google::protobuf::Message& message) {
+  using google::protobuf::FieldDescriptor;
+  const google::protobuf::Reflection* reflection = message.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const FieldDescriptor* field : fields) {
+    const bool repeated = field->is_repeated();
+    const int n = repeated ? reflection->FieldSize(message, field) : 1;
+    for (int i = 0; i < n; ++i) {
+      std::string name =
+          repeated ? absl::StrCat(field->name(), "[", i, "]") : field->name();
+      if (field->type() == FieldDescriptor::TYPE_STRING) {
+        std::string value =
+            repeated ? reflection->GetRepeatedString(message, field, i)
+                     : reflection->GetString(message, field);
+        if (!io::IsValidUtf8(value)) return name;
+      } else if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
+        const google::protobuf::Message& child =
+            repeated ? reflection->GetRepeatedMessage(message, field, i)
+                     : reflection->GetMessage(message, field);
+        std::string bad = FindInvalidUtf8(child);
+        if (!bad.empty()) return absl::StrCat(name, ".", bad);
+      }
+    }
+  }
+  return "";
+}
+
 absl::StatusOr<std::string> Print(const google::protobuf::Message& message,
                                   const JsonOptions& options) {
+  if (std::string bad = FindInvalidUtf8(message); !bad.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(message.GetTypeName(), ".", bad, ": not valid UTF-8"));
+  }
   google::protobuf::util::JsonPrintOptions print;
   print.add_whitespace = options.pretty;
   // Zeros and empty strings are written; fields with presence (money,

@@ -102,11 +102,25 @@ class Book {
     return workbook_add_worksheet(workbook_, name);
   }
 
-  absl::Status Close(lxw_error sheet_error) {
+  // The first error of a write to any of its sheets.
+  void Record(lxw_error error) {
+    if (error_ == LXW_NO_ERROR) error_ = error;
+  }
+  // A text cell that is not UTF-8, which Excel would refuse.
+  void RecordBadText(absl::string_view sheet, absl::string_view cell) {
+    if (bad_text_.empty()) bad_text_ = absl::StrCat("'", sheet, "'!", cell);
+  }
+
+  absl::Status Close() {
     errno = 0;
     lxw_error error = workbook_close(workbook_);
     workbook_ = nullptr;
-    if (sheet_error != LXW_NO_ERROR) return ToStatus(sheet_error);
+    if (!bad_text_.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("writing XLSX ", path_, ": the text for ", bad_text_,
+                       " is not valid UTF-8"));
+    }
+    if (error_ != LXW_NO_ERROR) return ToStatus(error_);
     if (error == LXW_NO_ERROR) return absl::OkStatus();
     if (error == LXW_ERROR_CREATING_XLSX_FILE && errno != 0) {
       return io::ErrnoStatus(errno, "cannot write", path_);
@@ -130,16 +144,18 @@ class Book {
   std::string path_;
   lxw_workbook* workbook_;
   Formats f_;
+  lxw_error error_ = LXW_NO_ERROR;
+  std::string bad_text_;
 };
 
-// Typed writes to one sheet; keeps the first error and the widest text of
-// each column, for the column widths.
+// Typed writes to a new sheet of `book`, which records the errors; keeps
+// the widest text of each column, for the column widths.
 class Sheet {
  public:
-  Sheet(lxw_worksheet* sheet, const Formats& f) : sheet_(sheet), f_(f) {}
+  Sheet(Book& book, const char* name)
+      : book_(book), name_(name), sheet_(book.AddSheet(name)), f_(book.f()) {}
 
   lxw_worksheet* get() { return sheet_; }
-  lxw_error error() const { return error_; }
 
   void Header(const std::vector<std::string>& titles) {
     for (size_t c = 0; c < titles.size(); ++c) {
@@ -151,6 +167,11 @@ class Sheet {
             lxw_format* format = nullptr) {
     Widen(col, text.size());
     if (text.empty()) return;
+    if (!io::IsValidUtf8(text)) {
+      // Excel refuses such a file; report it rather than write it.
+      book_.RecordBadText(name_, absl::StrCat(ColumnName(col), row + 1));
+      return;
+    }
     Check(worksheet_write_string(sheet_, row, col, std::string(text).c_str(),
                                  format));
   }
@@ -226,26 +247,18 @@ class Sheet {
   }
 
  private:
-  void Check(lxw_error error) {
-    if (error_ == LXW_NO_ERROR) error_ = error;
-  }
+  void Check(lxw_error error) { book_.Record(error); }
   void Widen(int col, size_t chars) {
     if (widths_.size() <= static_cast<size_t>(col)) widths_.resize(col + 1, 0);
     widths_[col] = std::max(widths_[col], chars);
   }
 
+  Book& book_;
+  std::string name_;
   lxw_worksheet* sheet_;
   const Formats& f_;
-  lxw_error error_ = LXW_NO_ERROR;
   std::vector<size_t> widths_;
 };
-
-lxw_error FirstError(std::initializer_list<lxw_error> errors) {
-  for (lxw_error e : errors) {
-    if (e != LXW_NO_ERROR) return e;
-  }
-  return LXW_NO_ERROR;
-}
 
 // Writes a key cell: a day level as a date, a month as a month, the rest
 // as their labels.
@@ -274,11 +287,11 @@ enum TimeColumn {
   kMargin,
 };
 
-lxw_error WriteTimeSheets(Book& book, const TimeReport& report,
-                          const XlsxOptions& options) {
+void WriteTimeSheets(Book& book, const TimeReport& report,
+                     const XlsxOptions& options) {
   const Formats& f = book.f();
   constexpr char kSheetName[] = "Time report";
-  Sheet sheet(book.AddSheet(kSheetName), f);
+  Sheet sheet(book, kSheetName);
   const int levels = static_cast<int>(report.query.group_by.size());
   const int key_cols = std::max(levels, 1);
   const bool money = report.money_visible;
@@ -378,7 +391,6 @@ lxw_error WriteTimeSheets(Book& book, const TimeReport& report,
   }
   sheet.FitColumns();
 
-  lxw_error chart_error = LXW_NO_ERROR;
   if (options.chart && levels > 0 && n > 0) {
     // The chart's data: the rows themselves with one level, else hours
     // summed per first-level key on a sheet of their own.
@@ -386,7 +398,7 @@ lxw_error WriteTimeSheets(Book& book, const TimeReport& report,
     int first = 1, last = n, label_col = 0, hours_col = key_cols + kHours;
     if (levels > 1) {
       data_sheet = "Chart data";
-      Sheet data(book.AddSheet(data_sheet.c_str()), f);
+      Sheet data(book, data_sheet.c_str());
       data.Header(
           {std::string(io::GroupTitle(report.query.group_by[0])), "Hours"});
       int data_row = 0;
@@ -411,7 +423,6 @@ lxw_error WriteTimeSheets(Book& book, const TimeReport& report,
       }
       flush();
       data.FitColumns();
-      chart_error = data.error();
       first = 1;
       last = data_row;
       label_col = 0;
@@ -429,17 +440,14 @@ lxw_error WriteTimeSheets(Book& book, const TimeReport& report,
       chart_title_set_name(chart, title.c_str());
       chart_axis_set_name(chart->y_axis, "Hours");
       chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-      lxw_error e = worksheet_insert_chart(sheet.get(), 1,
-                                           key_cols + value_cols + 1, chart);
-      if (chart_error == LXW_NO_ERROR) chart_error = e;
+      book.Record(worksheet_insert_chart(sheet.get(), 1,
+                                         key_cols + value_cols + 1, chart));
     }
   }
-  return FirstError({sheet.error(), chart_error});
 }
 
-lxw_error WriteOverdueSheet(Book& book, const OverdueReport& report) {
-  const Formats& f = book.f();
-  Sheet sheet(book.AddSheet("Overdue"), f);
+void WriteOverdueSheet(Book& book, const OverdueReport& report) {
+  Sheet sheet(book, "Overdue");
   sheet.Header({"Task ID", "Task", "Project", "Assignee", "Author", "Priority",
                 "Deadline", "Days late", "Late"});
   int row = 1;
@@ -456,14 +464,12 @@ lxw_error WriteOverdueSheet(Book& book, const OverdueReport& report) {
     ++row;
   }
   sheet.FitColumns();
-  return sheet.error();
 }
 
-lxw_error WriteHealthSheet(Book& book,
-                           const std::vector<ProjectHealth>& projects,
-                           const XlsxOptions& options) {
+void WriteHealthSheet(Book& book, const std::vector<ProjectHealth>& projects,
+                      const XlsxOptions& options) {
   const Formats& f = book.f();
-  Sheet sheet(book.AddSheet("Project health"), f);
+  Sheet sheet(book, "Project health");
   bool money = false;
   for (const ProjectHealth& p : projects) {
     if (p.billed || p.labour_cost || p.margin) money = true;
@@ -533,13 +539,10 @@ lxw_error WriteHealthSheet(Book& book,
     ++row;
   }
   sheet.FitColumns();
-  return sheet.error();
 }
 
-lxw_error WriteWorkloadSheet(Book& book,
-                             const std::vector<WorkloadRow>& workload) {
-  const Formats& f = book.f();
-  Sheet sheet(book.AddSheet("Workload"), f);
+void WriteWorkloadSheet(Book& book, const std::vector<WorkloadRow>& workload) {
+  Sheet sheet(book, "Workload");
   sheet.Header({"Member ID", "Member", "Open tasks", "Overdue tasks",
                 "Estimate left", "Time logged"});
   int row = 1;
@@ -553,7 +556,6 @@ lxw_error WriteWorkloadSheet(Book& book,
     ++row;
   }
   sheet.FitColumns();
-  return sheet.error();
 }
 
 // Writes a workbook to a temporary file beside `path` and renames it over
@@ -570,7 +572,8 @@ absl::Status WriteWorkbook(const std::string& path, absl::string_view currency,
       status = absl::InternalError(
           absl::StrCat("writing XLSX ", path, ": cannot create the workbook"));
     } else {
-      status = book.Close(fill(book));
+      fill(book);
+      status = book.Close();
     }
   }
   if (!status.ok()) {
@@ -600,31 +603,29 @@ absl::StatusOr<std::string> ToBytes(WriteFile write) {
 absl::Status WriteXlsxFile(const TimeReport& report, const std::string& path,
                            const XlsxOptions& options) {
   return WriteWorkbook(path, report.currency, [&](Book& book) {
-    return WriteTimeSheets(book, report, options);
+    WriteTimeSheets(book, report, options);
   });
 }
 
 absl::Status WriteXlsxFile(const OverdueReport& report, const std::string& path,
                            const XlsxOptions& options) {
-  return WriteWorkbook(path, options.currency, [&](Book& book) {
-    return WriteOverdueSheet(book, report);
-  });
+  return WriteWorkbook(path, options.currency,
+                       [&](Book& book) { WriteOverdueSheet(book, report); });
 }
 
 absl::Status WriteXlsxFile(const std::vector<ProjectHealth>& projects,
                            const std::string& path,
                            const XlsxOptions& options) {
   return WriteWorkbook(path, options.currency, [&](Book& book) {
-    return WriteHealthSheet(book, projects, options);
+    WriteHealthSheet(book, projects, options);
   });
 }
 
 absl::Status WriteXlsxFile(const std::vector<WorkloadRow>& workload,
                            const std::string& path,
                            const XlsxOptions& options) {
-  return WriteWorkbook(path, options.currency, [&](Book& book) {
-    return WriteWorkloadSheet(book, workload);
-  });
+  return WriteWorkbook(path, options.currency,
+                       [&](Book& book) { WriteWorkloadSheet(book, workload); });
 }
 
 absl::StatusOr<std::string> ExportXlsx(const TimeReport& report,
