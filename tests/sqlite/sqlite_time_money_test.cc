@@ -898,6 +898,16 @@ TEST_F(SqliteTimeScanTest, MemberRollupsUseTheMemberDayIndex) {
       << plan;
 }
 
+TEST_F(SqliteTimeScanTest, WorkspaceRollupsOfAPeriodSeekTheDayIndex) {
+  RollupScan scan;
+  scan.from = absl::CivilDay(2024, 1, 8);
+  scan.to = absl::CivilDay(2024, 1, 14);
+  const std::string plan = Plan(sqlite_internal::BuildRollupScanQuery(scan));
+  EXPECT_THAT(plan, HasSubstr("USING INDEX rollups_by_day (day>? AND day<?)"))
+      << plan;
+  EXPECT_THAT(plan, Not(HasSubstr("SCAN rollups"))) << plan;
+}
+
 TEST_F(SqliteTimeScanTest, ProjectCostsSeekTheProjectDayIndex) {
   CostScan scan;
   scan.filter.project = projects_[0];

@@ -186,6 +186,8 @@ CREATE INDEX comments_by_task ON comments(task_id);
 //                                finds its row by the whole key
 //   rollups_by_member_day        ScanRollups by member [+ day range] across
 //                                projects (a member's week)
+//   rollups_by_day               ScanRollups by day range alone: workspace
+//                                reports of a period read that period only
 //   budget_alerts PK             (project_id, task_id, kind, percent): a
 //                                project's alerts are a range, in the
 //                                reference order; task_id 0 is the project's
@@ -275,6 +277,7 @@ CREATE TABLE rollups (
   PRIMARY KEY (project_id, task_id, member_id, day)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX rollups_by_member_day ON rollups(member_id, day);
+CREATE INDEX rollups_by_day ON rollups(day);
 
 CREATE TABLE budget_alerts (
   project_id INTEGER NOT NULL,
