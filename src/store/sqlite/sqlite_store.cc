@@ -1606,8 +1606,9 @@ absl::Status SqliteTransaction::AddToRollup(const RollupKey& key,
     s.BindInt(8, delta.labour_cost);
     s.BindInt(9, delta.entry_count);
     WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row)
+    if (!row) {
       return absl::InternalError("sqlite: rollup upsert returned no row");
+    }
     emptied = s.Int(0) != 0;
     WS_SQL_RETURN_IF_ERROR(s.Run());
   }
