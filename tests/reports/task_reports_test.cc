@@ -130,6 +130,35 @@ TEST_P(OverdueReportTest, EmployeeSeesOnlyTheirProjects) {
               ElementsAre(kSignOff, kPricing, kCopy, kHero));
 }
 
+TEST_P(OverdueReportTest, TodayFollowsTheWorkspaceTimeZone) {
+  // The same instant (2027-01-04 20:00 UTC) is 09:00 on the 4th in Pago
+  // Pago (UTC-11): Copy (due the 4th) is due today, not late, and the rest
+  // is a day less late.
+  WS_ASSERT_OK_AND_ASSIGN(WorkspaceSettings settings, Owner().GetSettings());
+  settings.time_zone = "Pacific/Pago_Pago";
+  WS_ASSERT_OK(Owner().UpdateSettings(settings));
+  WS_ASSERT_OK_AND_ASSIGN(OverdueReport r, Owner().RunOverdueReport({}));
+  EXPECT_EQ(r.as_of, Day(2027, 1, 4));
+  EXPECT_THAT(
+      Lines(r.rows),
+      ElementsAre(
+          "Sign-off [Website] Emil Employee->Mia Manager days=3 late p9",
+          "Invoices [Internal] Olga Owner->Olga Owner days=3 late p3",
+          "Pricing strategy [Website] Olga Owner->Emil Employee days=2 late "
+          "p5"));
+  OverdueQuery q;
+  q.assignee = emp_;
+  q.due_within_days = 2;  // the 4th and the 5th
+  EXPECT_THAT(
+      Overdue(Owner(), q),
+      ElementsAre(
+          "Pricing strategy [Website] Olga Owner->Emil Employee days=2 late "
+          "p5",
+          "Copy [Website] Mia Manager->Emil Employee days=0 p5",
+          "Footer [Website] Olga Owner->Emil Employee days=-1 p6",
+          "Hero image [Website] Olga Owner->Emil Employee days=-1 p5"));
+}
+
 // --- Project health ---
 
 using ProjectHealthReportTest = ReportTest;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "src/report/engine.h"
 #include "tests/reports/report_test.h"
 
 namespace worksection {
@@ -241,6 +242,30 @@ TEST_P(TimeReportTest, BadInput) {
   q = {};
   q.tasks = {TaskId(999)};
   EXPECT_THAT(Owner().RunTimeReport(q), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST(IsoWeekReportTest, WeeksAndTheirYears) {
+  struct Case {
+    absl::CivilDay day;
+    absl::CivilDay monday;
+    const char* label;
+  };
+  const Case cases[] = {
+      {Day(2026, 12, 28), Day(2026, 12, 28), "2026-W53"},
+      {Day(2026, 12, 31), Day(2026, 12, 28), "2026-W53"},
+      {Day(2027, 1, 1), Day(2026, 12, 28), "2026-W53"},
+      {Day(2027, 1, 3), Day(2026, 12, 28), "2026-W53"},
+      {Day(2027, 1, 4), Day(2027, 1, 4), "2027-W01"},
+      {Day(2024, 12, 30), Day(2024, 12, 30), "2025-W01"},
+      {Day(2025, 1, 1), Day(2024, 12, 30), "2025-W01"},
+      {Day(2021, 1, 3), Day(2020, 12, 28), "2020-W53"},
+      {Day(2026, 11, 24), Day(2026, 11, 23), "2026-W48"},
+      {Day(2027, 12, 31), Day(2027, 12, 27), "2027-W52"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(report::IsoWeekMonday(c.day), c.monday) << c.day;
+    EXPECT_EQ(report::IsoWeekLabel(c.day), c.label) << c.day;
+  }
 }
 
 // --- Permissions ---
