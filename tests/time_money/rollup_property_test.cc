@@ -7,7 +7,10 @@
 // day). Each call's outcome is predicted from a model of the workspace, and
 // a call that fails must leave entries and rollups exactly as they were.
 //
-// kOperations steps per store; kSeed fixes the sequence.
+// kSeed fixes the sequence. Steps: 3000 on the memory store; 1000 on
+// SQLite (the same sequence's first 1000 steps), where every write is a
+// durable commit: about 2 fdatasyncs a step make its wall time disk-bound
+// (1000 steps: ~1 s of CPU in Debug, plus the syncs).
 #include <algorithm>
 #include <cstdint>
 #include <iostream>
@@ -25,7 +28,10 @@ namespace time_money {
 namespace {
 
 constexpr uint64_t kSeed = 20240315;
-constexpr int kOperations = 2000;
+
+int OperationsFor(const std::string& uri) {
+  return uri.rfind("memory:", 0) == 0 ? 3000 : 1000;
+}
 
 bool SameEntry(const TimeEntry& a, const TimeEntry& b) {
   return a.id == b.id && a.revision == b.revision && a.task == b.task &&
@@ -243,8 +249,9 @@ TEST_P(RollupPropertyTest, RollupsEqualTheSumsOverEntriesAfterEveryStep) {
   std::vector<RollupRow> rollups = StoredRollups();
   ASSERT_TRUE(entries.empty());
   std::map<std::string, int> tally;  // what ran, by outcome
+  const int operations = OperationsFor(GetParam());
 
-  for (int step = 0; step < kOperations; ++step) {
+  for (int step = 0; step < operations; ++step) {
     Step s;
     const uint64_t op = Next(100);
     if (op < 33) {
@@ -547,22 +554,26 @@ TEST_P(RollupPropertyTest, RollupsEqualTheSumsOverEntriesAfterEveryStep) {
   std::vector<std::string> lines;
   for (const auto& [what, n] : tally)
     lines.push_back(absl::StrCat(what, ": ", n));
-  RecordProperty("operations", kOperations);
+  RecordProperty("operations", operations);
   std::cout << "[ property ] " << GetParam() << ", seed " << kSeed << ", "
-            << kOperations << " steps, " << entries.size()
+            << operations << " steps, " << entries.size()
             << " entries at the end:\n  " << absl::StrJoin(lines, "\n  ")
             << std::endl;
-  EXPECT_GT(entries.size(), 100u);
-  EXPECT_GT(tally["LogTime OK"], 300);
-  EXPECT_GT(tally["UpdateTimeEntry OK"], 150);
-  EXPECT_GT(tally["MoveTask OK"], 30);
-  EXPECT_GT(tally["RepriceTimeEntries OK"], 30);
+  // (At 2000 steps: 421 entries, 503 logged, 251 edited, 99 task moves,
+  // 131 re-pricings, 167 refused for a lock, 69 invalid logs.)
+  const int n = operations;
+  EXPECT_GT(static_cast<int>(entries.size()), n / 10);
+  EXPECT_GT(tally["LogTime OK"], n / 6);
+  EXPECT_GT(tally["UpdateTimeEntry OK"], n / 12);
+  EXPECT_GT(tally["MoveTask OK"], n / 50);
+  EXPECT_GT(tally["RepriceTimeEntries OK"], n / 30);
   EXPECT_GT(tally["RepriceTimeEntries FAILED_PRECONDITION"] +
                 tally["UpdateTimeEntry FAILED_PRECONDITION"] +
                 tally["DeleteTimeEntry FAILED_PRECONDITION"] +
                 tally["MoveTask FAILED_PRECONDITION"],
-            20);
-  EXPECT_GT(tally["LogTime INVALID_ARGUMENT"], 10);
+            n / 40);
+  EXPECT_GT(tally["LogTime INVALID_ARGUMENT"], n / 100);
+  EXPECT_GT(tally["timer OK"], n / 40);
 }
 
 WS_TM_INSTANTIATE(RollupPropertyTest);
