@@ -25,8 +25,8 @@ namespace {
 
 using report::ProjectAccess;
 
-// The longest look-ahead of the overdue report.
-constexpr int kMaxDueWithinDays = 366;
+// The longest look-ahead of the overdue report: 100 years.
+constexpr int kMaxDueWithinDays = 36600;
 
 absl::Status ProjectNotFound(ProjectId id, absl::string_view field) {
   return absl::NotFoundError(
