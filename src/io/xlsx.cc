@@ -65,11 +65,13 @@ struct Formats {
   lxw_format* bold_money = nullptr;
 };
 
-// One workbook being written to `path`; Close() reports the first error.
+// One workbook being written to `file`; Close() reports the first error,
+// naming `path` (where the file goes once written).
 class Book {
  public:
-  Book(const std::string& path, absl::string_view currency)
-      : path_(path), workbook_(workbook_new(path.c_str())) {
+  Book(const std::string& file, const std::string& path,
+       absl::string_view currency)
+      : path_(path), workbook_(workbook_new(file.c_str())) {
     if (workbook_ == nullptr) return;
     f_.header = Format(true, nullptr);
     f_.bold = Format(true, nullptr);
@@ -567,7 +569,7 @@ absl::Status WriteWorkbook(const std::string& path, absl::string_view currency,
   if (!temp.ok()) return temp.status();
   absl::Status status;
   {
-    Book book(*temp, currency);
+    Book book(*temp, path, currency);
     if (!book.ok()) {
       status = absl::InternalError(
           absl::StrCat("writing XLSX ", path, ": cannot create the workbook"));
