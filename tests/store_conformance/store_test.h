@@ -24,8 +24,11 @@
 #include "tests/testing.h"
 #include "worksection/ids.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 #include "worksection/query.h"
+#include "worksection/rollup.h"
 #include "worksection/store.h"
+#include "worksection/time_tracking.h"
 
 namespace worksection {
 
@@ -38,10 +41,38 @@ inline void PrintTo(const ChecklistItem& c, std::ostream* os) {
   *os << "{\"" << c.text << "\", " << (c.done ? "done" : "open") << "}";
 }
 inline void PrintTo(const ProjectMember& m, std::ostream* os) {
-  *os << "{" << m.member << ", role " << static_cast<int>(m.role) << "}";
+  *os << "{" << m.member << ", role " << static_cast<int>(m.role);
+  if (m.billing_rate) *os << ", rate " << *m.billing_rate;
+  *os << "}";
+}
+inline void PrintTo(const Rounding& r, std::ostream* os) {
+  *os << "{mode " << static_cast<int>(r.mode) << ", " << r.minutes << " min}";
+}
+inline void PrintTo(const RollupKey& k, std::ostream* os) {
+  *os << "{project " << k.project << ", task " << k.task << ", member "
+      << k.member << ", " << k.day << "}";
+}
+inline void PrintTo(const RollupTotals& t, std::ostream* os) {
+  *os << "{s " << t.seconds << ", billable s " << t.billable_seconds
+      << ", billed " << t.billed_amount << ", cost " << t.labour_cost
+      << ", entries " << t.entry_count << "}";
+}
+inline void PrintTo(const RollupRow& r, std::ostream* os) {
+  PrintTo(r.key, os);
+  *os << " = ";
+  PrintTo(r.totals, os);
 }
 
 namespace conformance {
+
+// EXPECT_THAT(tx->Get(...), IsOkAndHolds(matcher)).
+MATCHER_P(IsOkAndHolds, matcher, "") {
+  if (!arg.ok()) {
+    *result_listener << "status is " << arg.status();
+    return false;
+  }
+  return ::testing::ExplainMatchResult(matcher, *arg, result_listener);
+}
 
 // The stores under test. "$TMP" is replaced by the test's temp dir.
 inline std::vector<std::string> StoreUris() {
@@ -205,6 +236,7 @@ inline void ExpectSettingsEq(const WorkspaceSettings& want,
   EXPECT_EQ(got.time_zone, want.time_zone);
   EXPECT_EQ(got.currency, want.currency);
   EXPECT_EQ(got.week_start, want.week_start);
+  EXPECT_EQ(got.forgotten_timer_after, want.forgotten_timer_after);
 }
 
 inline void ExpectMemberEq(const Member& want, const Member& got) {
@@ -235,6 +267,8 @@ inline void ExpectProjectEq(const Project& want, const Project& got) {
   EXPECT_EQ(got.billing_rate, want.billing_rate);
   EXPECT_EQ(got.tags, want.tags);
   EXPECT_EQ(got.members, want.members);
+  EXPECT_EQ(got.rounding, want.rounding);
+  EXPECT_EQ(got.clients_see_hours, want.clients_see_hours);
   EXPECT_EQ(got.created_at, want.created_at);
   EXPECT_EQ(got.updated_at, want.updated_at);
 }
@@ -273,6 +307,91 @@ inline void ExpectCommentEq(const Comment& want, const Comment& got) {
   EXPECT_EQ(got.hidden_from_clients, want.hidden_from_clients);
   EXPECT_EQ(got.created_at, want.created_at);
   EXPECT_EQ(got.updated_at, want.updated_at);
+}
+
+// --- Time and money ---
+
+inline TimeEntry SimpleTimeEntry(ProjectId project, TaskId task,
+                                 MemberId member, absl::CivilDay date) {
+  TimeEntry e;
+  e.revision = 1;
+  e.task = task;
+  e.project = project;
+  e.member = member;
+  e.date = date;
+  e.duration = e.billed_duration = absl::Minutes(30);
+  e.created_at = e.updated_at = Micros(1'700'000'000'000'000);
+  return e;
+}
+inline Cost SimpleCost(ProjectId project, TaskId task, MemberId author,
+                       absl::CivilDay date) {
+  Cost c;
+  c.revision = 1;
+  c.project = project;
+  c.task = task;
+  c.amount = 100;
+  c.date = date;
+  c.author = author;
+  c.created_at = c.updated_at = Micros(1'700'000'000'000'000);
+  return c;
+}
+
+inline void ExpectTimeEntryEq(const TimeEntry& want, const TimeEntry& got) {
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.revision, want.revision);
+  EXPECT_EQ(got.task, want.task);
+  EXPECT_EQ(got.project, want.project);
+  EXPECT_EQ(got.member, want.member);
+  EXPECT_EQ(got.date, want.date);
+  EXPECT_EQ(got.start, want.start);
+  EXPECT_EQ(got.duration, want.duration);
+  EXPECT_EQ(got.billed_duration, want.billed_duration);
+  EXPECT_EQ(got.billable, want.billable);
+  EXPECT_EQ(got.note, want.note);
+  EXPECT_EQ(got.billing_rate, want.billing_rate);
+  EXPECT_EQ(got.cost_rate, want.cost_rate);
+  EXPECT_EQ(got.billed_amount, want.billed_amount);
+  EXPECT_EQ(got.labour_cost, want.labour_cost);
+  EXPECT_EQ(got.created_at, want.created_at);
+  EXPECT_EQ(got.updated_at, want.updated_at);
+}
+
+inline void ExpectTimerEq(const Timer& want, const Timer& got) {
+  EXPECT_EQ(got.member, want.member);
+  EXPECT_EQ(got.task, want.task);
+  EXPECT_EQ(got.started_at, want.started_at);
+  EXPECT_EQ(got.forgotten, want.forgotten);
+}
+
+inline void ExpectCostEq(const Cost& want, const Cost& got) {
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.revision, want.revision);
+  EXPECT_EQ(got.project, want.project);
+  EXPECT_EQ(got.task, want.task);
+  EXPECT_EQ(got.kind, want.kind);
+  EXPECT_EQ(got.amount, want.amount);
+  EXPECT_EQ(got.date, want.date);
+  EXPECT_EQ(got.note, want.note);
+  EXPECT_EQ(got.author, want.author);
+  EXPECT_EQ(got.created_at, want.created_at);
+  EXPECT_EQ(got.updated_at, want.updated_at);
+}
+
+inline void ExpectLockEq(const PeriodLock& want, const PeriodLock& got) {
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.project, want.project);
+  EXPECT_EQ(got.through, want.through);
+  EXPECT_EQ(got.author, want.author);
+  EXPECT_EQ(got.created_at, want.created_at);
+}
+
+inline void ExpectBudgetAlertEq(const BudgetAlert& want,
+                                const BudgetAlert& got) {
+  EXPECT_EQ(got.project, want.project);
+  EXPECT_EQ(got.task, want.task);
+  EXPECT_EQ(got.kind, want.kind);
+  EXPECT_EQ(got.percent, want.percent);
+  EXPECT_EQ(got.crossed_at, want.crossed_at);
 }
 
 }  // namespace conformance

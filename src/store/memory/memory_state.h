@@ -6,23 +6,38 @@
 #ifndef WORKSECTION_SRC_STORE_MEMORY_MEMORY_STATE_H_
 #define WORKSECTION_SRC_STORE_MEMORY_MEMORY_STATE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "worksection/ids.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 #include "worksection/query.h"
+#include "worksection/rollup.h"
 #include "worksection/store.h"
+#include "worksection/time_tracking.h"
 
 namespace worksection::memory_internal {
+
+// Ordered keys. A rollup row's key sorts by (project, task, member, day), so
+// one project's rows are a contiguous range; a budget alert's by (project,
+// task, kind, percent), likewise.
+using RollupMapKey = std::tuple<ProjectId, TaskId, MemberId, absl::CivilDay>;
+using BudgetAlertKey = std::tuple<ProjectId, TaskId, BudgetAlert::Kind, int>;
+RollupMapKey ToMapKey(const RollupKey& key);
+BudgetAlertKey ToMapKey(const BudgetAlert& alert);
 
 class MemoryState {
  public:
@@ -33,6 +48,12 @@ class MemoryState {
   const Project* FindProject(ProjectId id) const;
   const Task* FindTask(TaskId id) const;
   const Comment* FindComment(CommentId id) const;
+  const TimeEntry* FindTimeEntry(TimeEntryId id) const;
+  const Timer* FindTimer(MemberId member) const;
+  const Cost* FindCost(CostId id) const;
+  const PeriodLock* FindLock(LockId id) const;
+  const RollupTotals* FindRollup(const RollupMapKey& key) const;
+  const BudgetAlert* FindBudgetAlert(const BudgetAlertKey& key) const;
 
   std::optional<MemberId> MemberIdByEmail(absl::string_view email) const;
   std::vector<Member> ListMembers(const MemberFilter& filter) const;
@@ -41,6 +62,12 @@ class MemoryState {
   std::vector<Task> ScanTasks(const TaskScan& scan) const;
   std::vector<TaskId> ListSubtaskIds(TaskId parent) const;
   std::vector<Comment> ListComments(TaskId task, bool include_hidden) const;
+  std::vector<TimeEntry> ScanTimeEntries(const TimeEntryScan& scan) const;
+  std::vector<Timer> ListTimers() const;
+  std::vector<Cost> ListCosts(const CostScan& scan) const;
+  std::vector<PeriodLock> ListLocks() const;
+  std::vector<RollupRow> ScanRollups(const RollupScan& scan) const;
+  std::vector<BudgetAlert> ListBudgetAlerts(ProjectId project) const;
 
   // --- Writes ---
   // Each replaces the stored value (nullopt: removes it), updates the
@@ -55,6 +82,17 @@ class MemoryState {
   std::optional<Task> SetTask(TaskId id, std::optional<Task> task);
   std::optional<Comment> SetComment(CommentId id,
                                     std::optional<Comment> comment);
+  std::optional<TimeEntry> SetTimeEntry(TimeEntryId id,
+                                        std::optional<TimeEntry> entry);
+  std::optional<Timer> SetTimer(MemberId member, std::optional<Timer> timer);
+  std::optional<Cost> SetCost(CostId id, std::optional<Cost> cost);
+  std::optional<PeriodLock> SetLock(LockId id, std::optional<PeriodLock> lock);
+  // A row is stored only while its totals are not all zero: setting empty
+  // totals removes it.
+  std::optional<RollupTotals> SetRollup(const RollupMapKey& key,
+                                        std::optional<RollupTotals> totals);
+  std::optional<BudgetAlert> SetBudgetAlert(const BudgetAlertKey& key,
+                                            std::optional<BudgetAlert> alert);
 
   // Fresh ids: counters start at 1 and only go up, also across rollbacks,
   // so an id is never handed out twice.
@@ -62,8 +100,23 @@ class MemoryState {
   ProjectId NextProjectId() { return ProjectId(++last_project_id_); }
   TaskId NextTaskId() { return TaskId(++last_task_id_); }
   CommentId NextCommentId() { return CommentId(++last_comment_id_); }
+  TimeEntryId NextTimeEntryId() { return TimeEntryId(++last_time_entry_id_); }
+  CostId NextCostId() { return CostId(++last_cost_id_); }
+  LockId NextLockId() { return LockId(++last_lock_id_); }
 
  private:
+  // An entry's or a cost's place in its (date, id) order.
+  using EntryPos = std::pair<absl::CivilDay, TimeEntryId>;
+  using CostPos = std::pair<absl::CivilDay, CostId>;
+  using EntryIndex = std::set<EntryPos>;
+  using CostIndex = std::set<CostPos>;
+  using RollupIndex = std::set<RollupMapKey>;
+
+  // Appends to `out` the entries of `index` that pass `scan`, in (date, id)
+  // order from the scan's start, stopping after `limit` of them.
+  void WalkEntries(const EntryIndex& index, const TimeEntryScan& scan,
+                   size_t limit, std::vector<const TimeEntry*>& out) const;
+
   std::optional<WorkspaceSettings> settings_;
 
   std::map<MemberId, Member> members_;
@@ -80,10 +133,37 @@ class MemoryState {
   std::map<CommentId, Comment> comments_;
   absl::flat_hash_map<TaskId, std::set<CommentId>> comments_by_task_;
 
+  // Time entries, each also under its task, project and member, all in
+  // (date, id) order so any of them walks a date range in result order.
+  std::map<TimeEntryId, TimeEntry> time_entries_;
+  EntryIndex entries_by_date_;
+  absl::flat_hash_map<TaskId, EntryIndex> entries_by_task_;
+  absl::flat_hash_map<ProjectId, EntryIndex> entries_by_project_;
+  absl::flat_hash_map<MemberId, EntryIndex> entries_by_member_;
+
+  std::map<MemberId, Timer> timers_;
+
+  std::map<CostId, Cost> costs_;
+  CostIndex costs_by_date_;
+  absl::flat_hash_map<ProjectId, CostIndex> costs_by_project_;
+
+  std::map<LockId, PeriodLock> locks_;
+
+  // Rows by (project, task, member, day); a project's rows are a range.
+  std::map<RollupMapKey, RollupTotals> rollups_;
+  absl::flat_hash_map<TaskId, RollupIndex> rollups_by_task_;
+  absl::flat_hash_map<MemberId, RollupIndex> rollups_by_member_;
+  absl::flat_hash_map<ProjectId, size_t> rollup_count_by_project_;
+
+  std::map<BudgetAlertKey, BudgetAlert> budget_alerts_;
+
   int64_t last_member_id_ = 0;
   int64_t last_project_id_ = 0;
   int64_t last_task_id_ = 0;
   int64_t last_comment_id_ = 0;
+  int64_t last_time_entry_id_ = 0;
+  int64_t last_cost_id_ = 0;
+  int64_t last_lock_id_ = 0;
 };
 
 }  // namespace worksection::memory_internal

@@ -20,7 +20,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -37,7 +36,10 @@
 namespace worksection {
 namespace {
 
+using memory_internal::BudgetAlertKey;
 using memory_internal::MemoryState;
+using memory_internal::RollupMapKey;
+using memory_internal::ToMapKey;
 
 template <typename IdT>
 absl::Status NotFound(absl::string_view entity, IdT id) {
@@ -58,8 +60,53 @@ using MemberUndo = EntityUndo<MemberId, Member>;
 using ProjectUndo = EntityUndo<ProjectId, Project>;
 using TaskUndo = EntityUndo<TaskId, Task>;
 using CommentUndo = EntityUndo<CommentId, Comment>;
-using UndoRecord =
-    std::variant<SettingsUndo, MemberUndo, ProjectUndo, TaskUndo, CommentUndo>;
+using TimeEntryUndo = EntityUndo<TimeEntryId, TimeEntry>;
+using TimerUndo = EntityUndo<MemberId, Timer>;
+using CostUndo = EntityUndo<CostId, Cost>;
+using LockUndo = EntityUndo<LockId, PeriodLock>;
+using RollupUndo = EntityUndo<RollupMapKey, RollupTotals>;
+using BudgetAlertUndo = EntityUndo<BudgetAlertKey, BudgetAlert>;
+using UndoRecord = std::variant<SettingsUndo, MemberUndo, ProjectUndo, TaskUndo,
+                                CommentUndo, TimeEntryUndo, TimerUndo, CostUndo,
+                                LockUndo, RollupUndo, BudgetAlertUndo>;
+
+// Puts back what one undo record holds. Each returns the state to one it was
+// in before, so none can fail.
+void Restore(MemoryState& state, SettingsUndo& r) {
+  state.SetSettings(std::move(r.previous));
+}
+void Restore(MemoryState& state, MemberUndo& r) {
+  const bool ok = state.SetMember(r.id, std::move(r.previous)).ok();
+  assert(ok);
+  (void)ok;
+}
+void Restore(MemoryState& state, ProjectUndo& r) {
+  state.SetProject(r.id, std::move(r.previous));
+}
+void Restore(MemoryState& state, TaskUndo& r) {
+  state.SetTask(r.id, std::move(r.previous));
+}
+void Restore(MemoryState& state, CommentUndo& r) {
+  state.SetComment(r.id, std::move(r.previous));
+}
+void Restore(MemoryState& state, TimeEntryUndo& r) {
+  state.SetTimeEntry(r.id, std::move(r.previous));
+}
+void Restore(MemoryState& state, TimerUndo& r) {
+  state.SetTimer(r.id, std::move(r.previous));
+}
+void Restore(MemoryState& state, CostUndo& r) {
+  state.SetCost(r.id, std::move(r.previous));
+}
+void Restore(MemoryState& state, LockUndo& r) {
+  state.SetLock(r.id, std::move(r.previous));
+}
+void Restore(MemoryState& state, RollupUndo& r) {
+  state.SetRollup(r.id, std::move(r.previous));
+}
+void Restore(MemoryState& state, BudgetAlertUndo& r) {
+  state.SetBudgetAlert(r.id, std::move(r.previous));
+}
 
 // Takes `mu` (exclusively or shared) within `timeout`; false if it could not.
 bool AcquireWithin(absl::Mutex& mu, bool exclusive, absl::Duration timeout) {
@@ -252,6 +299,162 @@ class MemoryTransaction final : public Transaction {
     return absl::OkStatus();
   }
 
+  // --- Time entries ---
+  absl::StatusOr<TimeEntry> GetTimeEntry(TimeEntryId id) override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    const TimeEntry* entry = state_->FindTimeEntry(id);
+    if (entry == nullptr) return NotFound("time entry", id);
+    return *entry;
+  }
+  absl::StatusOr<std::vector<TimeEntry>> ScanTimeEntries(
+      const TimeEntryScan& scan) override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    return state_->ScanTimeEntries(scan);
+  }
+  absl::StatusOr<TimeEntryId> InsertTimeEntry(const TimeEntry& entry) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    TimeEntry stored = entry;
+    stored.id = state_->NextTimeEntryId();
+    const TimeEntryId id = stored.id;
+    undo_.push_back(
+        TimeEntryUndo{id, state_->SetTimeEntry(id, std::move(stored))});
+    return id;
+  }
+  absl::Status UpdateTimeEntry(const TimeEntry& entry) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    if (state_->FindTimeEntry(entry.id) == nullptr) {
+      return NotFound("time entry", entry.id);
+    }
+    undo_.push_back(
+        TimeEntryUndo{entry.id, state_->SetTimeEntry(entry.id, entry)});
+    return absl::OkStatus();
+  }
+  absl::Status DeleteTimeEntry(TimeEntryId id) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    if (state_->FindTimeEntry(id) == nullptr) return NotFound("time entry", id);
+    undo_.push_back(TimeEntryUndo{id, state_->SetTimeEntry(id, std::nullopt)});
+    return absl::OkStatus();
+  }
+
+  // --- Timers ---
+  absl::StatusOr<std::optional<Timer>> GetTimer(MemberId member) override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    const Timer* timer = state_->FindTimer(member);
+    if (timer == nullptr) return std::optional<Timer>();
+    return std::optional<Timer>(*timer);
+  }
+  absl::StatusOr<std::vector<Timer>> ListTimers() override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    return state_->ListTimers();
+  }
+  absl::Status PutTimer(const Timer& timer) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    undo_.push_back(
+        TimerUndo{timer.member, state_->SetTimer(timer.member, timer)});
+    return absl::OkStatus();
+  }
+  absl::Status DeleteTimer(MemberId member) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    if (state_->FindTimer(member) == nullptr) {
+      return absl::NotFoundError(
+          absl::StrCat("timer of member ", member.value(), " not found"));
+    }
+    undo_.push_back(TimerUndo{member, state_->SetTimer(member, std::nullopt)});
+    return absl::OkStatus();
+  }
+
+  // --- Costs ---
+  absl::StatusOr<Cost> GetCost(CostId id) override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    const Cost* cost = state_->FindCost(id);
+    if (cost == nullptr) return NotFound("cost", id);
+    return *cost;
+  }
+  absl::StatusOr<std::vector<Cost>> ListCosts(const CostScan& scan) override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    return state_->ListCosts(scan);
+  }
+  absl::StatusOr<CostId> InsertCost(const Cost& cost) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    Cost stored = cost;
+    stored.id = state_->NextCostId();
+    const CostId id = stored.id;
+    undo_.push_back(CostUndo{id, state_->SetCost(id, std::move(stored))});
+    return id;
+  }
+  absl::Status UpdateCost(const Cost& cost) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    if (state_->FindCost(cost.id) == nullptr) return NotFound("cost", cost.id);
+    undo_.push_back(CostUndo{cost.id, state_->SetCost(cost.id, cost)});
+    return absl::OkStatus();
+  }
+  absl::Status DeleteCost(CostId id) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    if (state_->FindCost(id) == nullptr) return NotFound("cost", id);
+    undo_.push_back(CostUndo{id, state_->SetCost(id, std::nullopt)});
+    return absl::OkStatus();
+  }
+
+  // --- Locks ---
+  absl::StatusOr<std::vector<PeriodLock>> ListLocks() override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    return state_->ListLocks();
+  }
+  absl::StatusOr<LockId> InsertLock(const PeriodLock& lock) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    PeriodLock stored = lock;
+    stored.id = state_->NextLockId();
+    const LockId id = stored.id;
+    undo_.push_back(LockUndo{id, state_->SetLock(id, std::move(stored))});
+    return id;
+  }
+  absl::Status DeleteLock(LockId id) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    if (state_->FindLock(id) == nullptr) return NotFound("lock", id);
+    undo_.push_back(LockUndo{id, state_->SetLock(id, std::nullopt)});
+    return absl::OkStatus();
+  }
+
+  // --- Rollups ---
+  absl::Status AddToRollup(const RollupKey& key,
+                           const RollupTotals& delta) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    if (delta.empty()) return absl::OkStatus();
+    const RollupMapKey map_key = ToMapKey(key);
+    RollupTotals totals;
+    if (const RollupTotals* stored = state_->FindRollup(map_key)) {
+      totals = *stored;
+    }
+    totals += delta;
+    undo_.push_back(RollupUndo{map_key, state_->SetRollup(map_key, totals)});
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::vector<RollupRow>> ScanRollups(
+      const RollupScan& scan) override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    return state_->ScanRollups(scan);
+  }
+
+  // --- Budget alerts ---
+  absl::StatusOr<std::vector<BudgetAlert>> ListBudgetAlerts(
+      ProjectId project) override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    return state_->ListBudgetAlerts(project);
+  }
+  absl::Status InsertBudgetAlert(const BudgetAlert& alert) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    const BudgetAlertKey key = ToMapKey(alert);
+    if (state_->FindBudgetAlert(key) != nullptr) {
+      return absl::AlreadyExistsError(absl::StrCat(
+          "budget alert of project ", alert.project.value(), " task ",
+          alert.task.value(), " kind ",
+          alert.kind == BudgetAlert::Kind::kTime ? "time" : "money", " at ",
+          alert.percent, "% already recorded"));
+    }
+    undo_.push_back(BudgetAlertUndo{key, state_->SetBudgetAlert(key, alert)});
+    return absl::OkStatus();
+  }
+
  private:
   absl::Status CheckOpen() const {
     if (committed_) {
@@ -268,30 +471,10 @@ class MemoryTransaction final : public Transaction {
     return absl::OkStatus();
   }
 
-  // Restores every replaced value, newest first. Each step returns the state
-  // to one it was in before, so none can fail.
+  // Restores every replaced value, newest first.
   void Rollback() {
     for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
-      std::visit(
-          [this](auto& record) {
-            using R = std::decay_t<decltype(record)>;
-            if constexpr (std::is_same_v<R, SettingsUndo>) {
-              state_->SetSettings(std::move(record.previous));
-            } else if constexpr (std::is_same_v<R, MemberUndo>) {
-              const bool ok =
-                  state_->SetMember(record.id, std::move(record.previous)).ok();
-              assert(ok);
-              (void)ok;
-            } else if constexpr (std::is_same_v<R, ProjectUndo>) {
-              state_->SetProject(record.id, std::move(record.previous));
-            } else if constexpr (std::is_same_v<R, TaskUndo>) {
-              state_->SetTask(record.id, std::move(record.previous));
-            } else {
-              static_assert(std::is_same_v<R, CommentUndo>);
-              state_->SetComment(record.id, std::move(record.previous));
-            }
-          },
-          *it);
+      std::visit([this](auto& record) { Restore(*state_, record); }, *it);
     }
     undo_.clear();
   }
