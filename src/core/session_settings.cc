@@ -7,6 +7,23 @@
 #include "worksection/workspace.h"
 
 namespace worksection {
+namespace {
+
+absl::Status CheckSettings(const WorkspaceSettings& settings) {
+  absl::Status s =
+      CheckText("settings.name", settings.name, 1, limits::kMaxNameBytes);
+  if (s.ok()) s = CheckTimeZone("settings.time_zone", settings.time_zone);
+  if (s.ok()) s = CheckCurrency("settings.currency", settings.currency);
+  if (s.ok() && (settings.forgotten_timer_after < absl::Minutes(1) ||
+                 settings.forgotten_timer_after > absl::Hours(24))) {
+    s = absl::InvalidArgumentError(absl::StrCat(
+        "settings.forgotten_timer_after: must be 1 minute to 24 hours, got ",
+        absl::FormatDuration(settings.forgotten_timer_after)));
+  }
+  return s;
+}
+
+}  // namespace
 
 absl::StatusOr<WorkspaceSettings> Session::GetSettings() {
   return RunCall(
@@ -31,15 +48,7 @@ absl::StatusOr<WorkspaceSettings> Session::UpdateSettings(
                      s = CheckRevision("workspace", 1, settings.revision,
                                        call.settings.revision);
                    }
-                   if (s.ok()) {
-                     s = CheckText("settings.name", settings.name, 1,
-                                   limits::kMaxNameBytes);
-                   }
-                   if (s.ok())
-                     s = CheckTimeZone("settings.time_zone",
-                                       settings.time_zone);
-                   if (s.ok())
-                     s = CheckCurrency("settings.currency", settings.currency);
+                   if (s.ok()) s = CheckSettings(settings);
                    if (!s.ok()) return s;
                    WorkspaceSettings updated = settings;
                    updated.revision = call.settings.revision + 1;

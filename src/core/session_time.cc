@@ -36,6 +36,9 @@ absl::StatusOr<std::pair<TimeEntry, Project>> GetVisible(Call& call,
   absl::StatusOr<Project> project = call.tx.GetProject(entry->project);
   if (!project.ok()) return project.status();
   if (!CanReadTime(call.actor, *project)) return NotFound(id);
+  absl::StatusOr<Task> task = call.tx.GetTask(entry->task);
+  if (!task.ok()) return task.status();
+  if (!CanSee(call.actor, *task)) return NotFound(id);
   return std::make_pair(*std::move(entry), *std::move(project));
 }
 
@@ -158,17 +161,39 @@ absl::StatusOr<TimeEntryPage> Session::ListTimeEntries(
         scan.filter = filter;
         scan.projects_in = *std::move(scope);
         scan.after = *after;
-        scan.limit = filter.limit + 1;
-        absl::StatusOr<std::vector<TimeEntry>> entries =
-            call.tx.ScanTimeEntries(scan);
-        if (!entries.ok()) return entries.status();
-        TimeEntryPage page;
-        if (static_cast<int>(entries->size()) > filter.limit) {
-          entries->resize(filter.limit);
-          page.next_page_token = EncodePageToken(
-              filter, {entries->back().date, entries->back().id});
+        scan.limit = filter.limit + 1;  // one more tells whether a page follows
+        // Time on a task the actor cannot see (hidden from a client) is
+        // dropped, and the scan goes on until the page is full.
+        absl::flat_hash_map<TaskId, bool> task_visible;
+        std::vector<TimeEntry> entries;
+        for (;;) {
+          absl::StatusOr<std::vector<TimeEntry>> batch =
+              call.tx.ScanTimeEntries(scan);
+          if (!batch.ok()) return batch.status();
+          for (TimeEntry& e : *batch) {
+            auto [it, fresh] = task_visible.try_emplace(e.task, false);
+            if (fresh) {
+              absl::StatusOr<Task> task = call.tx.GetTask(e.task);
+              if (!task.ok()) return task.status();
+              it->second = CanSee(call.actor, *task);
+            }
+            if (it->second && static_cast<int>(entries.size()) < scan.limit) {
+              entries.push_back(std::move(e));
+            }
+          }
+          if (static_cast<int>(entries.size()) >= scan.limit ||
+              static_cast<int>(batch->size()) < scan.limit) {
+            break;
+          }
+          scan.after = TimeEntryPosition{batch->back().date, batch->back().id};
         }
-        page.entries = *std::move(entries);
+        TimeEntryPage page;
+        if (static_cast<int>(entries.size()) > filter.limit) {
+          entries.resize(filter.limit);
+          page.next_page_token =
+              EncodePageToken(filter, {entries.back().date, entries.back().id});
+        }
+        page.entries = std::move(entries);
         for (TimeEntry& e : page.entries) RedactMoney(call.actor, e);
         return page;
       });
@@ -260,6 +285,9 @@ absl::StatusOr<int64_t> Session::RepriceTimeEntries(ProjectId project,
         scan.filter.from = from;
         scan.filter.to = to;
         scan.limit = limits::kMaxPageSize;
+        // Re-priced tasks, whose budgets (and their projects') may now be
+        // crossed.
+        absl::flat_hash_map<TaskId, ProjectId> touched;
         int64_t changed = 0;
         for (;;) {
           absl::StatusOr<std::vector<TimeEntry>> page =
@@ -291,13 +319,14 @@ absl::StatusOr<int64_t> Session::RepriceTimeEntries(ProjectId project,
             if (s.ok()) s = call.tx.UpdateTimeEntry(e);
             if (s.ok()) s = AddToRollups(call.tx, e);
             if (!s.ok()) return s;
+            touched.emplace(e.task, e.project);
             ++changed;
           }
           if (static_cast<int>(page->size()) < scan.limit) break;
           scan.after = TimeEntryPosition{page->back().date, page->back().id};
         }
-        for (const auto& [id, p] : projects) {
-          s = RecordBudgetCrossings(call.tx, call.now, id, TaskId());
+        for (const auto& [task, project_id] : touched) {
+          s = RecordBudgetCrossings(call.tx, call.now, project_id, task);
           if (!s.ok()) return s;
         }
         return changed;
