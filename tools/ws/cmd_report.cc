@@ -169,7 +169,7 @@ absl::Status RunOverdue(Env& env, const Args& args) {
   WS_ASSIGN_OR_RETURN(std::optional<int64_t> project, IdFlag(args, "project"));
   if (project) query.project = wsl::ProjectId(*project);
   if (auto within = args.Get("within")) {
-    WS_ASSIGN_OR_RETURN(int64_t days, ParseInt("--within", *within, 0, 366));
+    WS_ASSIGN_OR_RETURN(int64_t days, ParseInt("--within", *within, 0, 36500));
     query.due_within_days = static_cast<int>(days);
   }
   WS_ASSIGN_OR_RETURN(wsl::OverdueReport report,

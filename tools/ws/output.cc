@@ -305,8 +305,11 @@ void PrintRecord(std::ostream& out, Format format, const Record& record) {
       }
       for (const auto& [name, value] : record.fields()) {
         if (value.kind() == Value::Kind::kRecords) continue;
-        out << name << ":" << std::string(width - name.size() + 1, ' ')
-            << value.Text() << "\n";
+        std::string text = value.Text();
+        out << name << ":"
+            << (text.empty() ? ""
+                             : std::string(width - name.size() + 1, ' ') + text)
+            << "\n";
       }
       for (const auto& [name, value] : record.fields()) {
         if (value.kind() != Value::Kind::kRecords) continue;
@@ -355,7 +358,20 @@ void PrintReport(std::ostream& out, Format format,
           shown.push_back(name);
         }
       }
-      PrintTable(out, shown, rows, &total);
+      // The total under the columns it shares with the rows, else as a
+      // line of its own.
+      bool shared = false;
+      for (const auto& [name, value] : total.fields()) {
+        shared |= std::find(shown.begin(), shown.end(), name) != shown.end();
+      }
+      PrintTable(out, shown, rows, shared ? &total : nullptr);
+      if (!shared) {
+        std::vector<std::string> parts;
+        for (const auto& [name, value] : total.fields()) {
+          parts.push_back(absl::StrCat(name, " ", value.Text()));
+        }
+        out << "total: " << absl::StrJoin(parts, ", ") << "\n";
+      }
       return;
     }
   }
