@@ -84,11 +84,11 @@ def test_waiting_for_the_store_releases_the_gil(two_workspaces):
     # inside the library for the write lock.
     threading.Timer(0.3, clock.release.set).start()
     with worksection.open(path, busy_timeout=datetime.timedelta(
-            seconds=20)) as second:
+            seconds=10)) as second:
         started = time.monotonic()
         task = second.owner_session().create_task(project=project.id,
                                                   title="Second")
-        assert time.monotonic() - started < 15
+        assert time.monotonic() - started < 8
     writer.join(10)
     assert not errors
     assert task.title == "Second"
