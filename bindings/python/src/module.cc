@@ -40,7 +40,13 @@ class WorkspaceRef {
     }
     return workspace_;
   }
-  void Close() { workspace_.reset(); }
+  // Closes the store without the GIL (unless a call in flight on another
+  // thread still holds it: then the last of them closes it).
+  void Close() {
+    std::shared_ptr<Workspace> workspace = std::move(workspace_);
+    py::gil_scoped_release release;
+    workspace.reset();
+  }
   bool closed() const { return workspace_ == nullptr; }
 
  private:
