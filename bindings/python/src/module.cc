@@ -177,6 +177,29 @@ py::dict Limits() {
   return d;
 }
 
+// sizeof of each struct the bindings convert field by field. A test pins
+// these (tests/python/test_model_coverage.py): a struct that grows has new
+// fields, which convert.cc must map, or an update from Python would reset
+// them to their defaults.
+py::dict ModelSizes() {
+  py::dict d;
+  d["WorkspaceSetup"] = sizeof(WorkspaceSetup);
+  d["OpenOptions"] = sizeof(OpenOptions);
+  d["WorkspaceSettings"] = sizeof(WorkspaceSettings);
+  d["Member"] = sizeof(Member);
+  d["ProjectMember"] = sizeof(ProjectMember);
+  d["Project"] = sizeof(Project);
+  d["Deadline"] = sizeof(Deadline);
+  d["ChecklistItem"] = sizeof(ChecklistItem);
+  d["Task"] = sizeof(Task);
+  d["Comment"] = sizeof(Comment);
+  d["MemberFilter"] = sizeof(MemberFilter);
+  d["ProjectFilter"] = sizeof(ProjectFilter);
+  d["TaskFilter"] = sizeof(TaskFilter);
+  d["TaskPage"] = sizeof(TaskPage);
+  return d;
+}
+
 }  // namespace
 
 void DefineModule(py::module_& m) {
@@ -188,6 +211,8 @@ void DefineModule(py::module_& m) {
   m.def("version", [] { return std::string(Version()); },
         "The linked library's version, \"MAJOR.MINOR.PATCH\".");
   m.def("limits", &Limits, "The bounds of limits.h, by name.");
+  m.def("_model_sizes", &ModelSizes,
+        "sizeof of each converted C++ struct (a test pins them).");
   m.def("_register", &RegisterTypes, py::arg("types"),
         "Hands the package's dataclasses, enums and exceptions to the module.");
   m.def("open", &Open, py::arg("uri"), py::arg("read_only"),
