@@ -1,0 +1,790 @@
+#include "bindings/python/src/convert.h"
+
+// The CPython datetime C API. PyDateTime_IMPORT fills a per-translation-unit
+// pointer, so every use of the API lives in this file.
+#include <datetime.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+
+namespace worksection::python {
+namespace {
+
+// The package's classes, set once by RegisterTypes. Never freed: they live
+// as long as the interpreter, and destroying Python objects from a static
+// destructor after finalization would crash.
+struct Types {
+  py::object settings, member, project_member, project, deadline,
+      checklist_item, task, comment, task_page;
+  py::object role, project_role, project_status, task_status, task_order,
+      weekday;
+  // By absl::StatusCode value, 0..16; [0] is the base class Error.
+  py::object errors[17];
+};
+Types* g_types = nullptr;
+
+const Types& T() {
+  if (g_types == nullptr) {
+    Raise(PyExc_RuntimeError,
+          "worksection._worksection is used through the worksection "
+          "package; import worksection");
+  }
+  return *g_types;
+}
+
+// The exception class names, by absl::StatusCode value.
+constexpr const char* kErrorNames[17] = {
+    "Error",                    // kOk: never raised; the base class
+    "CancelledError",           // kCancelled
+    "UnknownError",             // kUnknown
+    "InvalidArgumentError",     // kInvalidArgument
+    "DeadlineExceededError",    // kDeadlineExceeded
+    "NotFoundError",            // kNotFound
+    "AlreadyExistsError",       // kAlreadyExists
+    "PermissionDeniedError",    // kPermissionDenied
+    "ResourceExhaustedError",   // kResourceExhausted
+    "FailedPreconditionError",  // kFailedPrecondition
+    "ConflictError",            // kAborted
+    "OutOfRangeError",          // kOutOfRange
+    "UnimplementedError",       // kUnimplemented
+    "InternalError",            // kInternal
+    "UnavailableError",         // kUnavailable
+    "DataLossError",            // kDataLoss
+    "UnauthenticatedError",     // kUnauthenticated
+};
+
+std::string TypeName(py::handle obj) { return Py_TYPE(obj.ptr())->tp_name; }
+
+[[noreturn]] void RaiseExpected(const char* field, const char* expected,
+                                py::handle got) {
+  RaiseTypeError(
+      absl::StrCat(field, ": expected ", expected, ", got ", TypeName(got)));
+}
+
+// The attribute `name` of `obj`, or an empty handle when it has none.
+py::object Attr(py::handle obj, const char* name) {
+  if (!py::hasattr(obj, name)) return py::object();
+  return obj.attr(name);
+}
+
+// Calls `read(value)` when `obj` has the attribute `name`.
+template <typename F>
+void Read(py::handle obj, const char* name, F read) {
+  py::object value = Attr(obj, name);
+  if (value) read(value);
+}
+
+// For an optional field: None clears it, anything else is read.
+template <typename V, typename F>
+void ReadOptional(py::handle obj, const char* name, std::optional<V>& out,
+                  F read) {
+  py::object value = Attr(obj, name);
+  if (!value) return;
+  if (value.is_none()) {
+    out.reset();
+  } else {
+    out = read(value, name);
+  }
+}
+
+// An id field: None (or 0) means "none".
+template <typename Id>
+void ReadId(py::handle obj, const char* name, Id& out) {
+  py::object value = Attr(obj, name);
+  if (!value) return;
+  out = value.is_none() ? Id() : Id(IntFromPy(value, name));
+}
+
+template <typename Id>
+void ReadOptionalId(py::handle obj, const char* name, std::optional<Id>& out) {
+  ReadOptional(obj, name, out, [](py::handle v, const char* field) {
+    return Id(IntFromPy(v, field));
+  });
+}
+
+// Iterates a sequence (never a str, which would iterate its characters).
+template <typename F>
+void ForEach(py::handle obj, const char* field, F each) {
+  if (PyUnicode_Check(obj.ptr()) || PyBytes_Check(obj.ptr()) ||
+      !py::isinstance<py::iterable>(obj)) {
+    RaiseExpected(field, "a sequence", obj);
+  }
+  for (py::handle item : obj) each(item);
+}
+
+std::vector<std::string> StrsFromPy(py::handle obj, const char* field) {
+  std::vector<std::string> out;
+  ForEach(obj, field,
+          [&](py::handle item) { out.push_back(StrFromPy(item, field)); });
+  return out;
+}
+
+py::tuple StrsToPy(const std::vector<std::string>& values) {
+  py::tuple out(values.size());
+  for (size_t i = 0; i < values.size(); ++i) out[i] = py::str(values[i]);
+  return out;
+}
+
+template <typename Id>
+py::object IdToPy(Id id) {
+  if (!id.valid()) return py::none();
+  return py::int_(id.value());
+}
+
+py::object MoneyToPy(const std::optional<Money>& money) {
+  if (!money) return py::none();
+  return py::int_(*money);
+}
+
+template <typename V>
+py::object OptionalToPy(const std::optional<V>& value) {
+  if (!value) return py::none();
+  return ToPy(*value);
+}
+
+// An int the library keeps as `int`; the library checks its own bounds.
+int Int32FromPy(py::handle obj, const char* field) {
+  const int64_t value = IntFromPy(obj, field);
+  if (value < INT32_MIN || value > INT32_MAX) {
+    RaiseInvalidArgument(absl::StrCat(field, ": ", value, " is out of range"));
+  }
+  return static_cast<int>(value);
+}
+
+Money MoneyFromPy(py::handle obj, const char* field) {
+  return IntFromPy(obj, field);
+}
+
+// An enum member's value (a str), after coercing `obj` through `cls`, which
+// accepts a member or its value and raises ValueError for anything else.
+std::string EnumValue(py::handle cls, py::handle obj, const char* field) {
+  py::object member;
+  try {
+    member = cls(obj);
+  } catch (py::error_already_set& e) {
+    if (!e.matches(PyExc_ValueError)) throw;
+    RaiseInvalidArgument(absl::StrCat(
+        field, ": ", py::repr(obj).cast<std::string>(), " is not a ",
+        cls.attr("__name__").cast<std::string>()));
+  }
+  return StrFromPy(member.attr("value"), field);
+}
+
+// Looks `value` up among `all` by `name_of`.
+template <typename E, size_t N, typename NameOf>
+E EnumFromName(const E (&all)[N], NameOf name_of, const std::string& value,
+               const char* field) {
+  for (E e : all) {
+    if (name_of(e) == value) return e;
+  }
+  RaiseInvalidArgument(absl::StrCat(field, ": unknown value \"", value, "\""));
+}
+
+constexpr Role kRoles[] = {Role::kOwner, Role::kAdmin, Role::kEmployee,
+                           Role::kClient, Role::kReader};
+constexpr ProjectRole kProjectRoles[] = {
+    ProjectRole::kManager, ProjectRole::kMember, ProjectRole::kClient};
+constexpr ProjectStatus kProjectStatuses[] = {
+    ProjectStatus::kActive, ProjectStatus::kPaused, ProjectStatus::kArchived};
+constexpr TaskStatus kTaskStatuses[] = {TaskStatus::kOpen, TaskStatus::kDone};
+constexpr TaskOrder kTaskOrders[] = {TaskOrder::kId, TaskOrder::kDeadline,
+                                     TaskOrder::kPriority};
+constexpr absl::Weekday kWeekdays[] = {
+    absl::Weekday::monday,   absl::Weekday::tuesday, absl::Weekday::wednesday,
+    absl::Weekday::thursday, absl::Weekday::friday,  absl::Weekday::saturday,
+    absl::Weekday::sunday};
+
+absl::string_view TaskOrderName(TaskOrder order) {
+  switch (order) {
+    case TaskOrder::kId:
+      return "id";
+    case TaskOrder::kDeadline:
+      return "deadline";
+    case TaskOrder::kPriority:
+      return "priority";
+  }
+  return "unknown";
+}
+
+absl::string_view WeekdayName(absl::Weekday weekday) {
+  switch (weekday) {
+    case absl::Weekday::monday:
+      return "monday";
+    case absl::Weekday::tuesday:
+      return "tuesday";
+    case absl::Weekday::wednesday:
+      return "wednesday";
+    case absl::Weekday::thursday:
+      return "thursday";
+    case absl::Weekday::friday:
+      return "friday";
+    case absl::Weekday::saturday:
+      return "saturday";
+    case absl::Weekday::sunday:
+      return "sunday";
+  }
+  return "unknown";
+}
+
+py::object EnumToPy(py::handle cls, absl::string_view name) {
+  return cls(py::str(name.data(), name.size()));
+}
+
+// timedelta -> Duration, exactly (microseconds).
+absl::Duration DeltaToDuration(PyObject* delta) {
+  return absl::Hours(24) * PyDateTime_DELTA_GET_DAYS(delta) +
+         absl::Seconds(PyDateTime_DELTA_GET_SECONDS(delta)) +
+         absl::Microseconds(PyDateTime_DELTA_GET_MICROSECONDS(delta));
+}
+
+py::object CheckNew(PyObject* created) {
+  if (created == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(created);
+}
+
+py::object DeadlineToPy(const Deadline& deadline) {
+  py::object time = py::none();
+  if (deadline.minute_of_day) {
+    time = CheckNew(PyTime_FromTime(*deadline.minute_of_day / 60,
+                                    *deadline.minute_of_day % 60, 0, 0));
+  }
+  return T().deadline(py::arg("day") = ToPy(deadline.day),
+                      py::arg("time") = time);
+}
+
+Deadline DeadlineFromPy(py::handle obj, const char* field) {
+  if (!py::isinstance(obj, T().deadline)) {
+    RaiseExpected(field, "a worksection.Deadline", obj);
+  }
+  Deadline deadline;
+  deadline.day = DayFromPy(obj.attr("day"), "deadline.day");
+  py::object time = obj.attr("time");
+  if (!time.is_none()) {
+    PyObject* t = time.ptr();
+    if (!PyTime_Check(t)) RaiseExpected("deadline.time", "a datetime.time", t);
+    if (!py::getattr(time, "tzinfo").is_none()) {
+      RaiseInvalidArgument(
+          "deadline.time: a deadline is wall-clock time in the workspace "
+          "time zone; pass a time without tzinfo");
+    }
+    if (PyDateTime_TIME_GET_SECOND(t) != 0 ||
+        PyDateTime_TIME_GET_MICROSECOND(t) != 0) {
+      RaiseInvalidArgument(absl::StrCat(
+          "deadline.time: a deadline has minutes, not seconds: ",
+          py::str(time).cast<std::string>()));
+    }
+    deadline.minute_of_day =
+        PyDateTime_TIME_GET_HOUR(t) * 60 + PyDateTime_TIME_GET_MINUTE(t);
+  }
+  return deadline;
+}
+
+py::object ChecklistToPy(const std::vector<ChecklistItem>& items) {
+  py::tuple out(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    out[i] = T().checklist_item(py::arg("text") = items[i].text,
+                                py::arg("done") = items[i].done);
+  }
+  return out;
+}
+
+std::vector<ChecklistItem> ChecklistFromPy(py::handle obj) {
+  std::vector<ChecklistItem> out;
+  ForEach(obj, "checklist", [&](py::handle item) {
+    if (!py::isinstance(item, T().checklist_item)) {
+      RaiseExpected("checklist", "worksection.ChecklistItem items", item);
+    }
+    ChecklistItem c;
+    c.text = StrFromPy(item.attr("text"), "checklist.text");
+    c.done = BoolFromPy(item.attr("done"), "checklist.done");
+    out.push_back(std::move(c));
+  });
+  return out;
+}
+
+py::object ProjectMembersToPy(const std::vector<ProjectMember>& members) {
+  py::tuple out(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    out[i] = T().project_member(py::arg("member") = members[i].member.value(),
+                                py::arg("role") = ToPy(members[i].role));
+  }
+  return out;
+}
+
+std::vector<ProjectMember> ProjectMembersFromPy(py::handle obj) {
+  std::vector<ProjectMember> out;
+  ForEach(obj, "members", [&](py::handle item) {
+    if (!py::isinstance(item, T().project_member)) {
+      RaiseExpected("members", "worksection.ProjectMember items", item);
+    }
+    ProjectMember m;
+    m.member = MemberId(IntFromPy(item.attr("member"), "members.member"));
+    m.role = ProjectRoleFromPy(item.attr("role"), "members.role");
+    out.push_back(m);
+  });
+  return out;
+}
+
+}  // namespace
+
+void InitConvert() {
+  PyDateTime_IMPORT;
+  if (PyDateTimeAPI == nullptr) throw py::error_already_set();
+}
+
+void RegisterTypes(const py::dict& types) {
+  auto get = [&](const char* name) -> py::object {
+    if (!types.contains(name)) {
+      throw py::key_error(absl::StrCat("_register: missing ", name));
+    }
+    return types[name];
+  };
+  auto* t = new Types;
+  t->settings = get("Settings");
+  t->member = get("Member");
+  t->project_member = get("ProjectMember");
+  t->project = get("Project");
+  t->deadline = get("Deadline");
+  t->checklist_item = get("ChecklistItem");
+  t->task = get("Task");
+  t->comment = get("Comment");
+  t->task_page = get("TaskPage");
+  t->role = get("Role");
+  t->project_role = get("ProjectRole");
+  t->project_status = get("ProjectStatus");
+  t->task_status = get("TaskStatus");
+  t->task_order = get("TaskOrder");
+  t->weekday = get("Weekday");
+  for (int code = 0; code < 17; ++code) t->errors[code] = get(kErrorNames[code]);
+  delete g_types;  // a second registration (importlib.reload) replaces
+  g_types = t;
+}
+
+void Raise(py::handle type, const std::string& message) {
+  PyErr_SetString(type.ptr(), message.c_str());
+  throw py::error_already_set();
+}
+
+void RaiseTypeError(const std::string& message) {
+  Raise(PyExc_TypeError, message);
+}
+
+void RaiseInvalidArgument(const std::string& message) {
+  Raise(T().errors[static_cast<int>(absl::StatusCode::kInvalidArgument)],
+        message);
+}
+
+void RaiseStatus(const absl::Status& status) {
+  int code = static_cast<int>(status.code());
+  if (code <= 0 || code >= 17) code = static_cast<int>(absl::StatusCode::kUnknown);
+  Raise(T().errors[code], std::string(status.message()));
+}
+
+// --- Scalars -------------------------------------------------------------
+
+int64_t IntFromPy(py::handle obj, const char* field) {
+  if (PyBool_Check(obj.ptr()) || !PyLong_Check(obj.ptr())) {
+    RaiseExpected(field, "int", obj);
+  }
+  int overflow = 0;
+  long long value = PyLong_AsLongLongAndOverflow(obj.ptr(), &overflow);
+  if (overflow != 0) {
+    RaiseInvalidArgument(absl::StrCat(
+        field, ": ", py::str(obj).cast<std::string>(), " is out of range"));
+  }
+  if (value == -1 && PyErr_Occurred()) throw py::error_already_set();
+  return value;
+}
+
+std::string StrFromPy(py::handle obj, const char* field) {
+  if (!PyUnicode_Check(obj.ptr())) RaiseExpected(field, "str", obj);
+  Py_ssize_t size = 0;
+  const char* data = PyUnicode_AsUTF8AndSize(obj.ptr(), &size);
+  if (data == nullptr) throw py::error_already_set();  // lone surrogates
+  return std::string(data, static_cast<size_t>(size));
+}
+
+bool BoolFromPy(py::handle obj, const char* field) {
+  if (!PyBool_Check(obj.ptr())) RaiseExpected(field, "bool", obj);
+  return obj.ptr() == Py_True;
+}
+
+py::object ToPy(absl::Time t) {
+  const absl::TimeZone utc = absl::UTCTimeZone();
+  const absl::CivilSecond cs = absl::ToCivilSecond(t, utc);
+  const int64_t micros =
+      absl::ToInt64Microseconds(t - absl::FromCivil(cs, utc));
+  return CheckNew(PyDateTimeAPI->DateTime_FromDateAndTime(
+      static_cast<int>(cs.year()), cs.month(), cs.day(), cs.hour(),
+      cs.minute(), cs.second(), static_cast<int>(micros),
+      PyDateTime_TimeZone_UTC, PyDateTimeAPI->DateTimeType));
+}
+
+py::object ToPy(absl::CivilDay day) {
+  return CheckNew(
+      PyDate_FromDate(static_cast<int>(day.year()), day.month(), day.day()));
+}
+
+py::object ToPy(absl::Duration duration) {
+  // Floor division into days, seconds and microseconds, as timedelta keeps.
+  const int64_t micros = absl::ToInt64Microseconds(duration);
+  constexpr int64_t kPerDay = int64_t{86400} * 1000000;
+  int64_t days = micros / kPerDay;
+  int64_t rest = micros % kPerDay;
+  if (rest < 0) {
+    rest += kPerDay;
+    --days;
+  }
+  return CheckNew(PyDelta_FromDSU(static_cast<int>(days),
+                                  static_cast<int>(rest / 1000000),
+                                  static_cast<int>(rest % 1000000)));
+}
+
+absl::Time TimeFromPy(py::handle obj, const char* field) {
+  PyObject* p = obj.ptr();
+  if (!PyDateTime_Check(p)) RaiseExpected(field, "datetime.datetime", obj);
+  py::object offset = obj.attr("utcoffset")();
+  if (offset.is_none()) {
+    RaiseInvalidArgument(absl::StrCat(
+        field, ": a naive datetime (", py::str(obj).cast<std::string>(),
+        "); pass an aware one, e.g. datetime.now(timezone.utc)"));
+  }
+  const absl::CivilSecond cs(
+      PyDateTime_GET_YEAR(p), PyDateTime_GET_MONTH(p), PyDateTime_GET_DAY(p),
+      PyDateTime_DATE_GET_HOUR(p), PyDateTime_DATE_GET_MINUTE(p),
+      PyDateTime_DATE_GET_SECOND(p));
+  return absl::FromCivil(cs, absl::UTCTimeZone()) +
+         absl::Microseconds(PyDateTime_DATE_GET_MICROSECOND(p)) -
+         DeltaToDuration(offset.ptr());
+}
+
+absl::CivilDay DayFromPy(py::handle obj, const char* field) {
+  PyObject* p = obj.ptr();
+  // A datetime is a date too; refuse it rather than drop its time.
+  if (!PyDate_Check(p) || PyDateTime_Check(p)) {
+    RaiseExpected(field, "datetime.date", obj);
+  }
+  return absl::CivilDay(PyDateTime_GET_YEAR(p), PyDateTime_GET_MONTH(p),
+                        PyDateTime_GET_DAY(p));
+}
+
+absl::Duration DurationFromPy(py::handle obj, const char* field) {
+  if (!PyDelta_Check(obj.ptr())) {
+    RaiseExpected(field, "datetime.timedelta", obj);
+  }
+  return DeltaToDuration(obj.ptr());
+}
+
+// --- Enums ---------------------------------------------------------------
+
+py::object ToPy(Role role) { return EnumToPy(T().role, RoleName(role)); }
+py::object ToPy(ProjectRole role) {
+  return EnumToPy(T().project_role, ProjectRoleName(role));
+}
+py::object ToPy(ProjectStatus status) {
+  return EnumToPy(T().project_status, ProjectStatusName(status));
+}
+py::object ToPy(TaskStatus status) {
+  return EnumToPy(T().task_status, TaskStatusName(status));
+}
+py::object ToPy(absl::Weekday weekday) {
+  return EnumToPy(T().weekday, WeekdayName(weekday));
+}
+
+Role RoleFromPy(py::handle obj, const char* field) {
+  return EnumFromName(kRoles, RoleName, EnumValue(T().role, obj, field),
+                      field);
+}
+ProjectRole ProjectRoleFromPy(py::handle obj, const char* field) {
+  return EnumFromName(kProjectRoles, ProjectRoleName,
+                      EnumValue(T().project_role, obj, field), field);
+}
+ProjectStatus ProjectStatusFromPy(py::handle obj, const char* field) {
+  return EnumFromName(kProjectStatuses, ProjectStatusName,
+                      EnumValue(T().project_status, obj, field), field);
+}
+TaskStatus TaskStatusFromPy(py::handle obj, const char* field) {
+  return EnumFromName(kTaskStatuses, TaskStatusName,
+                      EnumValue(T().task_status, obj, field), field);
+}
+TaskOrder TaskOrderFromPy(py::handle obj, const char* field) {
+  return EnumFromName(kTaskOrders, TaskOrderName,
+                      EnumValue(T().task_order, obj, field), field);
+}
+absl::Weekday WeekdayFromPy(py::handle obj, const char* field) {
+  return EnumFromName(kWeekdays, WeekdayName,
+                      EnumValue(T().weekday, obj, field), field);
+}
+
+// --- Entities --------------------------------------------------------------
+
+py::object ToPy(const WorkspaceSettings& s) {
+  return T().settings(py::arg("revision") = s.revision,
+                      py::arg("name") = s.name,
+                      py::arg("time_zone") = s.time_zone,
+                      py::arg("currency") = s.currency,
+                      py::arg("week_start") = ToPy(s.week_start));
+}
+
+py::object ToPy(const Member& m) {
+  py::dict kw;
+  kw["id"] = py::int_(m.id.value());
+  kw["revision"] = py::int_(m.revision);
+  kw["name"] = py::str(m.name);
+  kw["email"] = py::str(m.email);
+  kw["role"] = ToPy(m.role);
+  kw["company"] = py::str(m.company);
+  kw["cost_rate"] = MoneyToPy(m.cost_rate);
+  kw["billing_rate"] = MoneyToPy(m.billing_rate);
+  kw["active"] = py::bool_(m.active);
+  kw["created_at"] = ToPy(m.created_at);
+  kw["updated_at"] = ToPy(m.updated_at);
+  return T().member(**kw);
+}
+
+py::object ToPy(const Project& p) {
+  py::dict kw;
+  kw["id"] = py::int_(p.id.value());
+  kw["revision"] = py::int_(p.revision);
+  kw["name"] = py::str(p.name);
+  kw["status"] = ToPy(p.status);
+  kw["folder"] = py::str(p.folder);
+  kw["manager"] = IdToPy(p.manager);
+  kw["start_date"] = OptionalToPy(p.start_date);
+  kw["deadline"] = OptionalToPy(p.deadline);
+  kw["time_budget"] = OptionalToPy(p.time_budget);
+  kw["money_budget"] = MoneyToPy(p.money_budget);
+  kw["billing_rate"] = MoneyToPy(p.billing_rate);
+  kw["tags"] = StrsToPy(p.tags);
+  kw["members"] = ProjectMembersToPy(p.members);
+  kw["created_at"] = ToPy(p.created_at);
+  kw["updated_at"] = ToPy(p.updated_at);
+  return T().project(**kw);
+}
+
+py::object ToPy(const Task& t) {
+  py::dict kw;
+  kw["id"] = py::int_(t.id.value());
+  kw["revision"] = py::int_(t.revision);
+  kw["project"] = py::int_(t.project.value());
+  kw["parent"] = IdToPy(t.parent);
+  kw["title"] = py::str(t.title);
+  kw["text"] = py::str(t.text);
+  kw["author"] = IdToPy(t.author);
+  kw["assignee"] = IdToPy(t.assignee);
+  kw["priority"] = py::int_(t.priority);
+  kw["status"] = ToPy(t.status);
+  kw["start_date"] = OptionalToPy(t.start_date);
+  kw["deadline"] = t.deadline ? DeadlineToPy(*t.deadline) : py::none();
+  kw["estimate"] = OptionalToPy(t.estimate);
+  kw["money_budget"] = MoneyToPy(t.money_budget);
+  kw["tags"] = StrsToPy(t.tags);
+  kw["checklist"] = ChecklistToPy(t.checklist);
+  py::tuple subscribers(t.subscribers.size());
+  for (size_t i = 0; i < t.subscribers.size(); ++i) {
+    subscribers[i] = py::int_(t.subscribers[i].value());
+  }
+  kw["subscribers"] = subscribers;
+  kw["hidden_from_clients"] = py::bool_(t.hidden_from_clients);
+  kw["completion_note"] = py::str(t.completion_note);
+  kw["completed_at"] = OptionalToPy(t.completed_at);
+  kw["created_at"] = ToPy(t.created_at);
+  kw["updated_at"] = ToPy(t.updated_at);
+  return T().task(**kw);
+}
+
+py::object ToPy(const Comment& c) {
+  py::dict kw;
+  kw["id"] = py::int_(c.id.value());
+  kw["revision"] = py::int_(c.revision);
+  kw["task"] = py::int_(c.task.value());
+  kw["author"] = IdToPy(c.author);
+  kw["text"] = py::str(c.text);
+  kw["hidden_from_clients"] = py::bool_(c.hidden_from_clients);
+  kw["created_at"] = ToPy(c.created_at);
+  kw["updated_at"] = ToPy(c.updated_at);
+  return T().comment(**kw);
+}
+
+py::object ToPy(const TaskPage& page) {
+  py::tuple tasks(page.tasks.size());
+  for (size_t i = 0; i < page.tasks.size(); ++i) tasks[i] = ToPy(page.tasks[i]);
+  return T().task_page(py::arg("tasks") = tasks,
+                       py::arg("next_page_token") = page.next_page_token);
+}
+
+template <typename V>
+py::list ListToPy(const std::vector<V>& values) {
+  py::list out(values.size());
+  for (size_t i = 0; i < values.size(); ++i) out[i] = ToPy(values[i]);
+  return out;
+}
+
+py::list ToPy(const std::vector<Member>& v) { return ListToPy(v); }
+py::list ToPy(const std::vector<Project>& v) { return ListToPy(v); }
+py::list ToPy(const std::vector<Comment>& v) { return ListToPy(v); }
+
+WorkspaceSetup SetupFromPy(py::handle obj) {
+  WorkspaceSetup s;
+  Read(obj, "name", [&](py::handle v) { s.name = StrFromPy(v, "name"); });
+  Read(obj, "time_zone",
+       [&](py::handle v) { s.time_zone = StrFromPy(v, "time_zone"); });
+  Read(obj, "currency",
+       [&](py::handle v) { s.currency = StrFromPy(v, "currency"); });
+  Read(obj, "week_start",
+       [&](py::handle v) { s.week_start = WeekdayFromPy(v, "week_start"); });
+  Read(obj, "owner_name",
+       [&](py::handle v) { s.owner_name = StrFromPy(v, "owner_name"); });
+  Read(obj, "owner_email",
+       [&](py::handle v) { s.owner_email = StrFromPy(v, "owner_email"); });
+  return s;
+}
+
+WorkspaceSettings SettingsFromPy(py::handle obj) {
+  WorkspaceSettings s;
+  Read(obj, "revision",
+       [&](py::handle v) { s.revision = IntFromPy(v, "revision"); });
+  Read(obj, "name", [&](py::handle v) { s.name = StrFromPy(v, "name"); });
+  Read(obj, "time_zone",
+       [&](py::handle v) { s.time_zone = StrFromPy(v, "time_zone"); });
+  Read(obj, "currency",
+       [&](py::handle v) { s.currency = StrFromPy(v, "currency"); });
+  Read(obj, "week_start",
+       [&](py::handle v) { s.week_start = WeekdayFromPy(v, "week_start"); });
+  return s;
+}
+
+Member MemberFromPy(py::handle obj) {
+  Member m;
+  ReadId(obj, "id", m.id);
+  Read(obj, "revision",
+       [&](py::handle v) { m.revision = IntFromPy(v, "revision"); });
+  Read(obj, "name", [&](py::handle v) { m.name = StrFromPy(v, "name"); });
+  Read(obj, "email", [&](py::handle v) { m.email = StrFromPy(v, "email"); });
+  Read(obj, "role", [&](py::handle v) { m.role = RoleFromPy(v, "role"); });
+  Read(obj, "company",
+       [&](py::handle v) { m.company = StrFromPy(v, "company"); });
+  ReadOptional(obj, "cost_rate", m.cost_rate, MoneyFromPy);
+  ReadOptional(obj, "billing_rate", m.billing_rate, MoneyFromPy);
+  return m;
+}
+
+Project ProjectFromPy(py::handle obj) {
+  Project p;
+  ReadId(obj, "id", p.id);
+  Read(obj, "revision",
+       [&](py::handle v) { p.revision = IntFromPy(v, "revision"); });
+  Read(obj, "name", [&](py::handle v) { p.name = StrFromPy(v, "name"); });
+  Read(obj, "status",
+       [&](py::handle v) { p.status = ProjectStatusFromPy(v, "status"); });
+  Read(obj, "folder", [&](py::handle v) { p.folder = StrFromPy(v, "folder"); });
+  ReadId(obj, "manager", p.manager);
+  ReadOptional(obj, "start_date", p.start_date, DayFromPy);
+  ReadOptional(obj, "deadline", p.deadline, DayFromPy);
+  ReadOptional(obj, "time_budget", p.time_budget, DurationFromPy);
+  ReadOptional(obj, "money_budget", p.money_budget, MoneyFromPy);
+  ReadOptional(obj, "billing_rate", p.billing_rate, MoneyFromPy);
+  Read(obj, "tags", [&](py::handle v) { p.tags = StrsFromPy(v, "tags"); });
+  Read(obj, "members",
+       [&](py::handle v) { p.members = ProjectMembersFromPy(v); });
+  return p;
+}
+
+Task TaskFromPy(py::handle obj) {
+  Task t;
+  ReadId(obj, "id", t.id);
+  Read(obj, "revision",
+       [&](py::handle v) { t.revision = IntFromPy(v, "revision"); });
+  ReadId(obj, "project", t.project);
+  ReadId(obj, "parent", t.parent);
+  Read(obj, "title", [&](py::handle v) { t.title = StrFromPy(v, "title"); });
+  Read(obj, "text", [&](py::handle v) { t.text = StrFromPy(v, "text"); });
+  ReadId(obj, "assignee", t.assignee);
+  Read(obj, "priority",
+       [&](py::handle v) { t.priority = Int32FromPy(v, "priority"); });
+  ReadOptional(obj, "start_date", t.start_date, DayFromPy);
+  ReadOptional(obj, "deadline", t.deadline, DeadlineFromPy);
+  ReadOptional(obj, "estimate", t.estimate, DurationFromPy);
+  ReadOptional(obj, "money_budget", t.money_budget, MoneyFromPy);
+  Read(obj, "tags", [&](py::handle v) { t.tags = StrsFromPy(v, "tags"); });
+  Read(obj, "checklist",
+       [&](py::handle v) { t.checklist = ChecklistFromPy(v); });
+  Read(obj, "subscribers", [&](py::handle v) {
+    ForEach(v, "subscribers", [&](py::handle item) {
+      t.subscribers.push_back(MemberId(IntFromPy(item, "subscribers")));
+    });
+  });
+  Read(obj, "hidden_from_clients", [&](py::handle v) {
+    t.hidden_from_clients = BoolFromPy(v, "hidden_from_clients");
+  });
+  return t;
+}
+
+Comment CommentFromPy(py::handle obj) {
+  Comment c;
+  ReadId(obj, "id", c.id);
+  Read(obj, "revision",
+       [&](py::handle v) { c.revision = IntFromPy(v, "revision"); });
+  ReadId(obj, "task", c.task);
+  Read(obj, "text", [&](py::handle v) { c.text = StrFromPy(v, "text"); });
+  Read(obj, "hidden_from_clients", [&](py::handle v) {
+    c.hidden_from_clients = BoolFromPy(v, "hidden_from_clients");
+  });
+  return c;
+}
+
+MemberFilter MemberFilterFromPy(py::handle obj) {
+  MemberFilter f;
+  Read(obj, "include_inactive", [&](py::handle v) {
+    f.include_inactive = BoolFromPy(v, "include_inactive");
+  });
+  ReadOptional(obj, "role", f.role, RoleFromPy);
+  return f;
+}
+
+ProjectFilter ProjectFilterFromPy(py::handle obj) {
+  ProjectFilter f;
+  ReadOptional(obj, "status", f.status, ProjectStatusFromPy);
+  Read(obj, "include_archived", [&](py::handle v) {
+    f.include_archived = BoolFromPy(v, "include_archived");
+  });
+  ReadOptionalId(obj, "member", f.member);
+  return f;
+}
+
+TaskFilter TaskFilterFromPy(py::handle obj) {
+  TaskFilter f;
+  ReadOptionalId(obj, "project", f.project);
+  ReadOptionalId(obj, "parent", f.parent);
+  ReadOptionalId(obj, "assignee", f.assignee);
+  ReadOptionalId(obj, "author", f.author);
+  ReadOptional(obj, "status", f.status, TaskStatusFromPy);
+  ReadOptional(obj, "tag", f.tag, StrFromPy);
+  auto read_int = [&](const char* name, int& out) {
+    Read(obj, name, [&](py::handle v) { out = Int32FromPy(v, name); });
+  };
+  read_int("min_priority", f.min_priority);
+  read_int("max_priority", f.max_priority);
+  ReadOptional(obj, "deadline_from", f.deadline_from, DayFromPy);
+  ReadOptional(obj, "deadline_to", f.deadline_to, DayFromPy);
+  ReadOptional(obj, "overdue_as_of", f.overdue_as_of, DayFromPy);
+  Read(obj, "text_contains", [&](py::handle v) {
+    f.text_contains = StrFromPy(v, "text_contains");
+  });
+  Read(obj, "order",
+       [&](py::handle v) { f.order = TaskOrderFromPy(v, "order"); });
+  read_int("limit", f.limit);
+  Read(obj, "page_token",
+       [&](py::handle v) { f.page_token = StrFromPy(v, "page_token"); });
+  return f;
+}
+
+}  // namespace worksection::python

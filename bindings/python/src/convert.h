@@ -1,0 +1,103 @@
+// Conversions between the C++ model and the Python package's objects.
+//
+// The Python side of each entity is a frozen dataclass (worksection/_model.py)
+// and each enum an enum.Enum; the package hands those classes to the module
+// once, at import, through _worksection._register(). Converting to Python
+// calls the class with keyword arguments; converting from Python reads
+// attributes, so a dataclass instance and a types.SimpleNamespace carrying
+// only some fields both work: a missing attribute keeps the C++ default.
+//
+// Every function here needs the GIL. Errors are raised as Python exceptions
+// (py::error_already_set): TypeError for a wrong type, the package's
+// InvalidArgumentError for a bad value.
+#ifndef WORKSECTION_BINDINGS_PYTHON_SRC_CONVERT_H_
+#define WORKSECTION_BINDINGS_PYTHON_SRC_CONVERT_H_
+
+#include <pybind11/pybind11.h>
+
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "worksection/model.h"
+#include "worksection/query.h"
+#include "worksection/workspace.h"
+
+namespace worksection::python {
+
+namespace py = pybind11;
+
+// Imports the CPython datetime API; called once from the module's init.
+void InitConvert();
+
+// Stores the package's classes: a dict from names ("Task", "Role",
+// "NotFoundError", ...) to classes. Raises KeyError for a missing name.
+void RegisterTypes(const py::dict& types);
+
+// Raises `type` (a Python exception class) with `message`.
+[[noreturn]] void Raise(py::handle type, const std::string& message);
+[[noreturn]] void RaiseTypeError(const std::string& message);
+[[noreturn]] void RaiseInvalidArgument(const std::string& message);
+// Raises the package's exception class for `status.code()`; `status` is not
+// OK.
+[[noreturn]] void RaiseStatus(const absl::Status& status);
+
+template <typename T>
+T Unwrap(absl::StatusOr<T> result) {
+  if (!result.ok()) RaiseStatus(result.status());
+  return *std::move(result);
+}
+
+// --- Scalars -------------------------------------------------------------
+// `field` names the value in error messages.
+int64_t IntFromPy(py::handle obj, const char* field);
+std::string StrFromPy(py::handle obj, const char* field);
+bool BoolFromPy(py::handle obj, const char* field);
+
+py::object ToPy(absl::Time t);              // aware datetime in UTC
+py::object ToPy(absl::CivilDay day);        // datetime.date
+py::object ToPy(absl::Duration duration);   // datetime.timedelta
+absl::Time TimeFromPy(py::handle obj, const char* field);  // aware only
+absl::CivilDay DayFromPy(py::handle obj, const char* field);
+absl::Duration DurationFromPy(py::handle obj, const char* field);
+
+// --- Enums ---------------------------------------------------------------
+py::object ToPy(Role role);
+py::object ToPy(ProjectRole role);
+py::object ToPy(ProjectStatus status);
+py::object ToPy(TaskStatus status);
+py::object ToPy(absl::Weekday weekday);
+Role RoleFromPy(py::handle obj, const char* field);
+ProjectRole ProjectRoleFromPy(py::handle obj, const char* field);
+ProjectStatus ProjectStatusFromPy(py::handle obj, const char* field);
+TaskStatus TaskStatusFromPy(py::handle obj, const char* field);
+TaskOrder TaskOrderFromPy(py::handle obj, const char* field);
+absl::Weekday WeekdayFromPy(py::handle obj, const char* field);
+
+// --- Entities --------------------------------------------------------------
+py::object ToPy(const WorkspaceSettings& settings);
+py::object ToPy(const Member& member);
+py::object ToPy(const Project& project);
+py::object ToPy(const Task& task);
+py::object ToPy(const Comment& comment);
+py::object ToPy(const TaskPage& page);
+py::list ToPy(const std::vector<Member>& members);
+py::list ToPy(const std::vector<Project>& projects);
+py::list ToPy(const std::vector<Comment>& comments);
+
+WorkspaceSetup SetupFromPy(py::handle obj);
+WorkspaceSettings SettingsFromPy(py::handle obj);
+Member MemberFromPy(py::handle obj);
+Project ProjectFromPy(py::handle obj);
+Task TaskFromPy(py::handle obj);
+Comment CommentFromPy(py::handle obj);
+MemberFilter MemberFilterFromPy(py::handle obj);
+ProjectFilter ProjectFilterFromPy(py::handle obj);
+TaskFilter TaskFilterFromPy(py::handle obj);
+
+}  // namespace worksection::python
+
+#endif  // WORKSECTION_BINDINGS_PYTHON_SRC_CONVERT_H_

@@ -1,0 +1,762 @@
+"""Opening a workspace, and acting in it as a member."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+import types
+from typing import (
+    Any,
+    Callable,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+)
+
+from . import _worksection
+from ._model import (
+    ChecklistItem,
+    Comment,
+    Deadline,
+    Member,
+    Project,
+    ProjectMember,
+    ProjectRole,
+    ProjectStatus,
+    Role,
+    Settings,
+    Setup,
+    Task,
+    TaskOrder,
+    TaskPage,
+    TaskStatus,
+    Weekday,
+)
+from .errors import InvalidArgumentError
+
+__all__ = ["Session", "Workspace", "open"]
+
+# Where an id is expected, the entity itself works too.
+MemberRef = Union[int, Member]
+ProjectRef = Union[int, Project]
+TaskRef = Union[int, Task]
+CommentRef = Union[int, Comment]
+DeadlineLike = Union[Deadline, datetime.date]
+ChecklistLike = Union[ChecklistItem, str]
+ProjectMembersLike = Union[
+    Iterable[Union[ProjectMember, Tuple[MemberRef, ProjectRole]]],
+    Mapping[MemberRef, ProjectRole],
+]
+
+_E = TypeVar("_E")
+
+# The fields each update_* call writes; the others are set by the library or
+# change through their own calls (status, project, active).
+_SETTINGS_EDITABLE = frozenset({"name", "time_zone", "currency", "week_start"})
+_MEMBER_EDITABLE = frozenset(
+    {"name", "email", "role", "company", "cost_rate", "billing_rate"}
+)
+_PROJECT_EDITABLE = frozenset(
+    {
+        "name", "status", "folder", "manager", "start_date", "deadline",
+        "time_budget", "money_budget", "billing_rate", "tags", "members",
+    }
+)
+_TASK_EDITABLE = frozenset(
+    {
+        "parent", "title", "text", "assignee", "priority", "start_date",
+        "deadline", "estimate", "money_budget", "tags", "checklist",
+        "subscribers", "hidden_from_clients",
+    }
+)
+_COMMENT_EDITABLE = frozenset({"text", "hidden_from_clients"})
+_HINTS = {
+    "status": "use complete_task() / reopen_task()",
+    "project": "use move_task()",
+    "active": "use deactivate_member() / reactivate_member()",
+}
+
+
+# --- Coercions: friendly input to the exact types the module reads. -------
+
+
+def _id(value: Any, kind: type, field: str) -> int:
+    if isinstance(value, kind):
+        return value.id  # type: ignore[attr-defined]
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(
+            f"{field}: expected an int id or a {kind.__name__}, "
+            f"got {type(value).__name__}"
+        )
+    return int(value)
+
+
+def _opt_id(value: Any, kind: type, field: str) -> Optional[int]:
+    return None if value is None else _id(value, kind, field)
+
+
+def _enum(cls: Type[_E], value: Any, field: str) -> _E:
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        try:
+            return cls(value)  # type: ignore[call-arg]
+        except ValueError:
+            names = ", ".join(e.value for e in cls)  # type: ignore[attr-defined]
+            raise InvalidArgumentError(
+                f"{field}: {value!r} is not one of {names}"
+            ) from None
+    raise TypeError(
+        f"{field}: expected a {cls.__name__}, got {type(value).__name__}"
+    )
+
+
+def _opt_enum(cls: Type[_E], value: Any, field: str) -> Optional[_E]:
+    return None if value is None else _enum(cls, value, field)
+
+
+def _sequence(value: Any, field: str) -> Tuple[Any, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise TypeError(
+            f"{field}: expected a sequence, got {type(value).__name__}"
+        )
+    return tuple(value)
+
+
+def _deadline(value: Any) -> Optional[Deadline]:
+    if value is None or isinstance(value, Deadline):
+        return value
+    if isinstance(value, datetime.datetime):
+        raise TypeError(
+            "deadline: a deadline is a day in the workspace time zone with an "
+            "optional time; pass Deadline(day, time) or a date, not a datetime"
+        )
+    if isinstance(value, datetime.date):
+        return Deadline(value)
+    raise TypeError(
+        f"deadline: expected a Deadline or a date, got {type(value).__name__}"
+    )
+
+
+def _checklist(value: Any) -> Tuple[ChecklistItem, ...]:
+    items = []
+    for item in _sequence(value, "checklist"):
+        if isinstance(item, str):
+            item = ChecklistItem(item)
+        elif not isinstance(item, ChecklistItem):
+            raise TypeError(
+                "checklist: expected ChecklistItem or str items, got "
+                f"{type(item).__name__}"
+            )
+        items.append(item)
+    return tuple(items)
+
+
+def _project_members(value: Any) -> Tuple[ProjectMember, ...]:
+    if isinstance(value, Mapping):
+        value = value.items()
+    out = []
+    for item in _sequence(value, "members"):
+        if isinstance(item, ProjectMember):
+            out.append(item)
+            continue
+        if isinstance(item, Member):
+            item = (item, ProjectRole.MEMBER)
+        try:
+            member, role = item
+        except (TypeError, ValueError):
+            raise TypeError(
+                "members: expected ProjectMember or (member, role) items, got "
+                f"{type(item).__name__}"
+            ) from None
+        out.append(
+            ProjectMember(
+                _id(member, Member, "members"),
+                _enum(ProjectRole, role, "members.role"),
+            )
+        )
+    return tuple(out)
+
+
+def _coerce(field: str, value: Any) -> Any:
+    """The value of an entity field, as the compiled module reads it."""
+    coerce = _COERCIONS.get(field)
+    return value if coerce is None else coerce(value)
+
+
+_COERCIONS: dict = {
+    "manager": lambda v: _opt_id(v, Member, "manager"),
+    "assignee": lambda v: _opt_id(v, Member, "assignee"),
+    "parent": lambda v: _opt_id(v, Task, "parent"),
+    "role": lambda v: _enum(Role, v, "role"),
+    "week_start": lambda v: _enum(Weekday, v, "week_start"),
+    "deadline": _deadline,
+    "checklist": _checklist,
+    "members": _project_members,
+    "tags": lambda v: tuple(_sequence(v, "tags")),
+    "subscribers": lambda v: tuple(
+        _id(m, Member, "subscribers") for m in _sequence(v, "subscribers")
+    ),
+}
+
+
+def _project_coerce(field: str, value: Any) -> Any:
+    if field == "status":
+        return _enum(ProjectStatus, value, "status")
+    if field == "deadline":  # a project's deadline is a plain date
+        return value
+    return _coerce(field, value)
+
+
+def _draft(coerce: Callable[[str, Any], Any], **fields: Any) -> Any:
+    return types.SimpleNamespace(
+        **{k: coerce(k, v) for k, v in fields.items()}
+    )
+
+
+def _changed(
+    entity: _E,
+    kind: type,
+    editable: frozenset,
+    changes: Mapping[str, Any],
+    call: str,
+    coerce: Callable[[str, Any], Any] = _coerce,
+) -> _E:
+    if not isinstance(entity, kind):
+        raise TypeError(
+            f"{call}: expected a {kind.__name__} as read, got "
+            f"{type(entity).__name__}"
+        )
+    for name in changes:
+        if name not in editable:
+            hint = _HINTS.get(name, "it is set by the library")
+            raise TypeError(f"{call}: {name!r} cannot be changed here; {hint}")
+    return dataclasses.replace(
+        entity, **{k: coerce(k, v) for k, v in changes.items()}
+    )
+
+
+def _task_filter(
+    project: Optional[ProjectRef],
+    parent: Optional[TaskRef],
+    assignee: Optional[MemberRef],
+    author: Optional[MemberRef],
+    status: Union[TaskStatus, str, None],
+    tag: Optional[str],
+    min_priority: int,
+    max_priority: int,
+    deadline_from: Optional[datetime.date],
+    deadline_to: Optional[datetime.date],
+    overdue_as_of: Optional[datetime.date],
+    text_contains: str,
+    order: Union[TaskOrder, str],
+    limit: int,
+    page_token: str,
+) -> Any:
+    return types.SimpleNamespace(
+        project=_opt_id(project, Project, "project"),
+        parent=_opt_id(parent, Task, "parent"),
+        assignee=_opt_id(assignee, Member, "assignee"),
+        author=_opt_id(author, Member, "author"),
+        status=_opt_enum(TaskStatus, status, "status"),
+        tag=tag,
+        min_priority=min_priority,
+        max_priority=max_priority,
+        deadline_from=deadline_from,
+        deadline_to=deadline_to,
+        overdue_as_of=overdue_as_of,
+        text_contains=text_contains,
+        order=_enum(TaskOrder, order, "order"),
+        limit=limit,
+        page_token=page_token,
+    )
+
+
+# --- Workspace -------------------------------------------------------------
+
+
+class Workspace:
+    """An open workspace. Get one from :func:`worksection.open`.
+
+    Thread-safe: share it between threads and give each its own
+    :class:`Session`. Calls that touch the store release the GIL. Close it
+    (or use it in a ``with`` block) to release the file; its sessions then
+    fail with FailedPreconditionError.
+    """
+
+    __slots__ = ("_impl", "_uri")
+
+    def __init__(self, impl: _worksection.Workspace, uri: str) -> None:
+        self._impl = impl
+        self._uri = uri
+
+    def __repr__(self) -> str:
+        state = " closed" if self.closed else (
+            " read-only" if self.read_only else "")
+        return f"<worksection.Workspace {self._uri!r}{state}>"
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def uri(self) -> str:
+        return self._uri
+
+    @property
+    def read_only(self) -> bool:
+        """True when opened read_only: every write fails with
+        FailedPreconditionError."""
+        return self._impl.read_only
+
+    @property
+    def closed(self) -> bool:
+        return self._impl.closed
+
+    def close(self) -> None:
+        """Releases the store; calls in flight on other threads finish
+        first. Closing twice is harmless."""
+        self._impl.close()
+
+    def now(self) -> datetime.datetime:
+        """The workspace clock's current time (aware, UTC)."""
+        return self._impl.now()
+
+    def bootstrap(self, setup: Setup) -> Member:
+        """Creates the workspace and its first owner in an empty store;
+        returns the owner. FailedPreconditionError if the store already
+        holds a workspace or is read-only."""
+        if not isinstance(setup, Setup):
+            raise TypeError(
+                f"setup: expected a Setup, got {type(setup).__name__}")
+        return self._impl.bootstrap(setup)
+
+    def is_initialized(self) -> bool:
+        """True once the store holds a workspace."""
+        return self._impl.initialized()
+
+    def first_owner(self) -> Member:
+        """The first active owner, by id. FailedPreconditionError on an
+        empty store."""
+        return self._impl.first_owner()
+
+    def session(self, member: MemberRef) -> "Session":
+        """A session acting as ``member`` (an id or a Member). Never fails
+        itself: each call checks the member (NotFoundError if missing,
+        PermissionDeniedError if deactivated)."""
+        actor = _id(member, Member, "member")
+        return Session(self._impl.session(actor))
+
+    as_member = session
+
+    def owner_session(self) -> "Session":
+        """A session acting as :meth:`first_owner`."""
+        return self.session(self.first_owner())
+
+
+def open(
+    uri: Union[str, "os.PathLike[str]"],
+    *,
+    create: Optional[Setup] = None,
+    read_only: bool = False,
+    busy_timeout: datetime.timedelta = datetime.timedelta(seconds=5),
+    clock: Optional[Callable[[], datetime.datetime]] = None,
+) -> Workspace:
+    """Opens a workspace.
+
+    ``uri`` is ``"memory:"`` (a private in-memory store), ``"sqlite:PATH"``,
+    or a path (a str, or an ``os.PathLike`` which is always read as a path).
+
+    * ``create``: a :class:`Setup`; when the store holds no workspace yet,
+      sets it up with this setup and its first owner. Ignored otherwise.
+    * ``read_only``: never write; every write call fails with
+      FailedPreconditionError. Opening a missing file read-only is
+      NotFoundError.
+    * ``busy_timeout``: how long a write waits for another writer before
+      UnavailableError.
+    * ``clock``: replaces the system clock (for tests and demos); called
+      from any thread, it must return an aware datetime. A clock that
+      raises is reported through ``sys.unraisablehook`` and the system
+      clock is used for that reading.
+    """
+    if isinstance(uri, os.PathLike):
+        uri = "sqlite:" + os.fspath(uri)
+    if not isinstance(uri, str):
+        raise TypeError(f"uri: expected str or os.PathLike, got "
+                        f"{type(uri).__name__}")
+    if create is not None and not isinstance(create, Setup):
+        raise TypeError(
+            f"create: expected a Setup, got {type(create).__name__}")
+    if not isinstance(read_only, bool):
+        raise TypeError("read_only: expected bool")
+    if clock is not None:
+        # Fail here, not at the first reading inside some later call.
+        if not callable(clock):
+            raise TypeError("clock: expected a callable")
+        now = clock()
+        if not isinstance(now, datetime.datetime):
+            raise TypeError(f"clock(): expected a datetime, got "
+                            f"{type(now).__name__}")
+        if now.utcoffset() is None:
+            raise InvalidArgumentError(
+                f"clock(): a naive datetime ({now}); return an aware one, "
+                "e.g. datetime.now(timezone.utc)")
+    impl = _worksection.open(
+        uri=uri,
+        read_only=read_only,
+        busy_timeout=busy_timeout,
+        create=create,
+        clock=clock,
+    )
+    return Workspace(impl, uri)
+
+
+# --- Session ---------------------------------------------------------------
+
+
+class Session:
+    """Every operation on a workspace, performed as one member.
+
+    Get one from :meth:`Workspace.session`. Each call checks the permission
+    policy, validates its input, runs in one transaction and changes nothing
+    when it fails (see :mod:`worksection.errors`). Reads return only what
+    the member may see: a client never receives a hidden task or comment,
+    and money fields are None for whoever may not read money.
+
+    Updates take the entity as read plus the changed fields as keywords::
+
+        task = s.get_task(task_id)
+        task = s.update_task(task, title="Launch", priority=9)
+
+    The entity's ``revision`` must still be the stored one, else
+    ConflictError: read again and retry. (``dataclasses.replace(task,
+    revision=0)`` skips the check.) Fields changed by their own calls
+    (status, project, active) are refused with TypeError.
+
+    Cheap; use one per thread.
+    """
+
+    __slots__ = ("_s",)
+
+    def __init__(self, impl: _worksection.Session) -> None:
+        self._s = impl
+
+    def __repr__(self) -> str:
+        return f"<worksection.Session actor={self.actor}>"
+
+    @property
+    def actor(self) -> int:
+        """The id of the member this session acts as."""
+        return self._s.actor
+
+    # --- Workspace ---
+
+    def get_settings(self) -> Settings:
+        return self._s.get_settings()
+
+    def update_settings(self, settings: Settings, /, **changes: Any) -> Settings:
+        """Owner and admin. Changes name, time_zone, currency, week_start."""
+        return self._s.update_settings(
+            _changed(settings, Settings, _SETTINGS_EDITABLE, changes,
+                     "update_settings"))
+
+    def today(self) -> datetime.date:
+        """Today in the workspace time zone."""
+        return self._s.today()
+
+    # --- Members ---
+
+    def create_member(
+        self,
+        *,
+        name: str,
+        email: str,
+        role: Union[Role, str] = Role.EMPLOYEE,
+        company: str = "",
+        cost_rate: Optional[int] = None,
+        billing_rate: Optional[int] = None,
+    ) -> Member:
+        """Adds a member. AlreadyExistsError for an e-mail in use. Unset
+        rates are 0."""
+        return self._s.create_member(_draft(
+            _coerce, name=name, email=email, role=role, company=company,
+            cost_rate=cost_rate, billing_rate=billing_rate))
+
+    def get_member(self, member: MemberRef) -> Member:
+        return self._s.get_member(_id(member, Member, "member"))
+
+    def list_members(
+        self,
+        *,
+        include_inactive: bool = False,
+        role: Union[Role, str, None] = None,
+    ) -> List[Member]:
+        """The members the actor may see, by id."""
+        return self._s.list_members(types.SimpleNamespace(
+            include_inactive=include_inactive,
+            role=_opt_enum(Role, role, "role")))
+
+    def update_member(self, member: Member, /, **changes: Any) -> Member:
+        """Changes name, email, role, company, cost_rate, billing_rate (a
+        rate left None is kept)."""
+        return self._s.update_member(
+            _changed(member, Member, _MEMBER_EDITABLE, changes,
+                     "update_member"))
+
+    def deactivate_member(self, member: MemberRef) -> Member:
+        """FailedPreconditionError for the last active owner."""
+        return self._s.deactivate_member(_id(member, Member, "member"))
+
+    def reactivate_member(self, member: MemberRef) -> Member:
+        return self._s.reactivate_member(_id(member, Member, "member"))
+
+    # --- Projects ---
+
+    def create_project(
+        self,
+        *,
+        name: str,
+        status: Union[ProjectStatus, str] = ProjectStatus.ACTIVE,
+        folder: str = "",
+        manager: Optional[MemberRef] = None,
+        start_date: Optional[datetime.date] = None,
+        deadline: Optional[datetime.date] = None,
+        time_budget: Optional[datetime.timedelta] = None,
+        money_budget: Optional[int] = None,
+        billing_rate: Optional[int] = None,
+        tags: Iterable[str] = (),
+        members: ProjectMembersLike = (),
+    ) -> Project:
+        """Creates a project. ``members`` is a sequence of ProjectMember (or
+        (member, role) pairs, or a {member: role} mapping); the manager is
+        added to it as ProjectRole.MANAGER."""
+        return self._s.create_project(_draft(
+            _project_coerce, name=name, status=status, folder=folder,
+            manager=manager, start_date=start_date, deadline=deadline,
+            time_budget=time_budget, money_budget=money_budget,
+            billing_rate=billing_rate, tags=tags, members=members))
+
+    def get_project(self, project: ProjectRef) -> Project:
+        return self._s.get_project(_id(project, Project, "project"))
+
+    def list_projects(
+        self,
+        *,
+        status: Union[ProjectStatus, str, None] = None,
+        include_archived: bool = False,
+        member: Optional[MemberRef] = None,
+    ) -> List[Project]:
+        """The projects the actor may see, by id. ``status`` overrides
+        ``include_archived``; ``member`` keeps the projects they belong
+        to."""
+        return self._s.list_projects(types.SimpleNamespace(
+            status=_opt_enum(ProjectStatus, status, "status"),
+            include_archived=include_archived,
+            member=_opt_id(member, Member, "member")))
+
+    def update_project(self, project: Project, /, **changes: Any) -> Project:
+        """Changes any field but id and timestamps. Money fields the actor
+        may not see (None) are kept."""
+        return self._s.update_project(
+            _changed(project, Project, _PROJECT_EDITABLE, changes,
+                     "update_project", _project_coerce))
+
+    def archive_project(self, project: ProjectRef) -> Project:
+        return self._s.archive_project(_id(project, Project, "project"))
+
+    def set_project_member(
+        self,
+        project: Project,
+        member: MemberRef,
+        role: Union[ProjectRole, str] = ProjectRole.MEMBER,
+    ) -> Project:
+        """Adds ``member`` to ``project`` (as read) with ``role``, or changes
+        their role. ConflictError if the project changed since read."""
+        member_id = _id(member, Member, "member")
+        role = _enum(ProjectRole, role, "role")
+        members = [m for m in project.members if m.member != member_id]
+        members.append(ProjectMember(member_id, role))
+        return self.update_project(project, members=members)
+
+    def remove_project_member(
+        self, project: Project, member: MemberRef
+    ) -> Project:
+        """Removes ``member`` from ``project`` (as read)."""
+        member_id = _id(member, Member, "member")
+        return self.update_project(
+            project,
+            members=[m for m in project.members if m.member != member_id])
+
+    # --- Tasks ---
+
+    def create_task(
+        self,
+        *,
+        project: ProjectRef,
+        title: str,
+        text: str = "",
+        parent: Optional[TaskRef] = None,
+        assignee: Optional[MemberRef] = None,
+        priority: int = 5,
+        start_date: Optional[datetime.date] = None,
+        deadline: Optional[DeadlineLike] = None,
+        estimate: Optional[datetime.timedelta] = None,
+        money_budget: Optional[int] = None,
+        tags: Iterable[str] = (),
+        checklist: Iterable[ChecklistLike] = (),
+        subscribers: Iterable[MemberRef] = (),
+        hidden_from_clients: bool = False,
+    ) -> Task:
+        """Creates a task; the actor becomes its author.
+
+        ``deadline`` is a :class:`Deadline` or a date (due by the end of
+        that day); ``checklist`` items are ChecklistItem or str.
+        FailedPreconditionError in an archived project or for a 4th level
+        of subtasks.
+        """
+        return self._s.create_task(_draft(
+            _coerce, project=_id(project, Project, "project"), title=title,
+            text=text, parent=parent, assignee=assignee, priority=priority,
+            start_date=start_date, deadline=deadline, estimate=estimate,
+            money_budget=money_budget, tags=tags, checklist=checklist,
+            subscribers=subscribers,
+            hidden_from_clients=hidden_from_clients))
+
+    def get_task(self, task: TaskRef) -> Task:
+        return self._s.get_task(_id(task, Task, "task"))
+
+    def list_tasks(
+        self,
+        *,
+        project: Optional[ProjectRef] = None,
+        parent: Optional[TaskRef] = None,
+        assignee: Optional[MemberRef] = None,
+        author: Optional[MemberRef] = None,
+        status: Union[TaskStatus, str, None] = None,
+        tag: Optional[str] = None,
+        min_priority: int = 0,
+        max_priority: int = 10,
+        deadline_from: Optional[datetime.date] = None,
+        deadline_to: Optional[datetime.date] = None,
+        overdue_as_of: Optional[datetime.date] = None,
+        text_contains: str = "",
+        order: Union[TaskOrder, str] = TaskOrder.ID,
+        limit: int = 100,
+        page_token: str = "",
+    ) -> TaskPage:
+        """One page of the tasks the actor may see.
+
+        Every given filter narrows the result: ``parent`` keeps direct
+        subtasks; ``deadline_from``/``deadline_to`` are inclusive days;
+        ``overdue_as_of`` keeps open tasks due before that day (pass
+        ``s.today()``); ``text_contains`` searches title and text (ASCII
+        letters in either case). ``limit`` is 1..1000. For the next page
+        pass the page's ``next_page_token`` with the same filters and order
+        (else InvalidArgumentError); it is empty on the last page. See
+        :meth:`iter_tasks` to walk every page.
+        """
+        return self._s.list_tasks(_task_filter(
+            project, parent, assignee, author, status, tag, min_priority,
+            max_priority, deadline_from, deadline_to, overdue_as_of,
+            text_contains, order, limit, page_token))
+
+    def iter_tasks(
+        self,
+        *,
+        project: Optional[ProjectRef] = None,
+        parent: Optional[TaskRef] = None,
+        assignee: Optional[MemberRef] = None,
+        author: Optional[MemberRef] = None,
+        status: Union[TaskStatus, str, None] = None,
+        tag: Optional[str] = None,
+        min_priority: int = 0,
+        max_priority: int = 10,
+        deadline_from: Optional[datetime.date] = None,
+        deadline_to: Optional[datetime.date] = None,
+        overdue_as_of: Optional[datetime.date] = None,
+        text_contains: str = "",
+        order: Union[TaskOrder, str] = TaskOrder.ID,
+        page_size: int = 100,
+    ) -> Iterator[Task]:
+        """Every matching task, fetched page by page as the iteration goes.
+
+        Same filters as :meth:`list_tasks`. Each page is read in its own
+        transaction: a task changed between two pages may be missed or seen
+        twice, as with any paging.
+        """
+        token = ""
+        while True:
+            page = self._s.list_tasks(_task_filter(
+                project, parent, assignee, author, status, tag,
+                min_priority, max_priority, deadline_from, deadline_to,
+                overdue_as_of, text_contains, order, page_size, token))
+            yield from page.tasks
+            token = page.next_page_token
+            if not token:
+                return
+
+    def update_task(self, task: Task, /, **changes: Any) -> Task:
+        """Changes the editable fields: parent, title, text, assignee,
+        priority, start_date, deadline, estimate, money_budget, tags,
+        checklist, subscribers, hidden_from_clients. A new parent is a
+        move (within the project)."""
+        return self._s.update_task(
+            _changed(task, Task, _TASK_EDITABLE, changes, "update_task"))
+
+    def complete_task(self, task: TaskRef, note: str = "") -> Task:
+        """Marks the task done with an optional completion note.
+        FailedPreconditionError when already done."""
+        return self._s.complete_task(_id(task, Task, "task"), note)
+
+    def reopen_task(self, task: TaskRef) -> Task:
+        """Clears completed_at and the note. FailedPreconditionError when
+        open."""
+        return self._s.reopen_task(_id(task, Task, "task"))
+
+    def move_task(
+        self,
+        task: TaskRef,
+        project: ProjectRef,
+        parent: Optional[TaskRef] = None,
+    ) -> Task:
+        """Moves a task and its subtasks into ``project``, under ``parent``
+        there (None: top level)."""
+        return self._s.move_task(
+            _id(task, Task, "task"),
+            _id(project, Project, "project"),
+            _opt_id(parent, Task, "parent") or 0)
+
+    # --- Comments ---
+
+    def create_comment(
+        self,
+        *,
+        task: TaskRef,
+        text: str,
+        hidden_from_clients: bool = False,
+    ) -> Comment:
+        return self._s.create_comment(types.SimpleNamespace(
+            task=_id(task, Task, "task"), text=text,
+            hidden_from_clients=hidden_from_clients))
+
+    def get_comment(self, comment: CommentRef) -> Comment:
+        return self._s.get_comment(_id(comment, Comment, "comment"))
+
+    def list_comments(self, task: TaskRef) -> List[Comment]:
+        """The task's comments the actor may see, oldest first."""
+        return self._s.list_comments(_id(task, Task, "task"))
+
+    def update_comment(self, comment: Comment, /, **changes: Any) -> Comment:
+        """Changes text and hidden_from_clients."""
+        return self._s.update_comment(
+            _changed(comment, Comment, _COMMENT_EDITABLE, changes,
+                     "update_comment"))

@@ -1,0 +1,707 @@
+/*
+ * worksection's stable C API. Pure C11; every function is also callable
+ * through any C FFI. See docs/c-api.md for a guide and a complete example.
+ *
+ * CONVENTIONS (they hold for every declaration below unless it says
+ * otherwise)
+ *
+ * Errors. A function that can fail returns an int: WS_OK (0) on success, a
+ * negative WS_E... code on failure (the canonical status codes; see
+ * ws_errcode). Such a call also records, for the calling thread, its code
+ * (ws_errcode) and a message naming the field and value (ws_errmsg); the
+ * next int-returning call on the thread replaces both. A failed call
+ * changes nothing, neither in the workspace nor in its arguments. A NULL
+ * handle, NULL object or NULL out-pointer gives WS_EINVAL, never a crash.
+ *
+ * Ownership. Whatever comes back through a `T **out` belongs to the caller,
+ * who frees it with ws_T_free (NULL-safe; freeing twice is a bug). On
+ * failure *out is set to NULL. Strings and objects returned by accessors are
+ * borrowed from the object they came from and stay valid until that object
+ * is freed or the same field is set again. Strings passed in are copied.
+ *
+ * Strings are UTF-8 and NUL-terminated. Instants are int64 microseconds
+ * since 1970-01-01 UTC; dates are ws_date; durations are int64 seconds;
+ * money is int64 minor units of the workspace currency (cents). Ids are
+ * int64, positive; 0 means "none".
+ *
+ * Accessors (ws_task_title, ws_task_priority, ...) never fail and leave the
+ * error state alone: on a NULL object they return 0, an all-zero value or
+ * "" (never NULL, unless said otherwise). Optional fields have a
+ * ws_T_has_F accessor; their value accessor returns 0 (or a zero date) when
+ * unset. Setters store the value in the object only; the library validates
+ * it when the object is passed to create or update.
+ *
+ * Versioned structs (options and filters) start with a `version` field and
+ * only grow at the end. Initialise them with their *_INIT macro, then set
+ * fields. The library reads only the fields that existed in the version the
+ * caller names, so a program compiled against an older header keeps
+ * working; a version newer than the library's, or 0, gives WS_EINVAL.
+ *
+ * Threads. A ws_workspace is thread-safe. A ws_session, and every entity
+ * object, list, page and iterator, is thread-compatible: use it from one
+ * thread at a time (concurrent accessors on an object nobody modifies are
+ * fine). Give each thread its own session. Errors are per thread.
+ *
+ * Lifetimes. Free sessions and iterators before their workspace. Entity
+ * objects, lists and pages are plain values: they outlive everything.
+ */
+#ifndef WORKSECTION_C_H_
+#define WORKSECTION_C_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef WS_API
+#if defined(__GNUC__) || defined(__clang__)
+#define WS_API __attribute__((visibility("default")))
+#else
+#define WS_API
+#endif
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------
+ * Version
+ * ------------------------------------------------------------------------ */
+
+/* The version of these headers; equal to the CMake project version. */
+#define WS_VERSION_MAJOR 0
+#define WS_VERSION_MINOR 1
+#define WS_VERSION_PATCH 0
+#define WS_VERSION_STRING "0.1.0"
+/* MAJOR * 1000000 + MINOR * 1000 + PATCH. */
+#define WS_VERSION_NUMBER \
+  (WS_VERSION_MAJOR * 1000000 + WS_VERSION_MINOR * 1000 + WS_VERSION_PATCH)
+
+/* "MAJOR.MINOR.PATCH" of the linked library (not of the headers). Static
+ * storage; never NULL. */
+WS_API const char *ws_version(void);
+/* WS_VERSION_NUMBER of the linked library. */
+WS_API int ws_version_number(void);
+
+/* ------------------------------------------------------------------------
+ * Errors
+ * ------------------------------------------------------------------------ */
+
+/* Return codes: 0 or the negated canonical status code (absl/gRPC). */
+#define WS_OK 0
+#define WS_ECANCELLED (-1)      /* the operation was cancelled */
+#define WS_EUNKNOWN (-2)        /* an error of no other kind */
+#define WS_EINVAL (-3)          /* bad input: a value, a NULL, a version */
+#define WS_ETIMEDOUT (-4)       /* a deadline passed */
+#define WS_ENOTFOUND (-5)       /* no such id, or not visible to the actor */
+#define WS_EEXISTS (-6)         /* e.g. an e-mail already in use */
+#define WS_EPERM (-7)           /* the actor may not do this */
+#define WS_ENOMEM (-8)          /* out of memory or another resource */
+#define WS_EPRECONDITION (-9)   /* an invariant or state forbids it */
+#define WS_EABORTED (-10)       /* stale revision: re-read and retry */
+#define WS_ERANGE (-11)         /* out of range */
+#define WS_EUNIMPLEMENTED (-12) /* not supported (by this store) */
+#define WS_EINTERNAL (-13)      /* a bug in the library */
+#define WS_EUNAVAILABLE (-14)   /* the store stayed busy; retry later */
+#define WS_EDATALOSS (-15)      /* the store is corrupt */
+#define WS_EUNAUTHENTICATED (-16)
+/* Not an error: ws_task_iter_next has no more tasks. */
+#define WS_DONE 1
+
+/* The code returned by the calling thread's most recent int-returning
+ * call. */
+WS_API int ws_errcode(void);
+/* The message of that call: "" after success. Never NULL. Thread-local;
+ * valid until the thread's next int-returning call. */
+WS_API const char *ws_errmsg(void);
+/* A constant name for a return code ("WS_EINVAL"; "WS_OK"; "WS_E?" for an
+ * unknown code). Static storage; never NULL. */
+WS_API const char *ws_errname(int code);
+
+/* ------------------------------------------------------------------------
+ * Values and enumerations
+ * ------------------------------------------------------------------------ */
+
+/* A calendar day. month 1..12, day 1..31; years 1900..9999 are accepted by
+ * the workspace. A setter refuses a day that does not exist (WS_EINVAL). In
+ * filters, year 0 means "unset". */
+typedef struct ws_date {
+  int32_t year;
+  int8_t month;
+  int8_t day;
+} ws_date;
+
+/* In filters: "none", as opposed to 0, "any" (unassigned / top level). */
+#define WS_ID_NONE (-1)
+
+/* A deadline's minute of day for "by the end of the day". */
+#define WS_END_OF_DAY (-1)
+
+typedef enum ws_weekday {
+  WS_MONDAY = 1,
+  WS_TUESDAY = 2,
+  WS_WEDNESDAY = 3,
+  WS_THURSDAY = 4,
+  WS_FRIDAY = 5,
+  WS_SATURDAY = 6,
+  WS_SUNDAY = 7
+} ws_weekday;
+
+/* A member's role in the workspace. 0 means "any" in filters. */
+typedef enum ws_role {
+  WS_ROLE_OWNER = 1,    /* everything, including managing owners */
+  WS_ROLE_ADMIN = 2,    /* everything but managing owners */
+  WS_ROLE_EMPLOYEE = 3, /* works in the projects they belong to */
+  WS_ROLE_CLIENT = 4,   /* follows own projects; no money, no hidden items */
+  WS_ROLE_READER = 5    /* reads the projects they belong to */
+} ws_role;
+
+/* A member's role inside one project. */
+typedef enum ws_project_role {
+  WS_PROJECT_MANAGER = 1,
+  WS_PROJECT_MEMBER = 2,
+  WS_PROJECT_CLIENT = 3 /* the only project role a workspace client holds */
+} ws_project_role;
+
+/* 0 means "any" in filters. */
+typedef enum ws_project_status {
+  WS_PROJECT_ACTIVE = 1,
+  WS_PROJECT_PAUSED = 2,
+  WS_PROJECT_ARCHIVED = 3
+} ws_project_status;
+
+/* 0 means "any" in filters. */
+typedef enum ws_task_status {
+  WS_TASK_OPEN = 1,
+  WS_TASK_DONE = 2
+} ws_task_status;
+
+/* Names used in messages and exports: "owner", "archived", ...; "" for a
+ * value out of range. Static storage; never NULL. */
+WS_API const char *ws_role_name(ws_role role);
+WS_API const char *ws_project_role_name(ws_project_role role);
+WS_API const char *ws_project_status_name(ws_project_status status);
+WS_API const char *ws_task_status_name(ws_task_status status);
+
+/* Bounds every input is checked against (bytes of UTF-8, counts). */
+#define WS_MAX_NAME_BYTES 200
+#define WS_MAX_EMAIL_BYTES 254
+#define WS_MAX_TITLE_BYTES 500
+#define WS_MAX_TEXT_BYTES 100000
+#define WS_MAX_LABEL_BYTES 100
+#define WS_MAX_TAGS 50
+#define WS_MAX_CHECKLIST_ITEMS 500
+#define WS_MAX_SUBSCRIBERS 500
+#define WS_MAX_PROJECT_MEMBERS 1000
+#define WS_MAX_TASK_DEPTH 3
+#define WS_MIN_PRIORITY 0 /* 0 means paused */
+#define WS_MAX_PRIORITY 10
+#define WS_DEFAULT_PAGE_SIZE 100
+#define WS_MAX_PAGE_SIZE 1000
+
+/* ------------------------------------------------------------------------
+ * Handles and objects (all opaque)
+ * ------------------------------------------------------------------------ */
+
+typedef struct ws_workspace ws_workspace; /* an open store; thread-safe */
+typedef struct ws_session ws_session;     /* acts as one member */
+typedef struct ws_settings ws_settings;   /* the workspace's settings */
+typedef struct ws_member ws_member;
+typedef struct ws_member_list ws_member_list;
+typedef struct ws_project ws_project;
+typedef struct ws_project_list ws_project_list;
+typedef struct ws_task ws_task;
+typedef struct ws_task_page ws_task_page;
+typedef struct ws_task_iter ws_task_iter;
+typedef struct ws_comment ws_comment;
+typedef struct ws_comment_list ws_comment_list;
+
+/* ------------------------------------------------------------------------
+ * Opening a workspace
+ * ------------------------------------------------------------------------ */
+
+/* What a new workspace starts with. Strings are copied by the call that
+ * takes the struct. */
+typedef struct ws_setup {
+  unsigned int version;    /* WS_SETUP_VERSION */
+  const char *name;        /* the workspace's name; required */
+  const char *time_zone;   /* IANA name; NULL means "UTC" */
+  const char *currency;    /* ISO 4217; NULL means "USD" */
+  ws_weekday week_start;   /* 0 means WS_MONDAY */
+  const char *owner_name;  /* the first owner; required */
+  const char *owner_email; /* required */
+} ws_setup;
+#define WS_SETUP_VERSION 1
+#define WS_SETUP_INIT \
+  { WS_SETUP_VERSION, NULL, NULL, NULL, WS_MONDAY, NULL, NULL }
+
+/* The source of "now", in microseconds since the epoch UTC. Called from any
+ * thread that uses the workspace: it must be thread-safe. */
+typedef int64_t (*ws_clock_fn)(void *ctx);
+
+/* Options of ws_workspace_open.
+ * Version 1: read_only, busy_timeout_ms, create.
+ * Version 2: adds clock and clock_ctx. */
+typedef struct ws_open_options {
+  unsigned int version; /* WS_OPEN_OPTIONS_VERSION */
+  /* Nonzero: refuse every write and never touch the file. */
+  int read_only;
+  /* How long a write waits for another writer before WS_EUNAVAILABLE;
+   * >= 0. WS_OPEN_OPTIONS_INIT sets 5000. */
+  int64_t busy_timeout_ms;
+  /* Non-NULL: when the store holds no workspace yet, create one with this
+   * setup. Ignored for a store that already holds one. */
+  const ws_setup *create;
+  /* --- version 2 --- */
+  /* Non-NULL: the workspace's clock (tests pass a fixed one); clock_ctx is
+   * passed to it and must outlive the workspace. NULL: the system clock. */
+  ws_clock_fn clock;
+  void *clock_ctx;
+} ws_open_options;
+#define WS_OPEN_OPTIONS_VERSION 2
+#define WS_OPEN_OPTIONS_INIT \
+  { WS_OPEN_OPTIONS_VERSION, 0, 5000, NULL, NULL, NULL }
+
+/* Opens the store `uri` names: "memory:" (a fresh in-memory store),
+ * "sqlite:PATH" or a plain PATH (a SQLite file, created if missing).
+ * `options` may be NULL (WS_OPEN_OPTIONS_INIT). Frees with
+ * ws_workspace_free. Errors: WS_EINVAL (uri, options, setup),
+ * WS_EUNAVAILABLE (busy), WS_EDATALOSS (not a workspace file),
+ * WS_EPRECONDITION (a newer schema). */
+WS_API int ws_workspace_open(const char *uri, const ws_open_options *options,
+                             ws_workspace **out);
+/* Closes the workspace. NULL-safe. Free its sessions and iterators first;
+ * no call on it may be running. */
+WS_API void ws_workspace_free(ws_workspace *workspace);
+
+/* Creates the workspace and its owner in an empty store; *owner receives
+ * the owner (free with ws_member_free). WS_EPRECONDITION if the store
+ * already holds a workspace or is read-only; WS_EINVAL for a bad setup. */
+WS_API int ws_workspace_bootstrap(ws_workspace *workspace,
+                                  const ws_setup *setup, ws_member **owner);
+/* *initialized = 1 once the store holds a workspace, else 0. */
+WS_API int ws_workspace_initialized(ws_workspace *workspace, int *initialized);
+/* The first active owner, by id. WS_EPRECONDITION on an empty store. */
+WS_API int ws_workspace_first_owner(ws_workspace *workspace, ws_member **out);
+/* 1 if opened read-only, else 0 (also for NULL). */
+WS_API int ws_workspace_read_only(const ws_workspace *workspace);
+/* The workspace's clock, in microseconds UTC (0 for NULL). */
+WS_API int64_t ws_workspace_now(const ws_workspace *workspace);
+
+/* ------------------------------------------------------------------------
+ * Sessions
+ * ------------------------------------------------------------------------ */
+
+/* A session acting as member `actor`. Does not check the actor: every call
+ * of the session does (WS_ENOTFOUND if missing, WS_EPERM if deactivated).
+ * One thread at a time; free it before its workspace. */
+WS_API int ws_session_open(ws_workspace *workspace, int64_t actor,
+                           ws_session **out);
+/* NULL-safe. */
+WS_API void ws_session_free(ws_session *session);
+/* The acting member's id (0 for NULL). */
+WS_API int64_t ws_session_actor(const ws_session *session);
+/* Today in the workspace's time zone. */
+WS_API int ws_session_today(ws_session *session, ws_date *out);
+
+/* ------------------------------------------------------------------------
+ * Workspace settings. Read by everyone; updated by owners and admins.
+ * ------------------------------------------------------------------------ */
+
+WS_API int ws_settings_get(ws_session *session, ws_settings **out);
+/* Writes name, time zone, currency and week start. On success *settings is
+ * refreshed with the stored state (a new revision). WS_EABORTED when its
+ * revision is stale (0 means "do not check"). */
+WS_API int ws_settings_update(ws_session *session, ws_settings *settings);
+/* NULL-safe. */
+WS_API void ws_settings_free(ws_settings *settings);
+
+WS_API int64_t ws_settings_revision(const ws_settings *settings);
+WS_API const char *ws_settings_name(const ws_settings *settings);
+WS_API const char *ws_settings_time_zone(const ws_settings *settings);
+WS_API const char *ws_settings_currency(const ws_settings *settings);
+WS_API ws_weekday ws_settings_week_start(const ws_settings *settings);
+WS_API int ws_settings_set_revision(ws_settings *settings, int64_t revision);
+WS_API int ws_settings_set_name(ws_settings *settings, const char *name);
+WS_API int ws_settings_set_time_zone(ws_settings *settings, const char *tz);
+WS_API int ws_settings_set_currency(ws_settings *settings,
+                                    const char *currency);
+WS_API int ws_settings_set_week_start(ws_settings *settings, ws_weekday day);
+
+/* ------------------------------------------------------------------------
+ * Members. Never deleted: deactivated.
+ * ------------------------------------------------------------------------ */
+
+/* A blank member (role employee, active) to fill and pass to
+ * ws_member_create. */
+WS_API int ws_member_new(ws_member **out);
+/* An independent copy. */
+WS_API int ws_member_dup(const ws_member *member, ws_member **out);
+/* NULL-safe. */
+WS_API void ws_member_free(ws_member *member);
+
+/* Stores a new member; on success *member is refreshed (id, revision,
+ * timestamps). WS_EEXISTS for an e-mail already in use. */
+WS_API int ws_member_create(ws_session *session, ws_member *member);
+WS_API int ws_member_get(ws_session *session, int64_t id, ws_member **out);
+/* Writes name, e-mail, role, company and the rates (unset rates are kept).
+ * On success *member is refreshed. WS_EABORTED for a stale revision. */
+WS_API int ws_member_update(ws_session *session, ws_member *member);
+/* WS_EPRECONDITION for the last active owner. */
+WS_API int ws_member_deactivate(ws_session *session, int64_t id,
+                                ws_member **out);
+WS_API int ws_member_reactivate(ws_session *session, int64_t id,
+                                ws_member **out);
+
+typedef struct ws_member_filter {
+  unsigned int version; /* WS_MEMBER_FILTER_VERSION */
+  int include_inactive; /* nonzero: deactivated members too */
+  ws_role role;         /* 0: any role */
+} ws_member_filter;
+#define WS_MEMBER_FILTER_VERSION 1
+#define WS_MEMBER_FILTER_INIT \
+  { WS_MEMBER_FILTER_VERSION, 0, (ws_role)0 }
+
+/* The members the actor may see, by id. `filter` may be NULL. */
+WS_API int ws_list_members(ws_session *session, const ws_member_filter *filter,
+                           ws_member_list **out);
+WS_API size_t ws_member_list_count(const ws_member_list *list);
+/* The i-th member, borrowed from the list; NULL when i is out of range. */
+WS_API const ws_member *ws_member_list_at(const ws_member_list *list, size_t i);
+/* NULL-safe. */
+WS_API void ws_member_list_free(ws_member_list *list);
+
+WS_API int64_t ws_member_id(const ws_member *member);
+WS_API int64_t ws_member_revision(const ws_member *member);
+WS_API const char *ws_member_name(const ws_member *member);
+WS_API const char *ws_member_email(const ws_member *member);
+WS_API ws_role ws_member_role(const ws_member *member);
+WS_API const char *ws_member_company(const ws_member *member);
+/* Hourly rates; unset when the actor may not see rates. */
+WS_API int ws_member_has_cost_rate(const ws_member *member);
+WS_API int64_t ws_member_cost_rate(const ws_member *member);
+WS_API int ws_member_has_billing_rate(const ws_member *member);
+WS_API int64_t ws_member_billing_rate(const ws_member *member);
+WS_API int ws_member_active(const ws_member *member);
+WS_API int64_t ws_member_created_at(const ws_member *member);
+WS_API int64_t ws_member_updated_at(const ws_member *member);
+
+/* The revision an update checks against (0: do not check). */
+WS_API int ws_member_set_revision(ws_member *member, int64_t revision);
+WS_API int ws_member_set_name(ws_member *member, const char *name);
+WS_API int ws_member_set_email(ws_member *member, const char *email);
+WS_API int ws_member_set_role(ws_member *member, ws_role role);
+WS_API int ws_member_set_company(ws_member *member, const char *company);
+/* Unset on create means 0; on update, "leave unchanged". */
+WS_API int ws_member_set_cost_rate(ws_member *member, int64_t per_hour);
+WS_API int ws_member_clear_cost_rate(ws_member *member);
+WS_API int ws_member_set_billing_rate(ws_member *member, int64_t per_hour);
+WS_API int ws_member_clear_billing_rate(ws_member *member);
+
+/* ------------------------------------------------------------------------
+ * Projects
+ * ------------------------------------------------------------------------ */
+
+/* A blank active project to fill and pass to ws_project_create. */
+WS_API int ws_project_new(ws_project **out);
+WS_API int ws_project_dup(const ws_project *project, ws_project **out);
+/* NULL-safe. */
+WS_API void ws_project_free(ws_project *project);
+
+/* Stores a new project; on success *project is refreshed. */
+WS_API int ws_project_create(ws_session *session, ws_project *project);
+WS_API int ws_project_get(ws_session *session, int64_t id, ws_project **out);
+/* Writes every field but id and timestamps (money fields left unset are
+ * kept when the actor may not see them); *project is refreshed.
+ * WS_EABORTED for a stale revision. */
+WS_API int ws_project_update(ws_session *session, ws_project *project);
+WS_API int ws_project_archive(ws_session *session, int64_t id,
+                              ws_project **out);
+
+typedef struct ws_project_filter {
+  unsigned int version;     /* WS_PROJECT_FILTER_VERSION */
+  ws_project_status status; /* 0: any; else only this status */
+  int include_archived;     /* with status 0: nonzero adds archived ones */
+  int64_t member;           /* 0: any; else projects this member is in */
+} ws_project_filter;
+#define WS_PROJECT_FILTER_VERSION 1
+#define WS_PROJECT_FILTER_INIT \
+  { WS_PROJECT_FILTER_VERSION, (ws_project_status)0, 0, 0 }
+
+/* The projects the actor may see, by id. `filter` may be NULL. */
+WS_API int ws_list_projects(ws_session *session,
+                            const ws_project_filter *filter,
+                            ws_project_list **out);
+WS_API size_t ws_project_list_count(const ws_project_list *list);
+/* Borrowed from the list; NULL when i is out of range. */
+WS_API const ws_project *ws_project_list_at(const ws_project_list *list,
+                                            size_t i);
+/* NULL-safe. */
+WS_API void ws_project_list_free(ws_project_list *list);
+
+WS_API int64_t ws_project_id(const ws_project *project);
+WS_API int64_t ws_project_revision(const ws_project *project);
+WS_API const char *ws_project_name(const ws_project *project);
+WS_API ws_project_status ws_project_status_of(const ws_project *project);
+WS_API const char *ws_project_folder(const ws_project *project);
+/* The responsible manager; 0 for none. */
+WS_API int64_t ws_project_manager(const ws_project *project);
+WS_API int ws_project_has_start_date(const ws_project *project);
+WS_API ws_date ws_project_start_date(const ws_project *project);
+WS_API int ws_project_has_deadline(const ws_project *project);
+WS_API ws_date ws_project_deadline(const ws_project *project);
+/* Seconds. */
+WS_API int ws_project_has_time_budget(const ws_project *project);
+WS_API int64_t ws_project_time_budget(const ws_project *project);
+/* Unset when the actor may not see money. */
+WS_API int ws_project_has_money_budget(const ws_project *project);
+WS_API int64_t ws_project_money_budget(const ws_project *project);
+WS_API int ws_project_has_billing_rate(const ws_project *project);
+WS_API int64_t ws_project_billing_rate(const ws_project *project);
+/* Tags, sorted and unique once stored. ws_project_tag returns NULL when i is
+ * out of range. */
+WS_API size_t ws_project_tag_count(const ws_project *project);
+WS_API const char *ws_project_tag(const ws_project *project, size_t i);
+/* Members with their project role, sorted by member id once stored.
+ * Out-of-range i gives 0. */
+WS_API size_t ws_project_member_count(const ws_project *project);
+WS_API int64_t ws_project_member_id(const ws_project *project, size_t i);
+WS_API ws_project_role ws_project_member_role(const ws_project *project,
+                                              size_t i);
+WS_API int64_t ws_project_created_at(const ws_project *project);
+WS_API int64_t ws_project_updated_at(const ws_project *project);
+
+WS_API int ws_project_set_revision(ws_project *project, int64_t revision);
+WS_API int ws_project_set_name(ws_project *project, const char *name);
+WS_API int ws_project_set_status(ws_project *project, ws_project_status status);
+WS_API int ws_project_set_folder(ws_project *project, const char *folder);
+/* 0 for none. The library keeps the manager among the members. */
+WS_API int ws_project_set_manager(ws_project *project, int64_t member);
+WS_API int ws_project_set_start_date(ws_project *project, ws_date day);
+WS_API int ws_project_clear_start_date(ws_project *project);
+WS_API int ws_project_set_deadline(ws_project *project, ws_date day);
+WS_API int ws_project_clear_deadline(ws_project *project);
+WS_API int ws_project_set_time_budget(ws_project *project, int64_t seconds);
+WS_API int ws_project_clear_time_budget(ws_project *project);
+WS_API int ws_project_set_money_budget(ws_project *project, int64_t amount);
+WS_API int ws_project_clear_money_budget(ws_project *project);
+WS_API int ws_project_set_billing_rate(ws_project *project, int64_t per_hour);
+WS_API int ws_project_clear_billing_rate(ws_project *project);
+/* Replaces the tags with tags[0..count); tags may be NULL when count is 0.
+ */
+WS_API int ws_project_set_tags(ws_project *project, const char *const *tags,
+                               size_t count);
+WS_API int ws_project_add_tag(ws_project *project, const char *tag);
+/* Adds `member` with `role`, or changes its role if already there. */
+WS_API int ws_project_set_member(ws_project *project, int64_t member,
+                                 ws_project_role role);
+/* WS_ENOTFOUND when `member` is not among the object's members. */
+WS_API int ws_project_remove_member(ws_project *project, int64_t member);
+WS_API int ws_project_clear_members(ws_project *project);
+
+/* ------------------------------------------------------------------------
+ * Tasks
+ * ------------------------------------------------------------------------ */
+
+/* A blank open task (priority 5) to fill and pass to ws_task_create. */
+WS_API int ws_task_new(ws_task **out);
+WS_API int ws_task_dup(const ws_task *task, ws_task **out);
+/* NULL-safe. */
+WS_API void ws_task_free(ws_task *task);
+
+/* Stores a new task with the actor as author; *task is refreshed.
+ * WS_EPRECONDITION for an archived project or a 4th level of subtasks. */
+WS_API int ws_task_create(ws_session *session, ws_task *task);
+WS_API int ws_task_get(ws_session *session, int64_t id, ws_task **out);
+/* Writes every editable field, the parent among them (within the project;
+ * WS_EPRECONDITION for a cycle or a 4th level); *task is refreshed.
+ * WS_EABORTED for a stale revision. The project changes only through
+ * ws_task_move. */
+WS_API int ws_task_update(ws_session *session, ws_task *task);
+/* WS_EPRECONDITION when already done. `note` may be NULL. */
+WS_API int ws_task_complete(ws_session *session, int64_t id, const char *note,
+                            ws_task **out);
+/* Clears completed_at and the note. WS_EPRECONDITION when open. */
+WS_API int ws_task_reopen(ws_session *session, int64_t id, ws_task **out);
+/* Moves a task and its subtasks into `project`, under `new_parent` there (0:
+ * top level). WS_EPRECONDITION when an assignee or subscriber could not see
+ * the moved tasks there. */
+WS_API int ws_task_move(ws_session *session, int64_t id, int64_t project,
+                        int64_t new_parent, ws_task **out);
+
+/* How task lists are ordered; ties go by ascending id. */
+typedef enum ws_task_order {
+  WS_ORDER_ID = 0,       /* creation order */
+  WS_ORDER_DEADLINE = 1, /* earliest deadline first; none last */
+  WS_ORDER_PRIORITY = 2  /* highest priority first */
+} ws_task_order;
+
+/* Which tasks a list returns: every set field narrows it (ANDed). */
+typedef struct ws_task_filter {
+  unsigned int version;  /* WS_TASK_FILTER_VERSION */
+  int64_t project;       /* 0: any */
+  int64_t parent;        /* 0: any; WS_ID_NONE: top level; else its subtasks */
+  int64_t assignee;      /* 0: any; WS_ID_NONE: unassigned */
+  int64_t author;        /* 0: any */
+  ws_task_status status; /* 0: any */
+  const char *tag;       /* NULL: any; else this exact tag */
+  int32_t min_priority;  /* inclusive; INIT sets WS_MIN_PRIORITY */
+  int32_t max_priority;  /* inclusive; INIT sets WS_MAX_PRIORITY */
+  ws_date deadline_from; /* year 0: unset; inclusive, by deadline day */
+  ws_date deadline_to;   /* year 0: unset; inclusive */
+  ws_date overdue_as_of; /* year 0: unset; open tasks due before this day */
+  const char *text_contains; /* NULL or "": any; title or text substring */
+  ws_task_order order;
+  int32_t limit; /* page size 1..WS_MAX_PAGE_SIZE; 0: WS_DEFAULT_PAGE_SIZE */
+} ws_task_filter;
+#define WS_TASK_FILTER_VERSION 1
+#define WS_TASK_FILTER_INIT                                                \
+  {                                                                        \
+    WS_TASK_FILTER_VERSION, 0, 0, 0, 0, (ws_task_status)0, NULL,           \
+        WS_MIN_PRIORITY, WS_MAX_PRIORITY, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, \
+        NULL, WS_ORDER_ID, 0                                               \
+  }
+
+/* One page of the tasks the actor may see. `filter` may be NULL;
+ * `page_token` is NULL or "" for the first page, else the next-page token
+ * of the previous page read with the same filter (else WS_EINVAL). */
+WS_API int ws_list_tasks(ws_session *session, const ws_task_filter *filter,
+                         const char *page_token, ws_task_page **out);
+WS_API size_t ws_task_page_count(const ws_task_page *page);
+/* Borrowed from the page; NULL when i is out of range. */
+WS_API const ws_task *ws_task_page_at(const ws_task_page *page, size_t i);
+/* "" on the last page; borrowed from the page. */
+WS_API const char *ws_task_page_next_token(const ws_task_page *page);
+/* NULL-safe. */
+WS_API void ws_task_page_free(ws_task_page *page);
+
+/* Every matching task, fetched a page (filter->limit) at a time. The
+ * iterator copies the filter and acts as the session's actor; it belongs to
+ * one thread at a time and must be freed before the workspace. */
+WS_API int ws_task_iter_new(ws_session *session, const ws_task_filter *filter,
+                            ws_task_iter **out);
+/* WS_OK with *task set to the next task (borrowed from the iterator, valid
+ * until the next call or ws_task_iter_free), or WS_DONE (*task = NULL) at
+ * the end, or an error (the iterator may then be retried or freed). */
+WS_API int ws_task_iter_next(ws_task_iter *iter, const ws_task **task);
+/* NULL-safe. */
+WS_API void ws_task_iter_free(ws_task_iter *iter);
+
+WS_API int64_t ws_task_id(const ws_task *task);
+WS_API int64_t ws_task_revision(const ws_task *task);
+WS_API int64_t ws_task_project(const ws_task *task);
+WS_API int64_t ws_task_parent(const ws_task *task); /* 0: top level */
+WS_API const char *ws_task_title(const ws_task *task);
+WS_API const char *ws_task_text(const ws_task *task);
+WS_API int64_t ws_task_author(const ws_task *task);
+WS_API int64_t ws_task_assignee(const ws_task *task); /* 0: none */
+WS_API int ws_task_priority(const ws_task *task);     /* 0..10 */
+WS_API ws_task_status ws_task_status_of(const ws_task *task);
+WS_API int ws_task_has_start_date(const ws_task *task);
+WS_API ws_date ws_task_start_date(const ws_task *task);
+WS_API int ws_task_has_deadline(const ws_task *task);
+/* The deadline's day, in the workspace time zone. */
+WS_API ws_date ws_task_deadline(const ws_task *task);
+/* Minutes after midnight 0..1439, or WS_END_OF_DAY (also when unset). */
+WS_API int ws_task_deadline_minute(const ws_task *task);
+/* Seconds. */
+WS_API int ws_task_has_estimate(const ws_task *task);
+WS_API int64_t ws_task_estimate(const ws_task *task);
+/* Unset when the actor may not see money. */
+WS_API int ws_task_has_money_budget(const ws_task *task);
+WS_API int64_t ws_task_money_budget(const ws_task *task);
+/* NULL when i is out of range. */
+WS_API size_t ws_task_tag_count(const ws_task *task);
+WS_API const char *ws_task_tag(const ws_task *task, size_t i);
+/* NULL, respectively 0, when i is out of range. */
+WS_API size_t ws_task_checklist_count(const ws_task *task);
+WS_API const char *ws_task_checklist_text(const ws_task *task, size_t i);
+WS_API int ws_task_checklist_done(const ws_task *task, size_t i);
+/* Sorted and unique once stored; 0 when i is out of range. */
+WS_API size_t ws_task_subscriber_count(const ws_task *task);
+WS_API int64_t ws_task_subscriber(const ws_task *task, size_t i);
+WS_API int ws_task_hidden_from_clients(const ws_task *task);
+WS_API const char *ws_task_completion_note(const ws_task *task);
+WS_API int ws_task_has_completed_at(const ws_task *task);
+WS_API int64_t ws_task_completed_at(const ws_task *task);
+WS_API int64_t ws_task_created_at(const ws_task *task);
+WS_API int64_t ws_task_updated_at(const ws_task *task);
+
+WS_API int ws_task_set_revision(ws_task *task, int64_t revision);
+/* Read by ws_task_create only. */
+WS_API int ws_task_set_project(ws_task *task, int64_t project);
+WS_API int ws_task_set_parent(ws_task *task, int64_t parent); /* 0: none */
+WS_API int ws_task_set_title(ws_task *task, const char *title);
+WS_API int ws_task_set_text(ws_task *task, const char *text);
+WS_API int ws_task_set_assignee(ws_task *task, int64_t member); /* 0: none */
+WS_API int ws_task_set_priority(ws_task *task, int priority);
+WS_API int ws_task_set_start_date(ws_task *task, ws_date day);
+WS_API int ws_task_clear_start_date(ws_task *task);
+/* minute_of_day 0..1439, or WS_END_OF_DAY for a day-only deadline. */
+WS_API int ws_task_set_deadline(ws_task *task, ws_date day, int minute_of_day);
+WS_API int ws_task_clear_deadline(ws_task *task);
+WS_API int ws_task_set_estimate(ws_task *task, int64_t seconds);
+WS_API int ws_task_clear_estimate(ws_task *task);
+WS_API int ws_task_set_money_budget(ws_task *task, int64_t amount);
+WS_API int ws_task_clear_money_budget(ws_task *task);
+/* Replaces the tags; tags may be NULL when count is 0. */
+WS_API int ws_task_set_tags(ws_task *task, const char *const *tags,
+                            size_t count);
+WS_API int ws_task_add_tag(ws_task *task, const char *tag);
+/* Appends an item. */
+WS_API int ws_task_checklist_add(ws_task *task, const char *text, int done);
+/* WS_ERANGE when i is out of range. */
+WS_API int ws_task_checklist_set_done(ws_task *task, size_t i, int done);
+WS_API int ws_task_checklist_remove(ws_task *task, size_t i);
+WS_API int ws_task_checklist_clear(ws_task *task);
+/* Replaces the subscribers; ids may be NULL when count is 0. */
+WS_API int ws_task_set_subscribers(ws_task *task, const int64_t *ids,
+                                   size_t count);
+WS_API int ws_task_add_subscriber(ws_task *task, int64_t member);
+WS_API int ws_task_set_hidden_from_clients(ws_task *task, int hidden);
+
+/* ------------------------------------------------------------------------
+ * Comments
+ * ------------------------------------------------------------------------ */
+
+WS_API int ws_comment_new(ws_comment **out);
+WS_API int ws_comment_dup(const ws_comment *comment, ws_comment **out);
+/* NULL-safe. */
+WS_API void ws_comment_free(ws_comment *comment);
+
+/* Stores a new comment by the actor; *comment is refreshed. */
+WS_API int ws_comment_create(ws_session *session, ws_comment *comment);
+WS_API int ws_comment_get(ws_session *session, int64_t id, ws_comment **out);
+/* Writes text and hidden_from_clients; *comment is refreshed. WS_EABORTED
+ * for a stale revision. */
+WS_API int ws_comment_update(ws_session *session, ws_comment *comment);
+
+/* The comments on `task` the actor may see, oldest first. */
+WS_API int ws_list_comments(ws_session *session, int64_t task,
+                            ws_comment_list **out);
+WS_API size_t ws_comment_list_count(const ws_comment_list *list);
+/* Borrowed from the list; NULL when i is out of range. */
+WS_API const ws_comment *ws_comment_list_at(const ws_comment_list *list,
+                                            size_t i);
+/* NULL-safe. */
+WS_API void ws_comment_list_free(ws_comment_list *list);
+
+WS_API int64_t ws_comment_id(const ws_comment *comment);
+WS_API int64_t ws_comment_revision(const ws_comment *comment);
+WS_API int64_t ws_comment_task(const ws_comment *comment);
+WS_API int64_t ws_comment_author(const ws_comment *comment);
+WS_API const char *ws_comment_text(const ws_comment *comment);
+WS_API int ws_comment_hidden_from_clients(const ws_comment *comment);
+WS_API int64_t ws_comment_created_at(const ws_comment *comment);
+WS_API int64_t ws_comment_updated_at(const ws_comment *comment);
+
+WS_API int ws_comment_set_revision(ws_comment *comment, int64_t revision);
+/* Read by ws_comment_create only. */
+WS_API int ws_comment_set_task(ws_comment *comment, int64_t task);
+WS_API int ws_comment_set_text(ws_comment *comment, const char *text);
+WS_API int ws_comment_set_hidden_from_clients(ws_comment *comment, int hidden);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* WORKSECTION_C_H_ */
