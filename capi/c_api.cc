@@ -433,6 +433,19 @@ const char* ws_project_status_name(ws_project_status status) {
   if (!worksection::capi::ProjectStatusFromC(status, &r)) return "";
   return worksection::ProjectStatusName(r).data();
 }
+const char* ws_rounding_name(ws_rounding mode) {
+  switch (mode) {
+    case WS_ROUND_NONE:
+      return "none";
+    case WS_ROUND_UP:
+      return "up";
+    case WS_ROUND_NEAREST:
+      return "nearest";
+    case WS_ROUND_DOWN:
+      return "down";
+  }
+  return "";
+}
 const char* ws_task_status_name(ws_task_status status) {
   worksection::TaskStatus r;
   if (!worksection::capi::TaskStatusFromC(status, &r)) return "";
@@ -604,6 +617,11 @@ WS_SET(settings, time_zone, const char*,
 WS_SET_STRING(settings, currency)
 WS_SET(settings, week_start, ws_weekday,
        return worksection::capi::FromCWeekday(kFn, value, &o->v.week_start))
+WS_GET(settings, forgotten_timer_after, int64_t,
+       ToSeconds(o->v.forgotten_timer_after))
+WS_SET(settings, forgotten_timer_after, int64_t,
+       o->v.forgotten_timer_after = absl::Seconds(value);
+       return WS_OK)
 
 // --- Members -----------------------------------------------------------------
 
@@ -832,6 +850,30 @@ ws_project_role ws_project_member_role(const ws_project* o, size_t i) {
   return static_cast<ws_project_role>(
       worksection::capi::ToCProjectRole(o->v.members[i].role));
 }
+int ws_project_member_has_billing_rate(const ws_project* o, size_t i) {
+  if (o == nullptr || i >= o->v.members.size()) return 0;
+  return o->v.members[i].billing_rate.has_value() ? 1 : 0;
+}
+int64_t ws_project_member_billing_rate(const ws_project* o, size_t i) {
+  if (o == nullptr || i >= o->v.members.size()) return 0;
+  return o->v.members[i].billing_rate.value_or(0);
+}
+ws_rounding ws_project_rounding_mode(const ws_project* o) {
+  if (o == nullptr) return static_cast<ws_rounding>(0);
+  switch (o->v.rounding.mode) {
+    case worksection::Rounding::Mode::kNone:
+      return WS_ROUND_NONE;
+    case worksection::Rounding::Mode::kUp:
+      return WS_ROUND_UP;
+    case worksection::Rounding::Mode::kNearest:
+      return WS_ROUND_NEAREST;
+    case worksection::Rounding::Mode::kDown:
+      return WS_ROUND_DOWN;
+  }
+  return static_cast<ws_rounding>(0);
+}
+WS_GET(project, rounding_minutes, int, o->v.rounding.minutes)
+WS_GET(project, clients_see_hours, int, o->v.clients_see_hours ? 1 : 0)
 WS_GET(project, created_at, int64_t, ToMicros(o->v.created_at))
 WS_GET(project, updated_at, int64_t, ToMicros(o->v.updated_at))
 
@@ -937,6 +979,87 @@ int ws_project_clear_members(ws_project* project) {
     return WS_OK;
   });
 }
+
+namespace worksection::capi {
+namespace {
+
+// The object's entry for `member`, or WS_ENOTFOUND.
+int FindMember(const char* fn, ws_project* project, int64_t member,
+               ProjectMember** out) {
+  for (ProjectMember& pm : project->v.members) {
+    if (pm.member.value() == member) {
+      *out = &pm;
+      return WS_OK;
+    }
+  }
+  return SetError(WS_ENOTFOUND, absl::StrCat(fn, ": member ", member,
+                                             " is not in the project"));
+}
+
+}  // namespace
+}  // namespace worksection::capi
+
+int ws_project_set_member_billing_rate(ws_project* project, int64_t member,
+                                       int64_t per_hour) {
+  static constexpr char kFn[] = "ws_project_set_member_billing_rate";
+  return Guard(kFn, [&] {
+    if (project == nullptr) return NullArg(kFn, "project");
+    worksection::ProjectMember* pm = nullptr;
+    if (int rc = worksection::capi::FindMember(kFn, project, member, &pm);
+        rc != WS_OK) {
+      return rc;
+    }
+    pm->billing_rate = per_hour;
+    return WS_OK;
+  });
+}
+
+int ws_project_clear_member_billing_rate(ws_project* project, int64_t member) {
+  static constexpr char kFn[] = "ws_project_clear_member_billing_rate";
+  return Guard(kFn, [&] {
+    if (project == nullptr) return NullArg(kFn, "project");
+    worksection::ProjectMember* pm = nullptr;
+    if (int rc = worksection::capi::FindMember(kFn, project, member, &pm);
+        rc != WS_OK) {
+      return rc;
+    }
+    pm->billing_rate.reset();
+    return WS_OK;
+  });
+}
+
+int ws_project_set_rounding(ws_project* project, ws_rounding mode,
+                            int minutes) {
+  static constexpr char kFn[] = "ws_project_set_rounding";
+  return Guard(kFn, [&] {
+    if (project == nullptr) return NullArg(kFn, "project");
+    worksection::Rounding::Mode m;
+    switch (mode) {
+      case WS_ROUND_NONE:
+        m = worksection::Rounding::Mode::kNone;
+        break;
+      case WS_ROUND_UP:
+        m = worksection::Rounding::Mode::kUp;
+        break;
+      case WS_ROUND_NEAREST:
+        m = worksection::Rounding::Mode::kNearest;
+        break;
+      case WS_ROUND_DOWN:
+        m = worksection::Rounding::Mode::kDown;
+        break;
+      default:
+        return SetError(WS_EINVAL,
+                        absl::StrCat(kFn, ": mode ", static_cast<int>(mode),
+                                     " is not a ws_rounding"));
+    }
+    project->v.rounding.mode = m;
+    project->v.rounding.minutes = minutes;
+    return WS_OK;
+  });
+}
+
+WS_SET(project, clients_see_hours, int, o->v.clients_see_hours = value != 0;
+       return WS_OK)
 
 // --- Comments ----------------------------------------------------------------
 

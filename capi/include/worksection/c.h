@@ -175,12 +175,23 @@ typedef enum ws_task_status {
   WS_TASK_DONE = 2
 } ws_task_status;
 
+/* How a project rounds the time it bills (each entry's billed duration;
+ * the raw duration is always kept). */
+typedef enum ws_rounding {
+  WS_ROUND_NONE = 1,    /* billed = raw */
+  WS_ROUND_UP = 2,      /* up to a multiple of the project's minutes */
+  WS_ROUND_NEAREST = 3, /* to the nearest multiple (halves go up) */
+  WS_ROUND_DOWN = 4     /* down to a multiple */
+} ws_rounding;
+
 /* Names used in messages and exports: "owner", "archived", ...; "" for a
  * value out of range. Static storage; never NULL. */
 WS_API const char *ws_role_name(ws_role role);
 WS_API const char *ws_project_role_name(ws_project_role role);
 WS_API const char *ws_project_status_name(ws_project_status status);
 WS_API const char *ws_task_status_name(ws_task_status status);
+/* "none", "up", "nearest", "down". */
+WS_API const char *ws_rounding_name(ws_rounding mode);
 
 /* Bounds every input is checked against (bytes of UTF-8, counts). */
 #define WS_MAX_NAME_BYTES 200
@@ -308,9 +319,12 @@ WS_API int ws_session_today(ws_session *session, ws_date *out);
  * ------------------------------------------------------------------------ */
 
 WS_API int ws_settings_get(ws_session *session, ws_settings **out);
-/* Writes name, time zone, currency and week start. On success *settings is
- * refreshed with the stored state (a new revision). WS_EABORTED when its
- * revision is stale (0 means "do not check"). */
+/* Writes name, time zone, currency, week start and the forgotten-timer
+ * limit: every field the object holds, so an object read with
+ * ws_settings_get and changed through setters keeps the fields it did not
+ * touch. On success *settings is refreshed with the stored state (a new
+ * revision). WS_EABORTED when its revision is stale (0 means "do not
+ * check"); WS_EINVAL naming the field for a bad value. */
 WS_API int ws_settings_update(ws_session *session, ws_settings *settings);
 /* NULL-safe. */
 WS_API void ws_settings_free(ws_settings *settings);
@@ -326,6 +340,12 @@ WS_API int ws_settings_set_time_zone(ws_settings *settings, const char *tz);
 WS_API int ws_settings_set_currency(ws_settings *settings,
                                     const char *currency);
 WS_API int ws_settings_set_week_start(ws_settings *settings, ws_weekday day);
+/* Seconds: a timer running longer is listed as forgotten, and stopping it
+ * may cap the entry at this length (ws_timer_stop). 60..86400; the library
+ * checks it on update (WS_EINVAL). A new workspace starts with 36000. */
+WS_API int64_t ws_settings_forgotten_timer_after(const ws_settings *settings);
+WS_API int ws_settings_set_forgotten_timer_after(ws_settings *settings,
+                                                 int64_t seconds);
 
 /* ------------------------------------------------------------------------
  * Members. Never deleted: deactivated.
@@ -411,7 +431,10 @@ WS_API void ws_project_free(ws_project *project);
 WS_API int ws_project_create(ws_session *session, ws_project *project);
 WS_API int ws_project_get(ws_session *session, int64_t id, ws_project **out);
 /* Writes every field but id and timestamps (money fields left unset are
- * kept when the actor may not see them); *project is refreshed.
+ * kept when the actor may not see them): rounding, clients_see_hours and
+ * the members' billing-rate overrides included, so an object read with
+ * ws_project_get keeps what its setters did not touch; *project is
+ * refreshed.
  * WS_EABORTED for a stale revision. */
 WS_API int ws_project_update(ws_session *session, ws_project *project);
 WS_API int ws_project_archive(ws_session *session, int64_t id,
@@ -467,6 +490,20 @@ WS_API size_t ws_project_member_count(const ws_project *project);
 WS_API int64_t ws_project_member_id(const ws_project *project, size_t i);
 WS_API ws_project_role ws_project_member_role(const ws_project *project,
                                               size_t i);
+/* The i-th member's billing rate on this project (per hour), overriding
+ * the project's and the member's own. Unset when there is no override,
+ * when i is out of range, or when the actor may not see money. */
+WS_API int ws_project_member_has_billing_rate(const ws_project *project,
+                                              size_t i);
+WS_API int64_t ws_project_member_billing_rate(const ws_project *project,
+                                              size_t i);
+/* How billed time is rounded: WS_ROUND_NONE (minutes 0) or a mode with
+ * minutes 1..1440. */
+WS_API ws_rounding ws_project_rounding_mode(const ws_project *project);
+WS_API int ws_project_rounding_minutes(const ws_project *project);
+/* 1 (the default) when the project's clients may read the time logged in
+ * it, else 0. */
+WS_API int ws_project_clients_see_hours(const ws_project *project);
 WS_API int64_t ws_project_created_at(const ws_project *project);
 WS_API int64_t ws_project_updated_at(const ws_project *project);
 
@@ -497,6 +534,20 @@ WS_API int ws_project_set_member(ws_project *project, int64_t member,
 /* WS_ENOTFOUND when `member` is not among the object's members. */
 WS_API int ws_project_remove_member(ws_project *project, int64_t member);
 WS_API int ws_project_clear_members(ws_project *project);
+/* Sets or clears the billing-rate override of `member`, which must be
+ * among the object's members (else WS_ENOTFOUND). Changing a member's role
+ * with ws_project_set_member keeps the override. On update, an actor who
+ * may not see money keeps the stored override whatever the object says. */
+WS_API int ws_project_set_member_billing_rate(ws_project *project,
+                                              int64_t member, int64_t per_hour);
+WS_API int ws_project_clear_member_billing_rate(ws_project *project,
+                                                int64_t member);
+/* `minutes` is 0 for WS_ROUND_NONE, else 1..1440 (checked on create and
+ * update). WS_EINVAL here for a mode out of range. Entries keep the billed
+ * duration they were written with; ws_reprice_time_entries re-rounds. */
+WS_API int ws_project_set_rounding(ws_project *project, ws_rounding mode,
+                                   int minutes);
+WS_API int ws_project_set_clients_see_hours(ws_project *project, int see);
 
 /* ------------------------------------------------------------------------
  * Tasks
