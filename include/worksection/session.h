@@ -98,6 +98,10 @@ class Session {
   // InvalidArgument for a duration outside 1 s..24 h or an end before the
   // start; FailedPrecondition when the date is locked.
   absl::StatusOr<TimeEntry> LogTime(const TimeLog& log);
+  // Logs many entries in one transaction: all or none. Errors name the
+  // failing log ("logs[17]: ..."). The import path: one durable commit.
+  absl::StatusOr<std::vector<TimeEntry>> LogTimeBatch(
+      const std::vector<TimeLog>& logs);
   absl::StatusOr<TimeEntry> GetTimeEntry(TimeEntryId id);
   absl::StatusOr<TimeEntryPage> ListTimeEntries(
       const TimeEntryFilter& filter = {});

@@ -76,58 +76,90 @@ absl::StatusOr<std::optional<std::vector<ProjectId>>> TimeScope(Call& call) {
   return visible;
 }
 
+// Checks and writes one log. With `defer_crossings`, budget crossings are
+// left to the caller (a batch records them once per task at its end).
+absl::StatusOr<TimeEntry> LogOne(Call& call, const TimeLog& log,
+                                 bool defer_crossings) {
+  absl::StatusOr<WritableTask> target =
+      GetTaskToLogOn(call, log.task, "time.task");
+  if (!target.ok()) return target.status();
+  TimeEntry e;
+  e.member = log.member.valid() ? log.member : call.actor.id();
+  const Target where{target->project.id, e.member, MemberId()};
+  absl::Status s =
+      e.member == call.actor.id()
+          ? Require(call.actor, Action::kLogTime, where, "on this task")
+          : Require(call.actor, Action::kLogTimeForOthers, where,
+                    absl::StrCat("for member ", e.member.value()));
+  if (s.ok()) s = CheckCanSee(call.tx, e.member, target->task, "time.member");
+  if (!s.ok()) return s;
+
+  // A duration (with an optional start), or a start and an end.
+  if (log.duration && log.end) {
+    return absl::InvalidArgumentError(
+        "time: give either a duration or an end, not both");
+  }
+  if (log.duration) {
+    e.duration = *log.duration;
+    e.start = log.start;
+  } else {
+    if (!log.start || !log.end) {
+      return absl::InvalidArgumentError(
+          "time: give a duration, or a start and an end");
+    }
+    if (*log.end <= *log.start) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "time.end: ", absl::FormatTime(*log.end), " is not after time.start ",
+          absl::FormatTime(*log.start)));
+    }
+    e.start = log.start;
+    e.duration = absl::Trunc(*log.end - *log.start, absl::Seconds(1));
+  }
+  absl::TimeZone tz;
+  if (!absl::LoadTimeZone(call.settings.time_zone, &tz)) {
+    tz = absl::UTCTimeZone();
+  }
+  e.date = log.date  ? *log.date
+           : e.start ? absl::ToCivilDay(*e.start, tz)
+                     : TodayIn(call.settings, call.now);
+  e.billable = log.billable;
+  e.note = log.note;
+  return WriteNewTimeEntry(call, *target, std::move(e), defer_crossings);
+}
+
 }  // namespace
 
 absl::StatusOr<TimeEntry> Session::LogTime(const TimeLog& log) {
+  return RunCall(*workspace_, actor_, Store::Mode::kWrite, [&](Call& call) {
+    return LogOne(call, log, /*defer_crossings=*/false);
+  });
+}
+
+absl::StatusOr<std::vector<TimeEntry>> Session::LogTimeBatch(
+    const std::vector<TimeLog>& logs) {
   return RunCall(
       *workspace_, actor_, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<TimeEntry> {
-        absl::StatusOr<WritableTask> target =
-            GetTaskToLogOn(call, log.task, "time.task");
-        if (!target.ok()) return target.status();
-        TimeEntry e;
-        e.member = log.member.valid() ? log.member : call.actor.id();
-        const Target where{target->project.id, e.member, MemberId()};
-        absl::Status s =
-            e.member == call.actor.id()
-                ? Require(call.actor, Action::kLogTime, where, "on this task")
-                : Require(call.actor, Action::kLogTimeForOthers, where,
-                          absl::StrCat("for member ", e.member.value()));
-        if (s.ok())
-          s = CheckCanSee(call.tx, e.member, target->task, "time.member");
-        if (!s.ok()) return s;
-
-        // A duration (with an optional start), or a start and an end.
-        if (log.duration && log.end) {
-          return absl::InvalidArgumentError(
-              "time: give either a duration or an end, not both");
-        }
-        if (log.duration) {
-          e.duration = *log.duration;
-          e.start = log.start;
-        } else {
-          if (!log.start || !log.end) {
-            return absl::InvalidArgumentError(
-                "time: give a duration, or a start and an end");
+      [&](Call& call) -> absl::StatusOr<std::vector<TimeEntry>> {
+        std::vector<TimeEntry> written;
+        written.reserve(logs.size());
+        absl::flat_hash_map<TaskId, ProjectId> touched;
+        for (size_t i = 0; i < logs.size(); ++i) {
+          absl::StatusOr<TimeEntry> e =
+              LogOne(call, logs[i], /*defer_crossings=*/true);
+          if (!e.ok()) {
+            return absl::Status(
+                e.status().code(),
+                absl::StrCat("logs[", i, "]: ", e.status().message()));
           }
-          if (*log.end <= *log.start) {
-            return absl::InvalidArgumentError(absl::StrCat(
-                "time.end: ", absl::FormatTime(*log.end),
-                " is not after time.start ", absl::FormatTime(*log.start)));
-          }
-          e.start = log.start;
-          e.duration = absl::Trunc(*log.end - *log.start, absl::Seconds(1));
+          touched.emplace(e->task, e->project);
+          written.push_back(*std::move(e));
         }
-        absl::TimeZone tz;
-        if (!absl::LoadTimeZone(call.settings.time_zone, &tz)) {
-          tz = absl::UTCTimeZone();
+        for (const auto& [task, project] : touched) {
+          absl::Status s =
+              RecordBudgetCrossings(call.tx, call.now, project, task);
+          if (!s.ok()) return s;
         }
-        e.date = log.date  ? *log.date
-                 : e.start ? absl::ToCivilDay(*e.start, tz)
-                           : TodayIn(call.settings, call.now);
-        e.billable = log.billable;
-        e.note = log.note;
-        return WriteNewTimeEntry(call, *target, std::move(e));
+        return written;
       });
 }
 

@@ -47,7 +47,8 @@ absl::Status CheckTimeEntry(const TimeEntry& entry) {
 
 absl::StatusOr<TimeEntry> WriteNewTimeEntry(Call& call,
                                             const WritableTask& target,
-                                            TimeEntry entry) {
+                                            TimeEntry entry,
+                                            bool defer_crossings) {
   entry.project = target.project.id;
   entry.task = target.task.id;
   absl::Status s = CheckTimeEntry(entry);
@@ -67,9 +68,9 @@ absl::StatusOr<TimeEntry> WriteNewTimeEntry(Call& call,
   if (!id.ok()) return id.status();
   entry.id = *id;
   if (s = AddToRollups(call.tx, entry); !s.ok()) return s;
-  if (s = RecordBudgetCrossings(call.tx, call.now, entry.project, entry.task);
-      !s.ok()) {
-    return s;
+  if (!defer_crossings) {
+    s = RecordBudgetCrossings(call.tx, call.now, entry.project, entry.task);
+    if (!s.ok()) return s;
   }
   RedactMoney(call.actor, entry);
   return entry;

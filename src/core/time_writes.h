@@ -24,10 +24,12 @@ absl::Status CheckTimeEntry(const TimeEntry& entry);
 
 // Prices `entry` (member, task, date, start, duration, billable and note
 // set) with the rates in force, checks it and the locks, stores it with its
-// rollup and records budget crossings. Returns it as the actor sees it.
+// rollup and, unless `defer_crossings`, records budget crossings. Returns it
+// as the actor sees it.
 absl::StatusOr<TimeEntry> WriteNewTimeEntry(Call& call,
                                             const WritableTask& target,
-                                            TimeEntry entry);
+                                            TimeEntry entry,
+                                            bool defer_crossings = false);
 
 }  // namespace worksection
 
