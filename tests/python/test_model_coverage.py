@@ -5,7 +5,9 @@ A field added to model.h or query.h but not to the bindings would be reset
 to its default by every update made from Python. The sizes of the structs,
 pinned below when the bindings last mapped every field, catch most such
 additions: when this fails, map the new fields (convert.cc, _model.py,
-_session.py, the tests) and update SIZES.
+_reports.py, _session.py, the tests) and update SIZES. Structs the bindings
+only read (reports) are pinned too, so that the Python results stay
+complete.
 """
 
 from __future__ import annotations
@@ -21,10 +23,10 @@ from worksection import _worksection
 SIZES = {
     "WorkspaceSetup": 168,
     "OpenOptions": 232,
-    "WorkspaceSettings": 112,
+    "WorkspaceSettings": 128,
     "Member": 192,
-    "ProjectMember": 16,
-    "Project": 280,
+    "ProjectMember": 32,
+    "Project": 296,
     "Deadline": 24,
     "ChecklistItem": 40,
     "Task": 384,
@@ -33,6 +35,32 @@ SIZES = {
     "ProjectFilter": 32,
     "TaskFilter": 264,
     "TaskPage": 56,
+    "Rounding": 8,
+    "TimeEntry": 248,
+    "TimeLog": 152,
+    "TimeEntryFilter": 184,
+    "TimeEntryPage": 56,
+    "Timer": 40,
+    "Cost": 136,
+    "CostFilter": 88,
+    "PeriodLock": 56,
+    "BudgetUsage": 144,
+    "BudgetAlert": 40,
+    "TimeReportQuery": 176,
+    "ReportKey": 96,
+    "ReportTotals": 72,
+    "TimeReportRow": 96,
+    "TimeReport": 344,
+    "OverdueQuery": 80,
+    "OverdueRow": 488,
+    "OverdueReport": 40,
+    "ProjectHealthQuery": 32,
+    "ProjectHealth": 632,
+    "WorkloadQuery": 72,
+    "WorkloadRow": 80,
+    "DigestQuery": 48,
+    "DigestEntry": 160,
+    "Digest": 72,
 }
 
 

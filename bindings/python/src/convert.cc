@@ -26,6 +26,8 @@ struct Types {
       checklist_item, task, comment, task_page;
   py::object role, project_role, project_status, task_status, task_order,
       weekday;
+  // The classes added with time tracking, money and reports, by name.
+  py::dict by_name;
   // By absl::StatusCode value, 0..16; [0] is the base class Error.
   py::object errors[17];
 };
@@ -39,6 +41,18 @@ const Types& T() {
   }
   return *g_types;
 }
+
+// The classes T().by_name holds; Cls(name) finds them.
+constexpr const char* kNamedTypes[] = {
+    "Rounding",       "RoundingMode",     "TimeEntry",     "TimeEntryPage",
+    "Timer",          "Cost",             "CostKind",      "PeriodLock",
+    "BudgetUsage",    "BudgetAlert",      "BudgetKind",    "ReportGroup",
+    "ReportKey",      "ReportTotals",     "TimeReportRow", "TimeReport",
+    "OverdueRow",     "OverdueReport",    "ProjectHealth", "ProjectHealthReport",
+    "WorkloadRow",    "WorkloadReport",   "DigestEntry",   "Digest",
+};
+
+py::object Cls(const char* name) { return T().by_name[name]; }
 
 // The exception class names, by absl::StatusCode value.
 constexpr const char* kErrorNames[17] = {
@@ -313,8 +327,10 @@ std::vector<ChecklistItem> ChecklistFromPy(py::handle obj) {
 py::object ProjectMembersToPy(const std::vector<ProjectMember>& members) {
   py::tuple out(members.size());
   for (size_t i = 0; i < members.size(); ++i) {
-    out[i] = T().project_member(py::arg("member") = members[i].member.value(),
-                                py::arg("role") = ToPy(members[i].role));
+    out[i] = T().project_member(
+        py::arg("member") = members[i].member.value(),
+        py::arg("role") = ToPy(members[i].role),
+        py::arg("billing_rate") = MoneyToPy(members[i].billing_rate));
   }
   return out;
 }
@@ -328,9 +344,50 @@ std::vector<ProjectMember> ProjectMembersFromPy(py::handle obj) {
     ProjectMember m;
     m.member = MemberId(IntFromPy(item.attr("member"), "members.member"));
     m.role = ProjectRoleFromPy(item.attr("role"), "members.role");
+    ReadOptional(item, "billing_rate", m.billing_rate,
+                 [](py::handle v, const char*) {
+                   return MoneyFromPy(v, "members.billing_rate");
+                 });
     out.push_back(m);
   });
   return out;
+}
+
+constexpr Rounding::Mode kRoundingModes[] = {
+    Rounding::Mode::kNone, Rounding::Mode::kUp, Rounding::Mode::kNearest,
+    Rounding::Mode::kDown};
+
+absl::string_view RoundingModeName(Rounding::Mode mode) {
+  switch (mode) {
+    case Rounding::Mode::kNone:
+      return "none";
+    case Rounding::Mode::kUp:
+      return "up";
+    case Rounding::Mode::kNearest:
+      return "nearest";
+    case Rounding::Mode::kDown:
+      return "down";
+  }
+  return "unknown";
+}
+
+py::object RoundingToPy(const Rounding& r) {
+  return Cls("Rounding")(
+      py::arg("mode") = EnumToPy(Cls("RoundingMode"), RoundingModeName(r.mode)),
+      py::arg("minutes") = r.minutes);
+}
+
+Rounding RoundingFromPy(py::handle obj) {
+  if (!py::isinstance(obj, Cls("Rounding"))) {
+    RaiseExpected("rounding", "a worksection.Rounding", obj);
+  }
+  Rounding r;
+  r.mode = EnumFromName(
+      kRoundingModes, RoundingModeName,
+      EnumValue(Cls("RoundingMode"), obj.attr("mode"), "rounding.mode"),
+      "rounding.mode");
+  r.minutes = Int32FromPy(obj.attr("minutes"), "rounding.minutes");
+  return r;
 }
 
 }  // namespace
@@ -363,6 +420,7 @@ void RegisterTypes(const py::dict& types) {
   t->task_status = get("TaskStatus");
   t->task_order = get("TaskOrder");
   t->weekday = get("Weekday");
+  for (const char* name : kNamedTypes) t->by_name[name] = get(name);
   for (int code = 0; code < 17; ++code) t->errors[code] = get(kErrorNames[code]);
   delete g_types;  // a second registration (importlib.reload) replaces
   g_types = t;
@@ -531,7 +589,9 @@ py::object ToPy(const WorkspaceSettings& s) {
                       py::arg("name") = s.name,
                       py::arg("time_zone") = s.time_zone,
                       py::arg("currency") = s.currency,
-                      py::arg("week_start") = ToPy(s.week_start));
+                      py::arg("week_start") = ToPy(s.week_start),
+                      py::arg("forgotten_timer_after") =
+                          ToPy(s.forgotten_timer_after));
 }
 
 py::object ToPy(const Member& m) {
@@ -565,6 +625,8 @@ py::object ToPy(const Project& p) {
   kw["billing_rate"] = MoneyToPy(p.billing_rate);
   kw["tags"] = StrsToPy(p.tags);
   kw["members"] = ProjectMembersToPy(p.members);
+  kw["rounding"] = RoundingToPy(p.rounding);
+  kw["clients_see_hours"] = py::bool_(p.clients_see_hours);
   kw["created_at"] = ToPy(p.created_at);
   kw["updated_at"] = ToPy(p.updated_at);
   return T().project(**kw);
@@ -659,6 +721,9 @@ WorkspaceSettings SettingsFromPy(py::handle obj) {
        [&](py::handle v) { s.currency = StrFromPy(v, "currency"); });
   Read(obj, "week_start",
        [&](py::handle v) { s.week_start = WeekdayFromPy(v, "week_start"); });
+  Read(obj, "forgotten_timer_after", [&](py::handle v) {
+    s.forgotten_timer_after = DurationFromPy(v, "forgotten_timer_after");
+  });
   return s;
 }
 
@@ -695,6 +760,10 @@ Project ProjectFromPy(py::handle obj) {
   Read(obj, "tags", [&](py::handle v) { p.tags = StrsFromPy(v, "tags"); });
   Read(obj, "members",
        [&](py::handle v) { p.members = ProjectMembersFromPy(v); });
+  Read(obj, "rounding", [&](py::handle v) { p.rounding = RoundingFromPy(v); });
+  Read(obj, "clients_see_hours", [&](py::handle v) {
+    p.clients_see_hours = BoolFromPy(v, "clients_see_hours");
+  });
   return p;
 }
 
@@ -785,6 +854,426 @@ TaskFilter TaskFilterFromPy(py::handle obj) {
   Read(obj, "page_token",
        [&](py::handle v) { f.page_token = StrFromPy(v, "page_token"); });
   return f;
+}
+
+
+// --- Time entries and timers ---------------------------------------------
+
+namespace {
+
+template <typename Id>
+std::vector<Id> IdsFromPy(py::handle obj, const char* field) {
+  std::vector<Id> out;
+  ForEach(obj, field,
+          [&](py::handle item) { out.push_back(Id(IntFromPy(item, field))); });
+  return out;
+}
+
+constexpr Cost::Kind kCostKinds[] = {Cost::Kind::kExpense,
+                                     Cost::Kind::kIncome};
+absl::string_view CostKindName(Cost::Kind kind) {
+  return kind == Cost::Kind::kIncome ? "income" : "expense";
+}
+absl::string_view BudgetKindName(BudgetAlert::Kind kind) {
+  return kind == BudgetAlert::Kind::kMoney ? "money" : "time";
+}
+constexpr ReportGroup kReportGroups[] = {
+    ReportGroup::kProject, ReportGroup::kTask, ReportGroup::kMember,
+    ReportGroup::kTag,     ReportGroup::kDay,  ReportGroup::kWeek,
+    ReportGroup::kMonth};
+
+py::object ReportGroupToPy(ReportGroup g) {
+  return EnumToPy(Cls("ReportGroup"), ReportGroupName(g));
+}
+
+py::object DoubleToPy(const std::optional<double>& v) {
+  if (!v) return py::none();
+  return py::float_(*v);
+}
+
+template <typename V>
+py::tuple TupleToPy(const std::vector<V>& values) {
+  py::tuple out(values.size());
+  for (size_t i = 0; i < values.size(); ++i) out[i] = ToPy(values[i]);
+  return out;
+}
+
+}  // namespace
+
+py::object ToPy(const TimeEntry& e) {
+  py::dict kw;
+  kw["id"] = py::int_(e.id.value());
+  kw["revision"] = py::int_(e.revision);
+  kw["task"] = py::int_(e.task.value());
+  kw["project"] = py::int_(e.project.value());
+  kw["member"] = py::int_(e.member.value());
+  kw["date"] = ToPy(e.date);
+  kw["start"] = OptionalToPy(e.start);
+  kw["duration"] = ToPy(e.duration);
+  kw["billed_duration"] = ToPy(e.billed_duration);
+  kw["billable"] = py::bool_(e.billable);
+  kw["note"] = py::str(e.note);
+  kw["billing_rate"] = MoneyToPy(e.billing_rate);
+  kw["cost_rate"] = MoneyToPy(e.cost_rate);
+  kw["billed_amount"] = MoneyToPy(e.billed_amount);
+  kw["labour_cost"] = MoneyToPy(e.labour_cost);
+  kw["created_at"] = ToPy(e.created_at);
+  kw["updated_at"] = ToPy(e.updated_at);
+  return Cls("TimeEntry")(**kw);
+}
+
+py::object ToPy(const TimeEntryPage& page) {
+  return Cls("TimeEntryPage")(
+      py::arg("entries") = TupleToPy(page.entries),
+      py::arg("next_page_token") = page.next_page_token);
+}
+
+py::object ToPy(const Timer& t) {
+  return Cls("Timer")(py::arg("member") = t.member.value(),
+                      py::arg("task") = t.task.value(),
+                      py::arg("started_at") = ToPy(t.started_at),
+                      py::arg("forgotten") = t.forgotten);
+}
+
+py::object ToPy(const std::optional<Timer>& timer) {
+  return timer ? ToPy(*timer) : py::none();
+}
+
+py::list ToPy(const std::vector<Timer>& v) { return ListToPy(v); }
+
+TimeEntry TimeEntryFromPy(py::handle obj) {
+  TimeEntry e;
+  ReadId(obj, "id", e.id);
+  Read(obj, "revision",
+       [&](py::handle v) { e.revision = IntFromPy(v, "revision"); });
+  ReadId(obj, "task", e.task);
+  ReadId(obj, "project", e.project);
+  ReadId(obj, "member", e.member);
+  Read(obj, "date", [&](py::handle v) { e.date = DayFromPy(v, "date"); });
+  ReadOptional(obj, "start", e.start, TimeFromPy);
+  Read(obj, "duration",
+       [&](py::handle v) { e.duration = DurationFromPy(v, "duration"); });
+  Read(obj, "billable",
+       [&](py::handle v) { e.billable = BoolFromPy(v, "billable"); });
+  Read(obj, "note", [&](py::handle v) { e.note = StrFromPy(v, "note"); });
+  return e;
+}
+
+TimeLog TimeLogFromPy(py::handle obj) {
+  TimeLog l;
+  ReadId(obj, "task", l.task);
+  ReadId(obj, "member", l.member);
+  ReadOptional(obj, "date", l.date, DayFromPy);
+  ReadOptional(obj, "duration", l.duration, DurationFromPy);
+  ReadOptional(obj, "start", l.start, TimeFromPy);
+  ReadOptional(obj, "end", l.end, TimeFromPy);
+  Read(obj, "billable",
+       [&](py::handle v) { l.billable = BoolFromPy(v, "billable"); });
+  Read(obj, "note", [&](py::handle v) { l.note = StrFromPy(v, "note"); });
+  return l;
+}
+
+TimeEntryFilter TimeEntryFilterFromPy(py::handle obj) {
+  TimeEntryFilter f;
+  ReadOptionalId(obj, "project", f.project);
+  ReadOptionalId(obj, "task", f.task);
+  ReadOptionalId(obj, "member", f.member);
+  ReadOptional(obj, "date_from", f.from, DayFromPy);
+  ReadOptional(obj, "date_to", f.to, DayFromPy);
+  ReadOptional(obj, "billable", f.billable, BoolFromPy);
+  ReadOptional(obj, "tag", f.tag, StrFromPy);
+  Read(obj, "limit", [&](py::handle v) { f.limit = Int32FromPy(v, "limit"); });
+  Read(obj, "page_token",
+       [&](py::handle v) { f.page_token = StrFromPy(v, "page_token"); });
+  return f;
+}
+
+// --- Costs, locks, budgets -------------------------------------------------
+
+py::object ToPy(const Cost& c) {
+  py::dict kw;
+  kw["id"] = py::int_(c.id.value());
+  kw["revision"] = py::int_(c.revision);
+  kw["project"] = py::int_(c.project.value());
+  kw["task"] = IdToPy(c.task);
+  kw["kind"] = EnumToPy(Cls("CostKind"), CostKindName(c.kind));
+  kw["amount"] = py::int_(c.amount);
+  kw["date"] = ToPy(c.date);
+  kw["note"] = py::str(c.note);
+  kw["author"] = IdToPy(c.author);
+  kw["created_at"] = ToPy(c.created_at);
+  kw["updated_at"] = ToPy(c.updated_at);
+  return Cls("Cost")(**kw);
+}
+
+py::list ToPy(const std::vector<Cost>& v) { return ListToPy(v); }
+
+Cost::Kind CostKindFromPy(py::handle obj, const char* field) {
+  return EnumFromName(kCostKinds, CostKindName,
+                      EnumValue(Cls("CostKind"), obj, field), field);
+}
+
+Cost CostFromPy(py::handle obj) {
+  Cost c;
+  ReadId(obj, "id", c.id);
+  Read(obj, "revision",
+       [&](py::handle v) { c.revision = IntFromPy(v, "revision"); });
+  ReadId(obj, "project", c.project);
+  ReadId(obj, "task", c.task);
+  Read(obj, "kind", [&](py::handle v) { c.kind = CostKindFromPy(v, "kind"); });
+  Read(obj, "amount",
+       [&](py::handle v) { c.amount = MoneyFromPy(v, "amount"); });
+  Read(obj, "date", [&](py::handle v) { c.date = DayFromPy(v, "date"); });
+  Read(obj, "note", [&](py::handle v) { c.note = StrFromPy(v, "note"); });
+  return c;
+}
+
+CostFilter CostFilterFromPy(py::handle obj) {
+  CostFilter f;
+  ReadOptionalId(obj, "project", f.project);
+  ReadOptionalId(obj, "task", f.task);
+  ReadOptional(obj, "kind", f.kind, CostKindFromPy);
+  ReadOptional(obj, "date_from", f.from, DayFromPy);
+  ReadOptional(obj, "date_to", f.to, DayFromPy);
+  return f;
+}
+
+py::object ToPy(const PeriodLock& l) {
+  return Cls("PeriodLock")(py::arg("id") = l.id.value(),
+                           py::arg("project") = IdToPy(l.project),
+                           py::arg("through") = ToPy(l.through),
+                           py::arg("author") = IdToPy(l.author),
+                           py::arg("created_at") = ToPy(l.created_at));
+}
+
+py::list ToPy(const std::vector<PeriodLock>& v) { return ListToPy(v); }
+
+py::object ToPy(const BudgetUsage& b) {
+  py::dict kw;
+  kw["time_budget"] = OptionalToPy(b.time_budget);
+  kw["time_used"] = ToPy(b.time_used);
+  kw["time_remaining"] = OptionalToPy(b.time_remaining);
+  kw["time_percent"] = DoubleToPy(b.time_percent);
+  kw["money_budget"] = MoneyToPy(b.money_budget);
+  kw["money_used"] = MoneyToPy(b.money_used);
+  kw["money_remaining"] = MoneyToPy(b.money_remaining);
+  kw["money_percent"] = DoubleToPy(b.money_percent);
+  return Cls("BudgetUsage")(**kw);
+}
+
+py::object ToPy(const BudgetAlert& a) {
+  return Cls("BudgetAlert")(
+      py::arg("project") = a.project.value(), py::arg("task") = IdToPy(a.task),
+      py::arg("kind") = EnumToPy(Cls("BudgetKind"), BudgetKindName(a.kind)),
+      py::arg("percent") = a.percent,
+      py::arg("crossed_at") = ToPy(a.crossed_at));
+}
+
+py::list ToPy(const std::vector<BudgetAlert>& v) { return ListToPy(v); }
+
+// --- Reports -----------------------------------------------------------------
+
+namespace {
+
+py::object KeyToPy(const ReportKey& k) {
+  const bool has_id = k.group == ReportGroup::kProject ||
+                      k.group == ReportGroup::kTask ||
+                      k.group == ReportGroup::kMember;
+  const bool has_period = k.group == ReportGroup::kDay ||
+                          k.group == ReportGroup::kWeek ||
+                          k.group == ReportGroup::kMonth;
+  return Cls("ReportKey")(
+      py::arg("group") = ReportGroupToPy(k.group),
+      py::arg("id") = has_id ? py::object(py::int_(k.id)) : py::none(),
+      py::arg("tag") = k.tag,
+      py::arg("period") = has_period ? ToPy(k.period) : py::none(),
+      py::arg("label") = k.label);
+}
+
+py::object TotalsToPy(const ReportTotals& t) {
+  return Cls("ReportTotals")(py::arg("seconds") = t.seconds,
+                             py::arg("billable_seconds") = t.billable_seconds,
+                             py::arg("entry_count") = t.entry_count,
+                             py::arg("billed_amount") = MoneyToPy(t.billed_amount),
+                             py::arg("labour_cost") = MoneyToPy(t.labour_cost),
+                             py::arg("margin") = MoneyToPy(t.margin));
+}
+
+py::object OverdueRowToPy(const OverdueRow& r) {
+  return Cls("OverdueRow")(py::arg("task") = ToPy(r.task),
+                           py::arg("project_name") = r.project_name,
+                           py::arg("assignee_name") = r.assignee_name,
+                           py::arg("author_name") = r.author_name,
+                           py::arg("days_late") = r.days_late,
+                           py::arg("late") = r.late);
+}
+
+py::tuple OverdueRowsToPy(const std::vector<OverdueRow>& rows) {
+  py::tuple out(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) out[i] = OverdueRowToPy(rows[i]);
+  return out;
+}
+
+}  // namespace
+
+ReportGroup ReportGroupFromPy(py::handle obj, const char* field) {
+  return EnumFromName(kReportGroups, ReportGroupName,
+                      EnumValue(Cls("ReportGroup"), obj, field), field);
+}
+
+TimeReportQuery TimeReportQueryFromPy(py::handle obj) {
+  TimeReportQuery q;
+  ReadOptional(obj, "date_from", q.from, DayFromPy);
+  ReadOptional(obj, "date_to", q.to, DayFromPy);
+  Read(obj, "projects",
+       [&](py::handle v) { q.projects = IdsFromPy<ProjectId>(v, "projects"); });
+  Read(obj, "members",
+       [&](py::handle v) { q.members = IdsFromPy<MemberId>(v, "members"); });
+  Read(obj, "tasks",
+       [&](py::handle v) { q.tasks = IdsFromPy<TaskId>(v, "tasks"); });
+  Read(obj, "tags", [&](py::handle v) { q.tags = StrsFromPy(v, "tags"); });
+  ReadOptional(obj, "billable", q.billable, BoolFromPy);
+  Read(obj, "group_by", [&](py::handle v) {
+    ForEach(v, "group_by", [&](py::handle item) {
+      q.group_by.push_back(ReportGroupFromPy(item, "group_by"));
+    });
+  });
+  return q;
+}
+
+OverdueQuery OverdueQueryFromPy(py::handle obj) {
+  OverdueQuery q;
+  ReadOptionalId(obj, "assignee", q.assignee);
+  ReadOptionalId(obj, "author", q.author);
+  ReadOptionalId(obj, "project", q.project);
+  Read(obj, "due_within_days", [&](py::handle v) {
+    q.due_within_days = Int32FromPy(v, "due_within_days");
+  });
+  ReadOptional(obj, "as_of", q.as_of, DayFromPy);
+  return q;
+}
+
+ProjectHealthQuery ProjectHealthQueryFromPy(py::handle obj) {
+  ProjectHealthQuery q;
+  Read(obj, "projects",
+       [&](py::handle v) { q.projects = IdsFromPy<ProjectId>(v, "projects"); });
+  Read(obj, "include_archived", [&](py::handle v) {
+    q.include_archived = BoolFromPy(v, "include_archived");
+  });
+  return q;
+}
+
+WorkloadQuery WorkloadQueryFromPy(py::handle obj) {
+  WorkloadQuery q;
+  ReadOptional(obj, "date_from", q.from, DayFromPy);
+  ReadOptional(obj, "date_to", q.to, DayFromPy);
+  Read(obj, "members",
+       [&](py::handle v) { q.members = IdsFromPy<MemberId>(v, "members"); });
+  return q;
+}
+
+DigestQuery DigestQueryFromPy(py::handle obj) {
+  DigestQuery q;
+  Read(obj, "members",
+       [&](py::handle v) { q.members = IdsFromPy<MemberId>(v, "members"); });
+  ReadOptional(obj, "as_of", q.as_of, DayFromPy);
+  return q;
+}
+
+py::object ToPy(const TimeReport& r, py::object native) {
+  py::tuple rows(r.rows.size());
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    py::tuple keys(r.rows[i].keys.size());
+    for (size_t k = 0; k < keys.size(); ++k) keys[k] = KeyToPy(r.rows[i].keys[k]);
+    rows[i] = Cls("TimeReportRow")(py::arg("keys") = keys,
+                                   py::arg("totals") = TotalsToPy(r.rows[i].totals));
+  }
+  py::tuple group_by(r.query.group_by.size());
+  for (size_t i = 0; i < group_by.size(); ++i) {
+    group_by[i] = ReportGroupToPy(r.query.group_by[i]);
+  }
+  return Cls("TimeReport")(
+      py::arg("rows") = rows, py::arg("total") = TotalsToPy(r.total),
+      py::arg("money_visible") = r.money_visible,
+      py::arg("currency") = r.currency, py::arg("time_zone") = r.time_zone,
+      py::arg("group_by") = group_by,
+      py::arg("date_from") = OptionalToPy(r.query.from),
+      py::arg("date_to") = OptionalToPy(r.query.to),
+      py::arg("_native") = native);
+}
+
+py::object ToPy(const OverdueReport& r, py::object native) {
+  return Cls("OverdueReport")(py::arg("as_of") = ToPy(r.as_of),
+                              py::arg("rows") = OverdueRowsToPy(r.rows),
+                              py::arg("_native") = native);
+}
+
+py::object ToPy(const std::vector<ProjectHealth>& projects,
+                const std::string& currency, py::object native) {
+  py::tuple rows(projects.size());
+  for (size_t i = 0; i < projects.size(); ++i) {
+    const ProjectHealth& h = projects[i];
+    py::dict kw;
+    kw["project"] = ToPy(h.project);
+    kw["tasks_open"] = py::int_(h.tasks_open);
+    kw["tasks_done"] = py::int_(h.tasks_done);
+    kw["tasks_overdue"] = py::int_(h.tasks_overdue);
+    kw["percent_done"] = py::float_(h.percent_done);
+    kw["percent_done_by_estimate"] = DoubleToPy(h.percent_done_by_estimate);
+    kw["nearest_deadline_task"] = IdToPy(h.nearest_deadline_task);
+    kw["nearest_deadline"] =
+        h.nearest_deadline ? DeadlineToPy(*h.nearest_deadline) : py::none();
+    kw["budget"] = ToPy(h.budget);
+    kw["billed"] = MoneyToPy(h.billed);
+    kw["labour_cost"] = MoneyToPy(h.labour_cost);
+    kw["expenses"] = MoneyToPy(h.expenses);
+    kw["income"] = MoneyToPy(h.income);
+    kw["margin"] = MoneyToPy(h.margin);
+    kw["last_activity"] = OptionalToPy(h.last_activity);
+    rows[i] = Cls("ProjectHealth")(**kw);
+  }
+  return Cls("ProjectHealthReport")(py::arg("projects") = rows,
+                                    py::arg("currency") = currency,
+                                    py::arg("_native") = native);
+}
+
+py::object ToPy(const std::vector<WorkloadRow>& workload, py::object native) {
+  py::tuple rows(workload.size());
+  for (size_t i = 0; i < workload.size(); ++i) {
+    const WorkloadRow& w = workload[i];
+    rows[i] = Cls("WorkloadRow")(
+        py::arg("member") = w.member.value(),
+        py::arg("member_name") = w.member_name,
+        py::arg("open_tasks") = w.open_tasks,
+        py::arg("overdue_tasks") = w.overdue_tasks,
+        py::arg("estimate_left") = ToPy(w.estimate_left),
+        py::arg("seconds_logged") = w.seconds_logged);
+  }
+  return Cls("WorkloadReport")(py::arg("rows") = rows,
+                               py::arg("_native") = native);
+}
+
+py::object ToPy(const Digest& d, py::object native) {
+  py::tuple entries(d.entries.size());
+  for (size_t i = 0; i < d.entries.size(); ++i) {
+    const DigestEntry& e = d.entries[i];
+    py::tuple timers(e.forgotten_timers.size());
+    for (size_t t = 0; t < timers.size(); ++t) {
+      timers[t] = ToPy(e.forgotten_timers[t]);
+    }
+    entries[i] = Cls("DigestEntry")(
+        py::arg("member") = e.member.value(),
+        py::arg("member_name") = e.member_name,
+        py::arg("received_overdue") = OverdueRowsToPy(e.received_overdue),
+        py::arg("set_overdue") = OverdueRowsToPy(e.set_overdue),
+        py::arg("due_this_week") = OverdueRowsToPy(e.due_this_week),
+        py::arg("forgotten_timers") = timers,
+        py::arg("forgotten_timer_tasks") = StrsToPy(e.forgotten_timer_tasks));
+  }
+  return Cls("Digest")(py::arg("as_of") = ToPy(d.as_of),
+                       py::arg("entries") = entries,
+                       py::arg("time_zone") = d.time_zone,
+                       py::arg("_native") = native);
 }
 
 }  // namespace worksection::python

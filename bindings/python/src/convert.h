@@ -23,7 +23,10 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 #include "worksection/query.h"
+#include "worksection/report.h"
+#include "worksection/time_tracking.h"
 #include "worksection/workspace.h"
 
 namespace worksection::python {
@@ -97,6 +100,42 @@ Comment CommentFromPy(py::handle obj);
 MemberFilter MemberFilterFromPy(py::handle obj);
 ProjectFilter ProjectFilterFromPy(py::handle obj);
 TaskFilter TaskFilterFromPy(py::handle obj);
+
+// --- Time entries, timers, costs, locks, budgets ----------------------------
+py::object ToPy(const TimeEntry& entry);
+py::object ToPy(const TimeEntryPage& page);
+py::object ToPy(const Timer& timer);
+py::object ToPy(const std::optional<Timer>& timer);  // None when empty
+py::list ToPy(const std::vector<Timer>& timers);
+py::object ToPy(const Cost& cost);
+py::list ToPy(const std::vector<Cost>& costs);
+py::object ToPy(const PeriodLock& lock);
+py::list ToPy(const std::vector<PeriodLock>& locks);
+py::object ToPy(const BudgetUsage& usage);
+py::object ToPy(const BudgetAlert& alert);
+py::list ToPy(const std::vector<BudgetAlert>& alerts);
+
+TimeEntry TimeEntryFromPy(py::handle obj);
+TimeLog TimeLogFromPy(py::handle obj);
+TimeEntryFilter TimeEntryFilterFromPy(py::handle obj);
+Cost CostFromPy(py::handle obj);
+CostFilter CostFilterFromPy(py::handle obj);
+
+// --- Reports -----------------------------------------------------------------
+// `native` is the module's handle on the C++ result, kept by the Python
+// report (its `_native` field) for the exports.
+py::object ToPy(const TimeReport& report, py::object native);
+py::object ToPy(const OverdueReport& report, py::object native);
+py::object ToPy(const std::vector<ProjectHealth>& projects,
+                const std::string& currency, py::object native);
+py::object ToPy(const std::vector<WorkloadRow>& workload, py::object native);
+py::object ToPy(const Digest& digest, py::object native);
+
+TimeReportQuery TimeReportQueryFromPy(py::handle obj);
+OverdueQuery OverdueQueryFromPy(py::handle obj);
+ProjectHealthQuery ProjectHealthQueryFromPy(py::handle obj);
+WorkloadQuery WorkloadQueryFromPy(py::handle obj);
+DigestQuery DigestQueryFromPy(py::handle obj);
 
 }  // namespace worksection::python
 

@@ -12,11 +12,14 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <variant>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "bindings/python/src/convert.h"
+#include "worksection/export.h"
 #include "worksection/limits.h"
 #include "worksection/session.h"
 #include "worksection/version.h"
@@ -197,7 +200,155 @@ py::dict ModelSizes() {
   d["ProjectFilter"] = sizeof(ProjectFilter);
   d["TaskFilter"] = sizeof(TaskFilter);
   d["TaskPage"] = sizeof(TaskPage);
+  d["Rounding"] = sizeof(Rounding);
+  d["TimeEntry"] = sizeof(TimeEntry);
+  d["TimeLog"] = sizeof(TimeLog);
+  d["TimeEntryFilter"] = sizeof(TimeEntryFilter);
+  d["TimeEntryPage"] = sizeof(TimeEntryPage);
+  d["Timer"] = sizeof(Timer);
+  d["Cost"] = sizeof(Cost);
+  d["CostFilter"] = sizeof(CostFilter);
+  d["PeriodLock"] = sizeof(PeriodLock);
+  d["BudgetUsage"] = sizeof(BudgetUsage);
+  d["BudgetAlert"] = sizeof(BudgetAlert);
+  d["TimeReportQuery"] = sizeof(TimeReportQuery);
+  d["ReportKey"] = sizeof(ReportKey);
+  d["ReportTotals"] = sizeof(ReportTotals);
+  d["TimeReportRow"] = sizeof(TimeReportRow);
+  d["TimeReport"] = sizeof(TimeReport);
+  d["OverdueQuery"] = sizeof(OverdueQuery);
+  d["OverdueRow"] = sizeof(OverdueRow);
+  d["OverdueReport"] = sizeof(OverdueReport);
+  d["ProjectHealthQuery"] = sizeof(ProjectHealthQuery);
+  d["ProjectHealth"] = sizeof(ProjectHealth);
+  d["WorkloadQuery"] = sizeof(WorkloadQuery);
+  d["WorkloadRow"] = sizeof(WorkloadRow);
+  d["DigestQuery"] = sizeof(DigestQuery);
+  d["DigestEntry"] = sizeof(DigestEntry);
+  d["Digest"] = sizeof(Digest);
   return d;
+}
+
+// A status as a StatusOr, for Run/Unwrap.
+absl::StatusOr<bool> Done(const absl::Status& status) {
+  if (!status.ok()) return status;
+  return true;
+}
+
+// A report as the library returned it, kept by the Python report object
+// (its `_native` field) so that the exports render exactly what it holds.
+// Immutable; the exports run without the GIL.
+using ReportValue = std::variant<TimeReport, OverdueReport,
+                                 std::vector<ProjectHealth>,
+                                 std::vector<WorkloadRow>, Digest>;
+
+// Runs `fn(report)` without the GIL; raises for an error status.
+template <typename Fn>
+auto ExportNoGil(const std::shared_ptr<const ReportValue>& value, Fn fn) {
+  using Result = decltype(fn(std::get<TimeReport>(*value)));
+  std::optional<Result> result;
+  {
+    py::gil_scoped_release release;
+    result.emplace(std::visit(fn, *value));
+  }
+  return Unwrap(*std::move(result));
+}
+
+class NativeReport {
+ public:
+  using Value = ReportValue;
+
+  NativeReport(Value value, std::string currency)
+      : value_(std::make_shared<const Value>(std::move(value))),
+        currency_(std::move(currency)) {}
+
+  const Value& value() const { return *value_; }
+
+  py::str Csv(bool bom, const std::string& separator, bool decimal_comma,
+              bool neutralize_formulas) const {
+    CsvOptions o = MakeCsvOptions(bom, separator, decimal_comma,
+                                  neutralize_formulas);
+    return py::str(ExportNoGil(value_, [&](const auto& r) -> absl::StatusOr<std::string> {
+      if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Digest>) {
+        return absl::UnimplementedError("a digest has no CSV export");
+      } else {
+        return ExportCsv(r, o);
+      }
+    }));
+  }
+  void WriteCsv(const std::string& path, bool bom,
+                const std::string& separator, bool decimal_comma,
+                bool neutralize_formulas) const {
+    CsvOptions o = MakeCsvOptions(bom, separator, decimal_comma,
+                                  neutralize_formulas);
+    ExportNoGil(value_, [&](const auto& r) -> absl::StatusOr<bool> {
+      if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Digest>) {
+        return absl::UnimplementedError("a digest has no CSV export");
+      } else {
+        return Done(WriteCsvFile(r, path, o));
+      }
+    });
+  }
+  py::str Json(bool pretty) const {
+    JsonOptions o{pretty, currency_};
+    return py::str(ExportNoGil(value_, [&](const auto& r) { return ExportJson(r, o); }));
+  }
+  void WriteJson(const std::string& path, bool pretty) const {
+    JsonOptions o{pretty, currency_};
+    ExportNoGil(value_, [&](const auto& r) { return Done(WriteJsonFile(r, path, o)); });
+  }
+  py::bytes Xlsx(bool chart) const {
+    XlsxOptions o{currency_, chart};
+    return py::bytes(ExportNoGil(value_, [&](const auto& r) -> absl::StatusOr<std::string> {
+      if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Digest>) {
+        return absl::UnimplementedError("a digest has no XLSX export");
+      } else {
+        return ExportXlsx(r, o);
+      }
+    }));
+  }
+  void WriteXlsx(const std::string& path, bool chart) const {
+    XlsxOptions o{currency_, chart};
+    ExportNoGil(value_, [&](const auto& r) -> absl::StatusOr<bool> {
+      if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Digest>) {
+        return absl::UnimplementedError("a digest has no XLSX export");
+      } else {
+        return Done(WriteXlsxFile(r, path, o));
+      }
+    });
+  }
+  std::string Text(bool markdown) const {
+    const Digest* digest = std::get_if<Digest>(value_.get());
+    if (digest == nullptr) RaiseTypeError("not a digest");
+    py::gil_scoped_release release;
+    return markdown ? RenderDigestMarkdown(*digest) : RenderDigestText(*digest);
+  }
+
+ private:
+  CsvOptions MakeCsvOptions(bool bom, const std::string& separator,
+                            bool decimal_comma,
+                            bool neutralize_formulas) const {
+    CsvOptions o;
+    if (separator == ";") {
+      o.separator = CsvOptions::Separator::kSemicolon;
+    } else if (separator != ",") {
+      RaiseInvalidArgument("separator: \",\" or \";\", not \"" + separator +
+                           "\"");
+    }
+    o.bom = bom;
+    o.decimal_comma = decimal_comma;
+    o.neutralize_formulas = neutralize_formulas;
+    o.currency = currency_;
+    return o;
+  }
+  std::shared_ptr<const Value> value_;
+  std::string currency_;
+};
+
+// The currency of the workspace, for exports of reports that carry none.
+std::string Currency(Session& session) {
+  absl::StatusOr<WorkspaceSettings> settings = session.GetSettings();
+  return settings.ok() ? settings->currency : std::string();
 }
 
 }  // namespace
@@ -374,10 +525,195 @@ void DefineModule(py::module_& m) {
              return ToPy(s.As(
                  [&](Session& x) { return x.ListComments(TaskId(task)); }));
            })
-      .def("update_comment", [](PySession& s, py::handle comment) {
-        Comment v = CommentFromPy(comment);
-        return ToPy(s.As([&](Session& x) { return x.UpdateComment(v); }));
+      .def("update_comment",
+           [](PySession& s, py::handle comment) {
+             Comment v = CommentFromPy(comment);
+             return ToPy(s.As([&](Session& x) { return x.UpdateComment(v); }));
+           })
+      // --- Time entries ---
+      .def("log_time",
+           [](PySession& s, py::handle log) {
+             TimeLog v = TimeLogFromPy(log);
+             return ToPy(s.As([&](Session& x) { return x.LogTime(v); }));
+           })
+      .def("get_time_entry",
+           [](PySession& s, int64_t id) {
+             return ToPy(s.As(
+                 [&](Session& x) { return x.GetTimeEntry(TimeEntryId(id)); }));
+           })
+      .def("list_time_entries",
+           [](PySession& s, py::handle filter) {
+             TimeEntryFilter f = TimeEntryFilterFromPy(filter);
+             return ToPy(
+                 s.As([&](Session& x) { return x.ListTimeEntries(f); }));
+           })
+      .def("update_time_entry",
+           [](PySession& s, py::handle entry) {
+             TimeEntry v = TimeEntryFromPy(entry);
+             return ToPy(
+                 s.As([&](Session& x) { return x.UpdateTimeEntry(v); }));
+           })
+      .def("delete_time_entry",
+           [](PySession& s, int64_t id, int64_t revision) {
+             s.As([&](Session& x) {
+               return Done(x.DeleteTimeEntry(TimeEntryId(id), revision));
+             });
+           })
+      .def("reprice_time_entries",
+           [](PySession& s, int64_t project, py::handle from, py::handle to) {
+             const absl::CivilDay f = DayFromPy(from, "date_from");
+             const absl::CivilDay t = DayFromPy(to, "date_to");
+             return s.As([&](Session& x) {
+               return x.RepriceTimeEntries(ProjectId(project), f, t);
+             });
+           })
+      // --- Timers ---
+      .def("start_timer",
+           [](PySession& s, int64_t task, bool stop_running) {
+             return ToPy(s.As([&](Session& x) {
+               return x.StartTimer(TaskId(task), stop_running);
+             }));
+           })
+      .def("stop_timer",
+           [](PySession& s, std::string note, bool cap_at_limit) {
+             return ToPy(s.As([&](Session& x) {
+               return x.StopTimer(std::move(note), cap_at_limit);
+             }));
+           })
+      .def("cancel_timer",
+           [](PySession& s) {
+             s.As([](Session& x) { return Done(x.CancelTimer()); });
+           })
+      .def("get_timer",
+           [](PySession& s, int64_t member) {
+             return ToPy(s.As(
+                 [&](Session& x) { return x.GetTimer(MemberId(member)); }));
+           })
+      .def("list_timers",
+           [](PySession& s) {
+             return ToPy(s.As([](Session& x) { return x.ListTimers(); }));
+           })
+      .def("list_forgotten_timers",
+           [](PySession& s) {
+             return ToPy(
+                 s.As([](Session& x) { return x.ListForgottenTimers(); }));
+           })
+      // --- Costs ---
+      .def("create_cost",
+           [](PySession& s, py::handle cost) {
+             Cost v = CostFromPy(cost);
+             return ToPy(s.As([&](Session& x) { return x.CreateCost(v); }));
+           })
+      .def("get_cost",
+           [](PySession& s, int64_t id) {
+             return ToPy(
+                 s.As([&](Session& x) { return x.GetCost(CostId(id)); }));
+           })
+      .def("list_costs",
+           [](PySession& s, py::handle filter) {
+             CostFilter f = CostFilterFromPy(filter);
+             return ToPy(s.As([&](Session& x) { return x.ListCosts(f); }));
+           })
+      .def("update_cost",
+           [](PySession& s, py::handle cost) {
+             Cost v = CostFromPy(cost);
+             return ToPy(s.As([&](Session& x) { return x.UpdateCost(v); }));
+           })
+      .def("delete_cost",
+           [](PySession& s, int64_t id, int64_t revision) {
+             s.As([&](Session& x) {
+               return Done(x.DeleteCost(CostId(id), revision));
+             });
+           })
+      // --- Locked periods ---
+      .def("lock_period",
+           [](PySession& s, int64_t project, py::handle through) {
+             const absl::CivilDay t = DayFromPy(through, "through");
+             return ToPy(s.As([&](Session& x) {
+               return x.LockPeriod(ProjectId(project), t);
+             }));
+           })
+      .def("unlock",
+           [](PySession& s, int64_t id) {
+             s.As([&](Session& x) { return Done(x.Unlock(LockId(id))); });
+           })
+      .def("list_locks",
+           [](PySession& s) {
+             return ToPy(s.As([](Session& x) { return x.ListLocks(); }));
+           })
+      // --- Budgets ---
+      .def("get_project_budget",
+           [](PySession& s, int64_t id) {
+             return ToPy(s.As([&](Session& x) {
+               return x.GetProjectBudget(ProjectId(id));
+             }));
+           })
+      .def("get_task_budget",
+           [](PySession& s, int64_t id) {
+             return ToPy(s.As(
+                 [&](Session& x) { return x.GetTaskBudget(TaskId(id)); }));
+           })
+      .def("list_budget_alerts",
+           [](PySession& s, int64_t project) {
+             return ToPy(s.As([&](Session& x) {
+               return x.ListBudgetAlerts(ProjectId(project));
+             }));
+           })
+      // --- Reports ---
+      .def("time_report",
+           [](PySession& s, py::handle query) {
+             TimeReportQuery q = TimeReportQueryFromPy(query);
+             TimeReport r =
+                 s.As([&](Session& x) { return x.RunTimeReport(q); });
+             const std::string currency = r.currency;
+             NativeReport native(r, currency);
+             return ToPy(r, py::cast(std::move(native)));
+           })
+      .def("overdue_report",
+           [](PySession& s, py::handle query) {
+             OverdueQuery q = OverdueQueryFromPy(query);
+             OverdueReport r =
+                 s.As([&](Session& x) { return x.RunOverdueReport(q); });
+             return ToPy(r, py::cast(NativeReport(r, "")));
+           })
+      .def("project_health",
+           [](PySession& s, py::handle query) {
+             ProjectHealthQuery q = ProjectHealthQueryFromPy(query);
+             std::string currency;
+             std::vector<ProjectHealth> r = s.As([&](Session& x) {
+               auto result = x.RunProjectHealth(q);
+               if (result.ok()) currency = Currency(x);
+               return result;
+             });
+             return ToPy(r, currency, py::cast(NativeReport(r, currency)));
+           })
+      .def("workload",
+           [](PySession& s, py::handle query) {
+             WorkloadQuery q = WorkloadQueryFromPy(query);
+             std::vector<WorkloadRow> r =
+                 s.As([&](Session& x) { return x.RunWorkload(q); });
+             return ToPy(r, py::cast(NativeReport(r, "")));
+           })
+      .def("digest", [](PySession& s, py::handle query) {
+        DigestQuery q = DigestQueryFromPy(query);
+        Digest r = s.As([&](Session& x) { return x.RunDigest(q); });
+        return ToPy(r, py::cast(NativeReport(r, "")));
       });
+
+  py::class_<NativeReport>(m, "NativeReport")
+      .def("csv", &NativeReport::Csv, py::arg("bom"), py::arg("separator"),
+           py::arg("decimal_comma"), py::arg("neutralize_formulas"))
+      .def("write_csv", &NativeReport::WriteCsv, py::arg("path"),
+           py::arg("bom"), py::arg("separator"), py::arg("decimal_comma"),
+           py::arg("neutralize_formulas"))
+      .def("json", &NativeReport::Json, py::arg("pretty"))
+      .def("write_json", &NativeReport::WriteJson, py::arg("path"),
+           py::arg("pretty"))
+      .def("xlsx", &NativeReport::Xlsx, py::arg("chart"))
+      .def("write_xlsx", &NativeReport::WriteXlsx, py::arg("path"),
+           py::arg("chart"))
+      .def("text", [](const NativeReport& r) { return r.Text(false); })
+      .def("markdown", [](const NativeReport& r) { return r.Text(true); });
 }
 
 }  // namespace worksection::python

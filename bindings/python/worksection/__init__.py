@@ -30,15 +30,18 @@ except ImportError as _e:  # pragma: no cover - a broken installation
         f"(and libworksection.so.0 beside it or on the library path): {_e}"
     ) from _e
 
-from . import _model, errors
+from . import _model, _reports, errors
 from ._model import *  # noqa: F401,F403
 from ._model import __all__ as _model_all
+from ._reports import *  # noqa: F401,F403
+from ._reports import __all__ as _reports_all
 from ._session import Session, Workspace, open
 from .errors import *  # noqa: F401,F403
 from .errors import __all__ as _errors_all
 
 _worksection._register(
     {**{name: getattr(_model, name) for name in _model_all},
+     **{name: getattr(_reports, name) for name in _reports_all},
      **errors._by_name()}
 )
 
@@ -57,6 +60,7 @@ def version() -> str:
 
 __all__ = [
     *_model_all,
+    *_reports_all,
     *_errors_all,
     "Session",
     "Workspace",

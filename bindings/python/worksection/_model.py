@@ -25,7 +25,19 @@ import enum
 from typing import Iterator, Optional, Tuple
 
 __all__ = [
+    "BudgetAlert",
+    "BudgetKind",
+    "BudgetUsage",
     "ChecklistItem",
+    "Cost",
+    "CostKind",
+    "PeriodLock",
+    "ReportGroup",
+    "Rounding",
+    "RoundingMode",
+    "TimeEntry",
+    "TimeEntryPage",
+    "Timer",
     "Comment",
     "Deadline",
     "Member",
@@ -91,6 +103,37 @@ class TaskOrder(_Enum):
     PRIORITY = "priority"  #: highest first
 
 
+class RoundingMode(_Enum):
+    """How a project rounds the time it bills."""
+
+    NONE = "none"  #: bill the raw duration
+    UP = "up"  #: up to a multiple of Rounding.minutes
+    NEAREST = "nearest"  #: to the nearest multiple (halves up)
+    DOWN = "down"  #: down to a multiple
+
+
+class CostKind(_Enum):
+    EXPENSE = "expense"  #: counts against the money budget
+    INCOME = "income"
+
+
+class BudgetKind(_Enum):
+    TIME = "time"
+    MONEY = "money"
+
+
+class ReportGroup(_Enum):
+    """A grouping level of a time report."""
+
+    PROJECT = "project"
+    TASK = "task"
+    MEMBER = "member"
+    TAG = "tag"  #: an entry counts once under each tag of its task
+    DAY = "day"
+    WEEK = "week"  #: ISO weeks, keyed by their Monday
+    MONTH = "month"
+
+
 class Weekday(_Enum):
     MONDAY = "monday"
     TUESDAY = "tuesday"
@@ -125,6 +168,8 @@ class Settings:
     time_zone: str
     currency: str
     week_start: Weekday
+    #: a timer running longer is "forgotten"; 1 minute .. 24 hours
+    forgotten_timer_after: datetime.timedelta = datetime.timedelta(hours=10)
 
 
 @_frozen
@@ -146,10 +191,30 @@ class Member:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class ProjectMember:
-    """A member's place in a project: ``ProjectMember(bob.id, role)``."""
+    """A member's place in a project: ``ProjectMember(bob.id, role)``.
+
+    ``billing_rate`` (per hour, minor units) overrides the project's and the
+    member's own rate on this project; None: no override, or hidden from
+    the actor (who then keeps the stored override on update).
+    """
 
     member: int
     role: ProjectRole = ProjectRole.MEMBER
+    billing_rate: Optional[int] = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Rounding:
+    """How a project rounds billed time: ``Rounding(RoundingMode.UP, 15)``.
+
+    The raw duration of an entry is always kept; its billed duration is
+    derived from it when it is written. ``minutes`` is 1..1440 unless the
+    mode is NONE. Where a Rounding is expected, a ``(mode, minutes)`` pair
+    or None (no rounding) works too.
+    """
+
+    mode: RoundingMode = RoundingMode.NONE
+    minutes: int = 0
 
 
 @_frozen
@@ -167,6 +232,8 @@ class Project:
     billing_rate: Optional[int]  #: per hour, minor units; None if hidden
     tags: Tuple[str, ...]  #: sorted, unique
     members: Tuple[ProjectMember, ...]  #: sorted by member id
+    rounding: Rounding = Rounding()  #: of billed time
+    clients_see_hours: bool = True  #: clients may read the time logged here
     created_at: datetime.datetime = dataclasses.field(repr=False)
     updated_at: datetime.datetime = dataclasses.field(repr=False)
 
@@ -270,3 +337,124 @@ class TaskPage:
 
     def __len__(self) -> int:
         return len(self.tasks)
+
+
+# --- Time entries and timers ------------------------------------------------
+
+
+@_frozen
+class TimeEntry:
+    """Time a member spent on a task.
+
+    The rates in force when it was written are stored on it, so changing a
+    rate later never rewrites history (``reprice_time_entries`` does, on
+    purpose). Amounts are round-half-up(seconds * rate / 3600): the billed
+    amount from ``billed_duration`` (0 when not billable), the labour cost
+    from ``duration``. Money fields are None for whoever may not read money.
+    """
+
+    id: int
+    revision: int
+    task: int
+    project: int  #: the task's project; set by the library
+    member: int  #: whose time
+    date: datetime.date  #: in the workspace time zone
+    start: Optional[datetime.datetime]  #: when it began, if known
+    duration: datetime.timedelta  #: raw; whole seconds, 1 s .. 24 h
+    billed_duration: datetime.timedelta  #: rounded per project
+    billable: bool
+    note: str
+    billing_rate: Optional[int] = dataclasses.field(repr=False)
+    cost_rate: Optional[int] = dataclasses.field(repr=False)
+    billed_amount: Optional[int]
+    labour_cost: Optional[int] = dataclasses.field(repr=False)
+    created_at: datetime.datetime = dataclasses.field(repr=False)
+    updated_at: datetime.datetime = dataclasses.field(repr=False)
+
+
+@_frozen
+class TimeEntryPage:
+    """One page of list_time_entries, by (date, id): iterate it, or read
+    ``entries``. ``next_page_token`` is empty on the last page."""
+
+    entries: Tuple[TimeEntry, ...]
+    next_page_token: str
+
+    def __iter__(self) -> Iterator[TimeEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+@_frozen
+class Timer:
+    """A running timer; at most one per member."""
+
+    member: int
+    task: int
+    started_at: datetime.datetime
+    forgotten: bool  #: running longer than settings.forgotten_timer_after
+
+
+# --- Costs, locks, budgets -----------------------------------------------------
+
+
+@_frozen
+class Cost:
+    """A money line on a project, or on one of its tasks."""
+
+    id: int
+    revision: int
+    project: int  #: for a task's cost, the task's project
+    task: Optional[int]  #: None: the project's own line
+    kind: CostKind
+    amount: int  #: minor units, > 0
+    date: datetime.date
+    note: str
+    author: Optional[int]
+    created_at: datetime.datetime = dataclasses.field(repr=False)
+    updated_at: datetime.datetime = dataclasses.field(repr=False)
+
+
+@_frozen
+class PeriodLock:
+    """Time entries and costs dated on or before ``through`` cannot be
+    created, changed or deleted: in ``project``, or everywhere (None)."""
+
+    id: int
+    project: Optional[int]
+    through: datetime.date  #: inclusive
+    author: Optional[int]
+    created_at: datetime.datetime = dataclasses.field(repr=False)
+
+
+@_frozen
+class BudgetUsage:
+    """How much of a budget is used.
+
+    Time used is the raw time logged; money used is the billed amount of
+    that time plus the expenses. The money fields are None when there is no
+    money budget or the actor may not read money; the time ones when no
+    time budget is set. Percentages are floats (100.0 = all used).
+    """
+
+    time_budget: Optional[datetime.timedelta]
+    time_used: datetime.timedelta
+    time_remaining: Optional[datetime.timedelta]  #: negative when overrun
+    time_percent: Optional[float]
+    money_budget: Optional[int]
+    money_used: Optional[int]
+    money_remaining: Optional[int]
+    money_percent: Optional[float]
+
+
+@_frozen
+class BudgetAlert:
+    """Recorded the first time a budget's usage reaches 80% and 100%."""
+
+    project: int
+    task: Optional[int]  #: None: the project's budget
+    kind: BudgetKind
+    percent: int  #: 80 or 100
+    crossed_at: datetime.datetime

@@ -22,9 +22,20 @@ from typing import (
 
 from . import _worksection
 from ._model import (
+    BudgetAlert,
+    BudgetUsage,
     ChecklistItem,
     Comment,
+    Cost,
+    CostKind,
     Deadline,
+    PeriodLock,
+    ReportGroup,
+    Rounding,
+    RoundingMode,
+    TimeEntry,
+    TimeEntryPage,
+    Timer,
     Member,
     Project,
     ProjectMember,
@@ -39,6 +50,13 @@ from ._model import (
     TaskStatus,
     Weekday,
 )
+from ._reports import (
+    Digest,
+    OverdueReport,
+    ProjectHealthReport,
+    TimeReport,
+    WorkloadReport,
+)
 from .errors import InvalidArgumentError
 
 __all__ = ["Session", "Workspace", "open"]
@@ -48,6 +66,10 @@ MemberRef = Union[int, Member]
 ProjectRef = Union[int, Project]
 TaskRef = Union[int, Task]
 CommentRef = Union[int, Comment]
+TimeEntryRef = Union[int, TimeEntry]
+CostRef = Union[int, Cost]
+LockRef = Union[int, PeriodLock]
+RoundingLike = Union[Rounding, Tuple[Union[RoundingMode, str], int], None]
 DeadlineLike = Union[Deadline, datetime.date]
 ChecklistLike = Union[ChecklistItem, str]
 ProjectMembersLike = Union[
@@ -56,10 +78,13 @@ ProjectMembersLike = Union[
 ]
 
 _E = TypeVar("_E")
+_KEEP: Any = object()  # "not given": keep the value as read
 
 # The fields each update_* call writes; the others are set by the library or
 # change through their own calls (status, project, active).
-_SETTINGS_EDITABLE = frozenset({"name", "time_zone", "currency", "week_start"})
+_SETTINGS_EDITABLE = frozenset(
+    {"name", "time_zone", "currency", "week_start", "forgotten_timer_after"}
+)
 _MEMBER_EDITABLE = frozenset(
     {"name", "email", "role", "company", "cost_rate", "billing_rate"}
 )
@@ -67,6 +92,7 @@ _PROJECT_EDITABLE = frozenset(
     {
         "name", "status", "folder", "manager", "start_date", "deadline",
         "time_budget", "money_budget", "billing_rate", "tags", "members",
+        "rounding", "clients_see_hours",
     }
 )
 _TASK_EDITABLE = frozenset(
@@ -77,10 +103,27 @@ _TASK_EDITABLE = frozenset(
     }
 )
 _COMMENT_EDITABLE = frozenset({"text", "hidden_from_clients"})
+_TIME_ENTRY_EDITABLE = frozenset(
+    {"task", "date", "start", "duration", "billable", "note"}
+)
+_COST_EDITABLE = frozenset({"kind", "amount", "date", "note"})
 _HINTS = {
     "status": "use complete_task() / reopen_task()",
     "project": "use move_task()",
     "active": "use deactivate_member() / reactivate_member()",
+}
+_TIME_ENTRY_HINTS = {
+    "project": "it follows the task",
+    "member": "delete it and log it for the other member",
+    "billed_duration": "it follows duration and the project's rounding",
+    "billing_rate": "use reprice_time_entries()",
+    "cost_rate": "use reprice_time_entries()",
+    "billed_amount": "use reprice_time_entries()",
+    "labour_cost": "use reprice_time_entries()",
+}
+_COST_HINTS = {
+    "project": "delete it and create it on the other project",
+    "task": "delete it and create it on the other task",
 }
 
 
@@ -159,9 +202,16 @@ def _checklist(value: Any) -> Tuple[ChecklistItem, ...]:
     return tuple(items)
 
 
-def _project_members(value: Any) -> Tuple[ProjectMember, ...]:
+def _project_members(
+    value: Any, previous: Tuple[ProjectMember, ...] = ()
+) -> Tuple[ProjectMember, ...]:
+    """ProjectMembers from ProjectMember, Member, (member, role) or
+    (member, role, billing_rate) items. A member given without a rate keeps
+    the override it has in ``previous`` (the project as read); pass a
+    ProjectMember or a triple with None to clear it."""
     if isinstance(value, Mapping):
         value = value.items()
+    rates = {m.member: m.billing_rate for m in previous}
     out = []
     for item in _sequence(value, "members"):
         if isinstance(item, ProjectMember):
@@ -170,19 +220,91 @@ def _project_members(value: Any) -> Tuple[ProjectMember, ...]:
         if isinstance(item, Member):
             item = (item, ProjectRole.MEMBER)
         try:
-            member, role = item
+            if isinstance(item, tuple) and len(item) == 3:
+                member, role, rate = item
+                keep = False
+            else:
+                member, role = item
+                keep = True
         except (TypeError, ValueError):
             raise TypeError(
-                "members: expected ProjectMember or (member, role) items, got "
-                f"{type(item).__name__}"
+                "members: expected ProjectMember, (member, role) or (member, "
+                f"role, billing_rate) items, got {type(item).__name__}"
             ) from None
+        member_id = _id(member, Member, "members")
+        if keep:
+            rate = rates.get(member_id)
         out.append(
             ProjectMember(
-                _id(member, Member, "members"),
+                member_id,
                 _enum(ProjectRole, role, "members.role"),
+                rate,
             )
         )
     return tuple(out)
+
+
+def _rounding(value: Any) -> Rounding:
+    if value is None:
+        return Rounding()
+    if isinstance(value, Rounding):
+        return value
+    if isinstance(value, tuple) and len(value) == 2:
+        mode, minutes = value
+        return Rounding(_enum(RoundingMode, mode, "rounding.mode"), minutes)
+    raise TypeError(
+        "rounding: expected a Rounding, a (mode, minutes) pair or None, got "
+        f"{type(value).__name__}"
+    )
+
+
+def _time(value: Any, field: str) -> Optional[datetime.datetime]:
+    """An instant: an aware datetime (naive: InvalidArgumentError)."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime.datetime):
+        raise TypeError(
+            f"{field}: expected an aware datetime.datetime, got "
+            f"{type(value).__name__}")
+    if value.utcoffset() is None:
+        raise InvalidArgumentError(
+            f"{field}: a naive datetime ({value}); pass an aware one, e.g. "
+            "datetime.now(timezone.utc)")
+    return value
+
+
+def _ids(value: Any, kind: type, field: str) -> Tuple[int, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, kind) or (isinstance(value, int)
+                                   and not isinstance(value, bool)):
+        value = (value,)
+    return tuple(_id(v, kind, field) for v in _sequence(value, field))
+
+
+def _strs(value: Any, field: str) -> Tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(_sequence(value, field))
+
+
+def _groups(value: Any) -> Tuple[ReportGroup, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (str, ReportGroup)):
+        value = (value,)
+    return tuple(_enum(ReportGroup, g, "group_by")
+                 for g in _sequence(value, "group_by"))
+
+
+def _revision_of(value: Any, kind: type, field: str) -> Tuple[int, int]:
+    """(id, revision): an entity as read checks its revision; an id does
+    not."""
+    if isinstance(value, kind):
+        return value.id, value.revision  # type: ignore[attr-defined]
+    return _id(value, kind, field), 0
 
 
 def _coerce(field: str, value: Any) -> Any:
@@ -200,6 +322,10 @@ _COERCIONS: dict = {
     "deadline": _deadline,
     "checklist": _checklist,
     "members": _project_members,
+    "rounding": _rounding,
+    "start": lambda v: _time(v, "start"),
+    "task": lambda v: _id(v, Task, "task"),
+    "kind": lambda v: _enum(CostKind, v, "kind"),
     "tags": lambda v: tuple(_sequence(v, "tags")),
     "subscribers": lambda v: tuple(
         _id(m, Member, "subscribers") for m in _sequence(v, "subscribers")
@@ -228,6 +354,7 @@ def _changed(
     changes: Mapping[str, Any],
     call: str,
     coerce: Callable[[str, Any], Any] = _coerce,
+    hints: Mapping[str, str] = _HINTS,
 ) -> _E:
     if not isinstance(entity, kind):
         raise TypeError(
@@ -236,7 +363,7 @@ def _changed(
         )
     for name in changes:
         if name not in editable:
-            hint = _HINTS.get(name, "it is set by the library")
+            hint = hints.get(name, "it is set by the library")
             raise TypeError(f"{call}: {name!r} cannot be changed here; {hint}")
     return dataclasses.replace(
         entity, **{k: coerce(k, v) for k, v in changes.items()}
@@ -535,15 +662,22 @@ class Session:
         billing_rate: Optional[int] = None,
         tags: Iterable[str] = (),
         members: ProjectMembersLike = (),
+        rounding: RoundingLike = None,
+        clients_see_hours: bool = True,
     ) -> Project:
         """Creates a project. ``members`` is a sequence of ProjectMember (or
-        (member, role) pairs, or a {member: role} mapping); the manager is
-        added to it as ProjectRole.MANAGER."""
+        (member, role) pairs, (member, role, billing_rate) triples, or a
+        {member: role} mapping); the manager is added to it as
+        ProjectRole.MANAGER. ``rounding`` is how billed time is rounded
+        (``Rounding(RoundingMode.UP, 15)`` or ``("up", 15)``; None: not
+        rounded); ``clients_see_hours=False`` hides the time logged here
+        from clients."""
         return self._s.create_project(_draft(
             _project_coerce, name=name, status=status, folder=folder,
             manager=manager, start_date=start_date, deadline=deadline,
             time_budget=time_budget, money_budget=money_budget,
-            billing_rate=billing_rate, tags=tags, members=members))
+            billing_rate=billing_rate, tags=tags, members=members,
+            rounding=rounding, clients_see_hours=clients_see_hours))
 
     def get_project(self, project: ProjectRef) -> Project:
         return self._s.get_project(_id(project, Project, "project"))
@@ -564,8 +698,15 @@ class Session:
             member=_opt_id(member, Member, "member")))
 
     def update_project(self, project: Project, /, **changes: Any) -> Project:
-        """Changes any field but id and timestamps. Money fields the actor
-        may not see (None) are kept."""
+        """Changes any field but id and timestamps, including rounding and
+        clients_see_hours. Money fields the actor may not see (None) are
+        kept. In ``members``, a (member, role) pair keeps that member's
+        billing-rate override as read; a ProjectMember or a (member, role,
+        billing_rate) triple sets it (None clears)."""
+        if "members" in changes and isinstance(project, Project):
+            changes = dict(changes)
+            changes["members"] = _project_members(changes["members"],
+                                                   project.members)
         return self._s.update_project(
             _changed(project, Project, _PROJECT_EDITABLE, changes,
                      "update_project", _project_coerce))
@@ -578,13 +719,20 @@ class Session:
         project: Project,
         member: MemberRef,
         role: Union[ProjectRole, str] = ProjectRole.MEMBER,
+        *,
+        billing_rate: Any = _KEEP,
     ) -> Project:
         """Adds ``member`` to ``project`` (as read) with ``role``, or changes
-        their role. ConflictError if the project changed since read."""
+        their role. ``billing_rate`` overrides the rates on this project
+        (None clears; not given: the override as read is kept).
+        ConflictError if the project changed since read."""
         member_id = _id(member, Member, "member")
         role = _enum(ProjectRole, role, "role")
+        if billing_rate is _KEEP:
+            billing_rate = next((m.billing_rate for m in project.members
+                                 if m.member == member_id), None)
         members = [m for m in project.members if m.member != member_id]
-        members.append(ProjectMember(member_id, role))
+        members.append(ProjectMember(member_id, role, billing_rate))
         return self.update_project(project, members=members)
 
     def remove_project_member(
@@ -760,3 +908,331 @@ class Session:
         return self._s.update_comment(
             _changed(comment, Comment, _COMMENT_EDITABLE, changes,
                      "update_comment"))
+
+    # --- Time entries ---
+
+    def log_time(
+        self,
+        *,
+        task: TaskRef,
+        duration: Optional[datetime.timedelta] = None,
+        start: Optional[datetime.datetime] = None,
+        end: Optional[datetime.datetime] = None,
+        date: Optional[datetime.date] = None,
+        billable: bool = True,
+        note: str = "",
+        member: Optional[MemberRef] = None,
+    ) -> TimeEntry:
+        """Logs time on a task: a ``duration`` (with an optional ``start``),
+        or a ``start`` and an ``end`` (aware datetimes; a naive one is
+        InvalidArgumentError, a ValueError).
+
+        ``date`` defaults to the day ``start`` falls on in the workspace
+        time zone, else today; ``member`` to the actor (owners, admins and
+        project managers may log for others). The rates in force now are
+        stored on the entry. InvalidArgumentError for a duration outside
+        1 s .. 24 h or an end before the start; FailedPreconditionError
+        when the date is locked.
+        """
+        return self._s.log_time(types.SimpleNamespace(
+            task=_id(task, Task, "task"),
+            member=_opt_id(member, Member, "member"),
+            date=date, duration=duration,
+            start=_time(start, "start"), end=_time(end, "end"),
+            billable=billable, note=note))
+
+    def get_time_entry(self, entry: TimeEntryRef) -> TimeEntry:
+        return self._s.get_time_entry(_id(entry, TimeEntry, "entry"))
+
+    def _time_filter(self, project: Any, task: Any, member: Any,
+                     from_: Any, to: Any, billable: Any, tag: Any,
+                     limit: int, page_token: str) -> Any:
+        return types.SimpleNamespace(
+            project=_opt_id(project, Project, "project"),
+            task=_opt_id(task, Task, "task"),
+            member=_opt_id(member, Member, "member"),
+            date_from=from_, date_to=to, billable=billable, tag=tag,
+            limit=limit, page_token=page_token)
+
+    def list_time_entries(
+        self,
+        *,
+        project: Optional[ProjectRef] = None,
+        task: Optional[TaskRef] = None,
+        member: Optional[MemberRef] = None,
+        from_: Optional[datetime.date] = None,
+        to: Optional[datetime.date] = None,
+        billable: Optional[bool] = None,
+        tag: Optional[str] = None,
+        limit: int = 100,
+        page_token: str = "",
+    ) -> TimeEntryPage:
+        """One page of the time entries the actor may see, by (date, id).
+
+        Every given filter narrows the list; ``from_``/``to`` are inclusive
+        days; ``tag`` keeps entries whose task carries it. ``limit`` is
+        1..1000; pass ``next_page_token`` back with the same filters for the
+        next page. See :meth:`iter_time_entries`.
+        """
+        return self._s.list_time_entries(self._time_filter(
+            project, task, member, from_, to, billable, tag, limit,
+            page_token))
+
+    def iter_time_entries(
+        self,
+        *,
+        project: Optional[ProjectRef] = None,
+        task: Optional[TaskRef] = None,
+        member: Optional[MemberRef] = None,
+        from_: Optional[datetime.date] = None,
+        to: Optional[datetime.date] = None,
+        billable: Optional[bool] = None,
+        tag: Optional[str] = None,
+        page_size: int = 100,
+    ) -> Iterator[TimeEntry]:
+        """Every matching time entry, fetched page by page (each page in its
+        own transaction). Same filters as :meth:`list_time_entries`."""
+        token = ""
+        while True:
+            page = self._s.list_time_entries(self._time_filter(
+                project, task, member, from_, to, billable, tag, page_size,
+                token))
+            yield from page.entries
+            token = page.next_page_token
+            if not token:
+                return
+
+    def update_time_entry(self, entry: TimeEntry, /,
+                          **changes: Any) -> TimeEntry:
+        """Changes task, date, start, duration, billable and note. The
+        stored rates are kept unless the entry moves to another project's
+        task. FailedPreconditionError when the old or new date is
+        locked."""
+        return self._s.update_time_entry(
+            _changed(entry, TimeEntry, _TIME_ENTRY_EDITABLE, changes,
+                     "update_time_entry", hints=_TIME_ENTRY_HINTS))
+
+    def delete_time_entry(self, entry: TimeEntryRef) -> None:
+        """Deletes an entry. Given the entry as read, ConflictError if it
+        changed since; given an id, no check."""
+        self._s.delete_time_entry(*_revision_of(entry, TimeEntry, "entry"))
+
+    def reprice_time_entries(
+        self,
+        *,
+        from_: datetime.date,
+        to: datetime.date,
+        project: Optional[ProjectRef] = None,
+    ) -> int:
+        """Owner and admin: re-prices the entries dated from_..to (of one
+        project, or all) with the rates in force now; returns how many
+        changed. FailedPreconditionError when any of them is locked."""
+        return self._s.reprice_time_entries(
+            _opt_id(project, Project, "project") or 0, from_, to)
+
+    # --- Timers ---
+
+    def start_timer(self, task: TaskRef, stop_running: bool = False) -> Timer:
+        """Starts the actor's timer on ``task``. FailedPreconditionError
+        when one runs, unless ``stop_running``, which first stops it into a
+        time entry."""
+        return self._s.start_timer(_id(task, Task, "task"), stop_running)
+
+    def stop_timer(self, note: str = "", cap_at_limit: bool = False
+                   ) -> TimeEntry:
+        """Stops the actor's timer into a time entry dated on the day it
+        started. FailedPreconditionError when none runs, or when it ran
+        past 24 h without ``cap_at_limit`` (which caps it at
+        settings.forgotten_timer_after)."""
+        return self._s.stop_timer(note, cap_at_limit)
+
+    def cancel_timer(self) -> None:
+        """Discards the actor's timer. FailedPreconditionError when none
+        runs."""
+        self._s.cancel_timer()
+
+    def get_timer(self, member: Optional[MemberRef] = None
+                  ) -> Optional[Timer]:
+        """The running timer of the actor or (owner and admin) of
+        ``member``; None when none runs."""
+        return self._s.get_timer(_opt_id(member, Member, "member") or 0)
+
+    def list_timers(self) -> List[Timer]:
+        """Owner and admin: every running timer, by member."""
+        return self._s.list_timers()
+
+    def list_forgotten_timers(self) -> List[Timer]:
+        """Timers running past settings.forgotten_timer_after: all of them
+        for owner and admin, the actor's own for anyone else."""
+        return self._s.list_forgotten_timers()
+
+    # --- Costs ---
+
+    def create_cost(
+        self,
+        *,
+        amount: int,
+        date: datetime.date,
+        project: Optional[ProjectRef] = None,
+        task: Optional[TaskRef] = None,
+        kind: Union[CostKind, str] = CostKind.EXPENSE,
+        note: str = "",
+    ) -> Cost:
+        """Adds a money line (``amount`` > 0, minor units) to a project, or
+        to a task (then ``project`` may be left out). FailedPrecondition
+        when the date is locked."""
+        return self._s.create_cost(types.SimpleNamespace(
+            project=_opt_id(project, Project, "project"),
+            task=_opt_id(task, Task, "task"),
+            kind=_enum(CostKind, kind, "kind"), amount=amount, date=date,
+            note=note))
+
+    def get_cost(self, cost: CostRef) -> Cost:
+        return self._s.get_cost(_id(cost, Cost, "cost"))
+
+    def list_costs(
+        self,
+        *,
+        project: Optional[ProjectRef] = None,
+        task: Optional[TaskRef] = None,
+        kind: Union[CostKind, str, None] = None,
+        from_: Optional[datetime.date] = None,
+        to: Optional[datetime.date] = None,
+    ) -> List[Cost]:
+        """The costs the actor may see; every given filter narrows."""
+        return self._s.list_costs(types.SimpleNamespace(
+            project=_opt_id(project, Project, "project"),
+            task=_opt_id(task, Task, "task"),
+            kind=_opt_enum(CostKind, kind, "kind"),
+            date_from=from_, date_to=to))
+
+    def update_cost(self, cost: Cost, /, **changes: Any) -> Cost:
+        """Changes kind, amount, date and note."""
+        return self._s.update_cost(
+            _changed(cost, Cost, _COST_EDITABLE, changes, "update_cost",
+                     hints=_COST_HINTS))
+
+    def delete_cost(self, cost: CostRef) -> None:
+        """Deletes a cost; given as read, ConflictError if it changed."""
+        self._s.delete_cost(*_revision_of(cost, Cost, "cost"))
+
+    # --- Locked periods ---
+
+    def lock_period(self, through: datetime.date,
+                    project: Optional[ProjectRef] = None) -> PeriodLock:
+        """Owner and admin: locks time entries and costs dated on or before
+        ``through``, in ``project`` or (None) everywhere. Writes to a
+        locked date then fail with FailedPreconditionError."""
+        return self._s.lock_period(_opt_id(project, Project, "project") or 0,
+                                   through)
+
+    def unlock(self, lock: LockRef) -> None:
+        """Owner and admin: removes a lock."""
+        self._s.unlock(_id(lock, PeriodLock, "lock"))
+
+    def list_locks(self) -> List[PeriodLock]:
+        return self._s.list_locks()
+
+    # --- Budgets ---
+
+    def get_project_budget(self, project: ProjectRef) -> BudgetUsage:
+        """Usage of a project's time and money budgets (all its time and
+        costs). Money fields are None for whoever may not read money."""
+        return self._s.get_project_budget(_id(project, Project, "project"))
+
+    def get_task_budget(self, task: TaskRef) -> BudgetUsage:
+        """Usage of a task's estimate and money budget (its own and its
+        subtasks' time)."""
+        return self._s.get_task_budget(_id(task, Task, "task"))
+
+    def list_budget_alerts(self, project: ProjectRef) -> List[BudgetAlert]:
+        """The 80% and 100% crossings recorded for a project and its
+        tasks."""
+        return self._s.list_budget_alerts(_id(project, Project, "project"))
+
+    # --- Reports ---
+
+    def time_report(
+        self,
+        *,
+        from_: Optional[datetime.date] = None,
+        to: Optional[datetime.date] = None,
+        group_by: Union[Iterable[Union[ReportGroup, str]], ReportGroup,
+                        str, None] = (),
+        projects: Union[Iterable[ProjectRef], ProjectRef, None] = (),
+        members: Union[Iterable[MemberRef], MemberRef, None] = (),
+        tasks: Union[Iterable[TaskRef], TaskRef, None] = (),
+        tags: Union[Iterable[str], str, None] = (),
+        billable: Optional[bool] = None,
+    ) -> TimeReport:
+        """Time and money from ``from_`` to ``to`` (inclusive days),
+        grouped by ``group_by`` levels, outermost first ("project", "task",
+        "member", "tag", "day", "week", "month"; none: the total only).
+
+        Empty ``projects``/``members``/``tasks``/``tags`` mean all the
+        actor may read. Money is None (and absent from to_dicts and the
+        exports) when the actor may not read it. InvalidArgumentError for
+        ``from_`` after ``to``.
+        """
+        return self._s.time_report(types.SimpleNamespace(
+            date_from=from_, date_to=to, group_by=_groups(group_by),
+            projects=_ids(projects, Project, "projects"),
+            members=_ids(members, Member, "members"),
+            tasks=_ids(tasks, Task, "tasks"),
+            tags=_strs(tags, "tags"), billable=billable))
+
+    def overdue_report(
+        self,
+        *,
+        assignee: Optional[MemberRef] = None,
+        author: Optional[MemberRef] = None,
+        project: Optional[ProjectRef] = None,
+        due_within_days: int = 0,
+        as_of: Optional[datetime.date] = None,
+    ) -> OverdueReport:
+        """Open tasks past their deadline as of ``as_of`` (default today),
+        and with ``due_within_days`` also those due within that many
+        days."""
+        return self._s.overdue_report(types.SimpleNamespace(
+            assignee=_opt_id(assignee, Member, "assignee"),
+            author=_opt_id(author, Member, "author"),
+            project=_opt_id(project, Project, "project"),
+            due_within_days=due_within_days, as_of=as_of))
+
+    def project_health(
+        self,
+        *,
+        projects: Union[Iterable[ProjectRef], ProjectRef, None] = (),
+        include_archived: bool = False,
+    ) -> ProjectHealthReport:
+        """Progress, deadlines, budgets and money of each project the actor
+        reads (or of ``projects``)."""
+        return self._s.project_health(types.SimpleNamespace(
+            projects=_ids(projects, Project, "projects"),
+            include_archived=include_archived))
+
+    def workload(
+        self,
+        *,
+        from_: Optional[datetime.date] = None,
+        to: Optional[datetime.date] = None,
+        members: Union[Iterable[MemberRef], MemberRef, None] = (),
+    ) -> WorkloadReport:
+        """Open and overdue tasks, estimate left and hours logged
+        (``from_``..``to``) per member; every active member but clients by
+        default."""
+        return self._s.workload(types.SimpleNamespace(
+            date_from=from_, date_to=to,
+            members=_ids(members, Member, "members")))
+
+    def digest(
+        self,
+        *,
+        members: Union[Iterable[MemberRef], MemberRef, None] = (),
+        as_of: Optional[datetime.date] = None,
+    ) -> Digest:
+        """The Friday digest as of ``as_of`` (default today): per member,
+        late tasks received and set, tasks due this week and forgotten
+        timers. ``.markdown()`` / ``.text()`` render it."""
+        return self._s.digest(types.SimpleNamespace(
+            members=_ids(members, Member, "members"), as_of=as_of))
