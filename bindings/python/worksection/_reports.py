@@ -62,6 +62,11 @@ def _native_field() -> Any:
     return dataclasses.field(default=None, repr=False, compare=False)
 
 
+def _rebuild(cls: type, state: Dict[str, Any]) -> Any:
+    """Unpickles a report: its data, without the exports."""
+    return cls(**state)
+
+
 class _Native:
     """The exports every report shares: JSON."""
 
@@ -75,15 +80,11 @@ class _Native:
                 "hand); run it again through a Session")
         return native
 
-    def __getstate__(self) -> Dict[str, Any]:
-        return {f.name: getattr(self, f.name)
-                for f in dataclasses.fields(self)  # type: ignore[arg-type]
-                if f.name != "_native"}
-
-    def __setstate__(self, state: Dict[str, Any]) -> None:
-        for name, value in state.items():
-            object.__setattr__(self, name, value)
-        object.__setattr__(self, "_native", None)
+    def __reduce__(self) -> Any:
+        state = {f.name: getattr(self, f.name)
+                 for f in dataclasses.fields(self)  # type: ignore[arg-type]
+                 if f.name != "_native"}
+        return (_rebuild, (type(self), state))
 
     def to_json(self, *, pretty: bool = False) -> str:
         """The report as JSON (the protobuf JSON mapping of
