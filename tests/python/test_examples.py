@@ -57,3 +57,60 @@ def test_overdue_digest_errors(tmp_path):
     r = run(str(tmp_path / "missing.db"), check=False)
     assert r.returncode == 1 and "overdue_digest:" in r.stderr
     assert run(check=False).returncode == 2  # usage
+
+
+FRIDAY = REPO / "examples" / "python" / "friday_digest.py"
+MONTHLY = REPO / "examples" / "python" / "monthly_time_report.py"
+
+
+def run_script(script, *args, check=True):
+    return subprocess.run([sys.executable, "-B", str(script), *args],
+                          capture_output=True, text=True, check=check)
+
+
+def test_friday_digest_demo():
+    out = run_script(FRIDAY, "--demo").stdout
+    assert out.startswith("#")
+    assert "Design the home page" in out  # Bob's, late since 3 May
+    assert "Write the copy" in out  # Ivan's, due next week
+    assert "Set up hosting" in out  # Ivan's forgotten timer
+    text = run_script(FRIDAY, "--demo", "--text").stdout
+    assert "Design the home page" in text and text != out
+
+
+def test_friday_digest_errors(tmp_path):
+    r = run_script(FRIDAY, str(tmp_path / "missing.db"), check=False)
+    assert r.returncode == 1 and "friday_digest:" in r.stderr
+    assert run_script(FRIDAY, check=False).returncode == 2  # usage
+
+
+def test_monthly_time_report_demo(tmp_path):
+    import csv
+    import io
+    out = run_script(MONTHLY, "--demo").stdout
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[0] == ["Project", "Member", "Seconds", "Hours",
+                       "Billable hours", "Entries", "Billed",
+                       "Labour cost", "Margin"]
+    lines = {(r[0], r[1]): r for r in rows[1:-1]}
+    # 23 working days in May 2024.
+    assert lines[("Website relaunch", "Bob Marley")][3] == "115.00"
+    assert lines[("Website relaunch", "Bob Marley")][5] == "23"
+    # 3:20 a day, billed in quarters of an hour: 3:30.
+    assert lines[("Website relaunch", "Ivan Franko")][4] == "80.50"
+    assert lines[("Shop", "Ivan Franko")][0] == "Shop"
+    assert rows[-1][0] == "Total"
+    target = tmp_path / "may.csv"
+    run_script(MONTHLY, "--demo", "--excel", "--out", str(target))
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    excel = list(csv.reader(io.StringIO(data[3:].decode(), newline=""),
+                            delimiter=";"))
+    assert excel[1][3] == "115,00"
+
+
+def test_monthly_time_report_errors(tmp_path):
+    r = run_script(MONTHLY, str(tmp_path / "missing.db"), "--month",
+                   "2024-05", check=False)
+    assert r.returncode == 1 and "monthly_time_report:" in r.stderr
+    assert run_script(MONTHLY, check=False).returncode == 2

@@ -413,3 +413,34 @@ def test_budget_money_hidden_from_clients(agency):
     entries = list(agency.s_carol.iter_time_entries())
     assert entries and all(e.billed_amount is None and e.billing_rate is None
                            and e.labour_cost is None for e in entries)
+
+
+# --- Batch import ----------------------------------------------------------
+
+
+def test_log_time_batch_all_or_none(agency):
+    s = agency.owner
+    logs = [dict(task=agency.visible, duration=(i + 1) * M,
+                 date=D(2024, 5, 1), member=agency.bob, note=f"#{i}")
+            for i in range(50)]
+    logs.append(dict(task=agency.hidden.id,
+                     start=datetime.datetime(2024, 5, 2, 8, tzinfo=UTC),
+                     end=datetime.datetime(2024, 5, 2, 9, tzinfo=UTC)))
+    entries = s.log_time_batch(logs)
+    assert [e.note for e in entries[:50]] == [f"#{i}" for i in range(50)]
+    assert entries[50].duration == H
+    assert len(list(s.iter_time_entries())) == 51
+    # One bad item: nothing is written, and the message names it.
+    bad = [dict(task=agency.visible, duration=H)] * 3 + [
+        dict(task=agency.visible, duration=datetime.timedelta(0))]
+    with pytest.raises(worksection.InvalidArgumentError, match=r"logs\[3\]"):
+        s.log_time_batch(bad)
+    assert len(list(s.iter_time_entries())) == 51
+    with pytest.raises(TypeError, match=r"logs\[0\].*unexpected"):
+        s.log_time_batch([dict(task=agency.visible, hours=1)])
+    with pytest.raises(TypeError, match=r"logs\[1\]"):
+        s.log_time_batch([dict(task=agency.visible, duration=H), (1, 2)])
+    with pytest.raises(ValueError, match=r"logs\[0\].*naive"):
+        s.log_time_batch([dict(task=agency.visible, duration=H,
+                               start=datetime.datetime(2024, 5, 2, 8))])
+    assert s.log_time_batch([]) == []

@@ -536,6 +536,18 @@ void DefineModule(py::module_& m) {
              TimeLog v = TimeLogFromPy(log);
              return ToPy(s.As([&](Session& x) { return x.LogTime(v); }));
            })
+      .def("log_time_batch",
+           [](PySession& s, py::handle logs) {
+             std::vector<TimeLog> v;
+             for (py::handle log : logs) v.push_back(TimeLogFromPy(log));
+             std::vector<TimeEntry> entries =
+                 s.As([&](Session& x) { return x.LogTimeBatch(v); });
+             py::list out(entries.size());
+             for (size_t i = 0; i < entries.size(); ++i) {
+               out[i] = ToPy(entries[i]);
+             }
+             return out;
+           })
       .def("get_time_entry",
            [](PySession& s, int64_t id) {
              return ToPy(s.As(

@@ -273,6 +273,29 @@ def _time(value: Any, field: str) -> Optional[datetime.datetime]:
     return value
 
 
+_TIME_LOG_KEYS = frozenset(
+    {"task", "duration", "start", "end", "date", "billable", "note", "member"}
+)
+
+
+def _time_log(
+    task: Any,
+    duration: Optional[datetime.timedelta] = None,
+    start: Optional[datetime.datetime] = None,
+    end: Optional[datetime.datetime] = None,
+    date: Optional[datetime.date] = None,
+    billable: bool = True,
+    note: str = "",
+    member: Any = None,
+) -> Any:
+    return types.SimpleNamespace(
+        task=_id(task, Task, "task"),
+        member=_opt_id(member, Member, "member"),
+        date=date, duration=duration,
+        start=_time(start, "start"), end=_time(end, "end"),
+        billable=billable, note=note)
+
+
 def _ids(value: Any, kind: type, field: str) -> Tuple[int, ...]:
     if value is None:
         return ()
@@ -934,12 +957,36 @@ class Session:
         1 s .. 24 h or an end before the start; FailedPreconditionError
         when the date is locked.
         """
-        return self._s.log_time(types.SimpleNamespace(
-            task=_id(task, Task, "task"),
-            member=_opt_id(member, Member, "member"),
-            date=date, duration=duration,
-            start=_time(start, "start"), end=_time(end, "end"),
-            billable=billable, note=note))
+        return self._s.log_time(_time_log(
+            task=task, duration=duration, start=start, end=end, date=date,
+            billable=billable, note=note, member=member))
+
+    def log_time_batch(
+        self, logs: Iterable[Mapping[str, Any]]
+    ) -> List[TimeEntry]:
+        """Logs many entries in one transaction: all or none (an import).
+
+        Each item is a mapping of :meth:`log_time`'s keywords (``task``
+        required). Returns the entries in the same order. An invalid item
+        fails the whole batch; the message names it ("logs[17]: ...").
+        """
+        drafts = []
+        for i, log in enumerate(_sequence(logs, "logs")):
+            if not isinstance(log, Mapping):
+                raise TypeError(
+                    f"logs[{i}]: expected a mapping of log_time's keywords, "
+                    f"got {type(log).__name__}")
+            unknown = set(log) - _TIME_LOG_KEYS
+            if unknown:
+                raise TypeError(
+                    f"logs[{i}]: unexpected keys {sorted(unknown)}")
+            if "task" not in log:
+                raise TypeError(f"logs[{i}]: 'task' is required")
+            try:
+                drafts.append(_time_log(**log))
+            except (TypeError, ValueError) as e:
+                raise type(e)(f"logs[{i}]: {e}") from None
+        return self._s.log_time_batch(drafts)
 
     def get_time_entry(self, entry: TimeEntryRef) -> TimeEntry:
         return self._s.get_time_entry(_id(entry, TimeEntry, "entry"))
