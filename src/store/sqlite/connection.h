@@ -100,6 +100,23 @@ class Connection {
   // Prepares (cached) and runs a statement that takes no parameters.
   absl::Status Exec(absl::string_view sql);
 
+  // Runs `sql` with `args` bound in order and calls `on_row(const
+  // Statement&)`, which returns absl::Status, for each row; stops at the
+  // first error.
+  template <typename OnRow>
+  absl::Status ForEachRow(absl::string_view sql,
+                          const std::vector<SqlArg>& args, OnRow on_row) {
+    absl::StatusOr<Statement> s = Prepare(sql);
+    if (!s.ok()) return s.status();
+    s->BindAll(args);
+    for (;;) {
+      absl::StatusOr<bool> row = s->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return absl::OkStatus();
+      if (absl::Status status = on_row(*s); !status.ok()) return status;
+    }
+  }
+
   // The status for a failed call that returned `rc` on this connection.
   absl::Status Error(int rc, absl::string_view what) const;
 

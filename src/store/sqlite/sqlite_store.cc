@@ -718,16 +718,12 @@ absl::Status SqliteTransaction::UpdateMember(const Member& member) {
 absl::StatusOr<std::vector<Project>> SqliteTransaction::QueryProjects(
     absl::string_view sql, const std::vector<SqlArg>& args) {
   std::vector<Project> projects;
-  {
-    WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
-    s.BindAll(args);
-    while (true) {
-      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      WS_SQL_ASSIGN_OR_RETURN(Project p, ReadProject(s));
-      projects.push_back(std::move(p));
-    }
-  }
+  WS_SQL_RETURN_IF_ERROR(
+      conn_->ForEachRow(sql, args, [&](Statement& s) -> absl::Status {
+        WS_SQL_ASSIGN_OR_RETURN(Project p, ReadProject(s));
+        projects.push_back(std::move(p));
+        return absl::OkStatus();
+      }));
   WS_SQL_RETURN_IF_ERROR(LoadProjectChildren(projects));
   return projects;
 }
@@ -742,41 +738,28 @@ absl::Status SqliteTransaction::LoadProjectChildren(
     by_id[p.id.value()] = &p;
     ids.push_back(p.id.value());
   }
-  const std::string json = IdsJson(ids);
-  {
-    WS_SQL_ASSIGN_OR_RETURN(
-        Statement s,
-        conn_->Prepare("SELECT project_id, tag FROM project_tags WHERE "
-                       "project_id IN (SELECT value FROM json_each(?)) "
-                       "ORDER BY project_id, tag"));
-    s.BindText(1, json);
-    while (true) {
-      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      by_id[s.Int(0)]->tags.push_back(s.Text(1));
-    }
-  }
-  {
-    WS_SQL_ASSIGN_OR_RETURN(
-        Statement s,
-        conn_->Prepare("SELECT project_id, member_id, role, billing_rate "
-                       "FROM project_members WHERE project_id IN "
-                       "(SELECT value FROM json_each(?)) "
-                       "ORDER BY project_id, member_id"));
-    s.BindText(1, json);
-    while (true) {
-      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      ProjectMember pm;
-      pm.member = MemberId(s.Int(1));
-      if (!DecodeProjectRole(s.Int(2), &pm.role)) {
-        return Corrupt("project", s.Int(0), "member role", s.Int(2));
-      }
-      pm.billing_rate = s.OptionalInt(3);
-      by_id[s.Int(0)]->members.push_back(pm);
-    }
-  }
-  return absl::OkStatus();
+  const std::vector<SqlArg> json = {IdsJson(ids)};
+  WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
+      "SELECT project_id, tag FROM project_tags WHERE project_id IN "
+      "(SELECT value FROM json_each(?)) ORDER BY project_id, tag",
+      json, [&](const Statement& s) {
+        by_id[s.Int(0)]->tags.push_back(s.Text(1));
+        return absl::OkStatus();
+      }));
+  return conn_->ForEachRow(
+      "SELECT project_id, member_id, role, billing_rate FROM project_members "
+      "WHERE project_id IN (SELECT value FROM json_each(?)) "
+      "ORDER BY project_id, member_id",
+      json, [&](const Statement& s) -> absl::Status {
+        ProjectMember pm;
+        pm.member = MemberId(s.Int(1));
+        if (!DecodeProjectRole(s.Int(2), &pm.role)) {
+          return Corrupt("project", s.Int(0), "member role", s.Int(2));
+        }
+        pm.billing_rate = s.OptionalInt(3);
+        by_id[s.Int(0)]->members.push_back(pm);
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<Project> SqliteTransaction::GetProject(ProjectId id) {
@@ -956,16 +939,12 @@ absl::Status SqliteTransaction::UpdateProject(const Project& project) {
 absl::StatusOr<std::vector<Task>> SqliteTransaction::QueryTasks(
     absl::string_view sql, const std::vector<SqlArg>& args) {
   std::vector<Task> tasks;
-  {
-    WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
-    s.BindAll(args);
-    while (true) {
-      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      WS_SQL_ASSIGN_OR_RETURN(Task t, ReadTask(s));
-      tasks.push_back(std::move(t));
-    }
-  }
+  WS_SQL_RETURN_IF_ERROR(
+      conn_->ForEachRow(sql, args, [&](Statement& s) -> absl::Status {
+        WS_SQL_ASSIGN_OR_RETURN(Task t, ReadTask(s));
+        tasks.push_back(std::move(t));
+        return absl::OkStatus();
+      }));
   WS_SQL_RETURN_IF_ERROR(LoadTaskChildren(tasks));
   return tasks;
 }
@@ -979,50 +958,28 @@ absl::Status SqliteTransaction::LoadTaskChildren(std::vector<Task>& tasks) {
     by_id[t.id.value()] = &t;
     ids.push_back(t.id.value());
   }
-  const std::string json = IdsJson(ids);
-  {
-    WS_SQL_ASSIGN_OR_RETURN(
-        Statement s,
-        conn_->Prepare("SELECT task_id, tag FROM task_tags WHERE task_id IN "
-                       "(SELECT value FROM json_each(?)) "
-                       "ORDER BY task_id, tag"));
-    s.BindText(1, json);
-    while (true) {
-      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      by_id[s.Int(0)]->tags.push_back(s.Text(1));
-    }
-  }
-  {
-    WS_SQL_ASSIGN_OR_RETURN(
-        Statement s,
-        conn_->Prepare("SELECT task_id, text, done FROM task_checklist "
-                       "WHERE task_id IN (SELECT value FROM json_each(?)) "
-                       "ORDER BY task_id, position"));
-    s.BindText(1, json);
-    while (true) {
-      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      ChecklistItem item;
-      item.text = s.Text(1);
-      item.done = s.Int(2) != 0;
-      by_id[s.Int(0)]->checklist.push_back(std::move(item));
-    }
-  }
-  {
-    WS_SQL_ASSIGN_OR_RETURN(
-        Statement s,
-        conn_->Prepare("SELECT task_id, member_id FROM task_subscribers "
-                       "WHERE task_id IN (SELECT value FROM json_each(?)) "
-                       "ORDER BY task_id, member_id"));
-    s.BindText(1, json);
-    while (true) {
-      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      by_id[s.Int(0)]->subscribers.push_back(MemberId(s.Int(1)));
-    }
-  }
-  return absl::OkStatus();
+  const std::vector<SqlArg> json = {IdsJson(ids)};
+  WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
+      "SELECT task_id, tag FROM task_tags WHERE task_id IN "
+      "(SELECT value FROM json_each(?)) ORDER BY task_id, tag",
+      json, [&](const Statement& s) {
+        by_id[s.Int(0)]->tags.push_back(s.Text(1));
+        return absl::OkStatus();
+      }));
+  WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
+      "SELECT task_id, text, done FROM task_checklist WHERE task_id IN "
+      "(SELECT value FROM json_each(?)) ORDER BY task_id, position",
+      json, [&](const Statement& s) {
+        by_id[s.Int(0)]->checklist.push_back({s.Text(1), s.Int(2) != 0});
+        return absl::OkStatus();
+      }));
+  return conn_->ForEachRow(
+      "SELECT task_id, member_id FROM task_subscribers WHERE task_id IN "
+      "(SELECT value FROM json_each(?)) ORDER BY task_id, member_id",
+      json, [&](const Statement& s) {
+        by_id[s.Int(0)]->subscribers.push_back(MemberId(s.Int(1)));
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<Task> SqliteTransaction::GetTask(TaskId id) {
