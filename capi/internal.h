@@ -19,8 +19,11 @@
 #include "absl/time/time.h"
 #include "worksection/c.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 #include "worksection/query.h"
+#include "worksection/report.h"
 #include "worksection/session.h"
+#include "worksection/time_tracking.h"
 #include "worksection/workspace.h"
 
 struct ws_workspace {
@@ -58,6 +61,92 @@ struct ws_comment_list {
 struct ws_task_page {
   std::vector<ws_task> items;
   std::string next_token;
+};
+
+// Time and money.
+struct ws_time_entry {
+  worksection::TimeEntry v;
+};
+struct ws_time_entry_page {
+  std::vector<ws_time_entry> items;
+  std::string next_token;
+};
+struct ws_timer {
+  worksection::Timer v;
+};
+struct ws_timer_list {
+  std::vector<ws_timer> items;
+};
+struct ws_cost {
+  worksection::Cost v;
+};
+struct ws_cost_list {
+  std::vector<ws_cost> items;
+};
+struct ws_lock {
+  worksection::PeriodLock v;
+};
+struct ws_lock_list {
+  std::vector<ws_lock> items;
+};
+struct ws_budget {
+  worksection::BudgetUsage v;
+};
+struct ws_budget_alert {
+  worksection::BudgetAlert v;
+};
+struct ws_budget_alert_list {
+  std::vector<ws_budget_alert> items;
+};
+
+// Reports. Each C object keeps the C++ report (what the exports render)
+// and, beside it, the C objects its accessors hand out.
+struct ws_buf {
+  std::string data;
+};
+struct ws_report_row {
+  std::vector<worksection::ReportKey> keys;
+  worksection::ReportTotals totals;
+};
+struct ws_time_report {
+  worksection::TimeReport v;
+  std::vector<ws_report_row> rows;
+  ws_report_row total;
+};
+struct ws_overdue_row {
+  ws_task task;
+  worksection::OverdueRow v;  // its task is the one above
+};
+struct ws_overdue_report {
+  worksection::OverdueReport v;
+  std::vector<ws_overdue_row> rows;
+};
+struct ws_project_health {
+  ws_project project;
+  ws_budget budget;
+  worksection::ProjectHealth v;
+};
+struct ws_project_health_list {
+  std::vector<worksection::ProjectHealth> v;
+  std::vector<ws_project_health> items;
+};
+struct ws_workload_row {
+  worksection::WorkloadRow v;
+};
+struct ws_workload {
+  std::vector<worksection::WorkloadRow> v;
+  std::vector<ws_workload_row> items;
+};
+struct ws_digest_entry {
+  worksection::DigestEntry v;
+  std::vector<ws_overdue_row> received_overdue;
+  std::vector<ws_overdue_row> set_overdue;
+  std::vector<ws_overdue_row> due_this_week;
+  std::vector<ws_timer> forgotten_timers;
+};
+struct ws_digest {
+  worksection::Digest v;
+  std::vector<ws_digest_entry> entries;
 };
 
 namespace worksection::capi {
@@ -133,6 +222,10 @@ int FromCRole(const char* fn, int role, Role* out);
 int FromCProjectRole(const char* fn, int role, ProjectRole* out);
 int FromCProjectStatus(const char* fn, int status, ProjectStatus* out);
 int FromCTaskStatus(const char* fn, int status, TaskStatus* out);
+
+// A ws_billable: any (reset), yes or no; WS_EINVAL naming `arg` else.
+int FromCBillable(const char* fn, const char* arg, int value,
+                  std::optional<bool>* out);
 
 // Copies a C string into `out`; WS_EINVAL for NULL.
 int CopyString(const char* fn, const char* arg, const char* in,

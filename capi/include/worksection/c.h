@@ -751,6 +751,835 @@ WS_API int ws_comment_set_task(ws_comment *comment, int64_t task);
 WS_API int ws_comment_set_text(ws_comment *comment, const char *text);
 WS_API int ws_comment_set_hidden_from_clients(ws_comment *comment, int hidden);
 
+/* ------------------------------------------------------------------------
+ * Time entries: time a member spent on a task. The rates in force when an
+ * entry is written are stored on it; changing a rate later never rewrites
+ * history (ws_reprice_time_entries does, on purpose). Money fields are
+ * unset for whoever may not read money.
+ * ------------------------------------------------------------------------ */
+
+typedef struct ws_time_entry ws_time_entry;
+typedef struct ws_time_entry_page ws_time_entry_page;
+typedef struct ws_time_entry_iter ws_time_entry_iter;
+
+/* A three-way filter field. */
+typedef enum ws_billable {
+  WS_BILLABLE_ANY = 0, /* billable or not */
+  WS_BILLABLE_YES = 1, /* only billable entries */
+  WS_BILLABLE_NO = 2   /* only non-billable entries */
+} ws_billable;
+
+/* What ws_log_time writes: a duration (with an optional start), or a start
+ * and an end (the duration is end - start, in whole seconds). */
+typedef struct ws_time_log {
+  unsigned int version; /* WS_TIME_LOG_VERSION */
+  int64_t task;         /* required */
+  int64_t member;       /* whose time; 0: the actor */
+  /* year 0: the day `start` falls on in the workspace time zone, else
+   * today. */
+  ws_date date;
+  int64_t duration; /* seconds, 1..86400; 0: end - start */
+  int64_t start;    /* microseconds UTC; 0: unknown */
+  int64_t end;      /* microseconds UTC; 0: none (give a duration) */
+  int billable;     /* nonzero: billable; INIT sets 1 */
+  const char *note; /* NULL: none; copied */
+} ws_time_log;
+#define WS_TIME_LOG_VERSION 1
+#define WS_TIME_LOG_INIT \
+  { WS_TIME_LOG_VERSION, 0, 0, {0, 0, 0}, 0, 0, 0, 1, NULL }
+
+/* Writes an entry with the rates in force now; *out receives it.
+ * WS_EINVAL for a duration outside 1 s..24 h, neither or both of a
+ * duration and an end, or an end before the start; WS_EPRECONDITION when
+ * the date is locked (the message names the lock); WS_EPERM for logging
+ * another member's time without the right. */
+WS_API int ws_log_time(ws_session *session, const ws_time_log *log,
+                       ws_time_entry **out);
+WS_API int ws_time_entry_get(ws_session *session, int64_t id,
+                             ws_time_entry **out);
+/* Writes task, date, start, duration, billable and note; *entry is
+ * refreshed. The stored rates are kept unless the entry moves to another
+ * project's task. WS_EABORTED for a stale revision; WS_EPRECONDITION when
+ * the old or the new date is locked. */
+WS_API int ws_time_entry_update(ws_session *session, ws_time_entry *entry);
+/* `revision` 0: do not check. WS_EPRECONDITION when locked. */
+WS_API int ws_time_entry_delete(ws_session *session, int64_t id,
+                                int64_t revision);
+/* Owner and admin: re-prices (and re-rounds) the entries dated from..to of
+ * `project` (0: every project) with the rates in force now. *changed (may
+ * be NULL) receives how many changed. WS_EPRECONDITION when any of them is
+ * locked. */
+WS_API int ws_reprice_time_entries(ws_session *session, int64_t project,
+                                   ws_date from, ws_date to, int64_t *changed);
+
+WS_API int ws_time_entry_dup(const ws_time_entry *entry, ws_time_entry **out);
+/* NULL-safe. */
+WS_API void ws_time_entry_free(ws_time_entry *entry);
+
+/* Which entries a list returns: every set field narrows it. Entries come
+ * by (date, id). */
+typedef struct ws_time_entry_filter {
+  unsigned int version; /* WS_TIME_ENTRY_FILTER_VERSION */
+  int64_t project;      /* 0: any */
+  int64_t task;         /* 0: any */
+  int64_t member;       /* 0: any */
+  ws_date from;         /* year 0: unset; inclusive */
+  ws_date to;           /* year 0: unset; inclusive */
+  ws_billable billable;
+  const char *tag; /* NULL: any; else a tag of the entry's task */
+  int32_t limit;   /* page size 1..WS_MAX_PAGE_SIZE; 0: default */
+} ws_time_entry_filter;
+#define WS_TIME_ENTRY_FILTER_VERSION 1
+#define WS_TIME_ENTRY_FILTER_INIT                                \
+  {                                                              \
+    WS_TIME_ENTRY_FILTER_VERSION, 0, 0, 0, {0, 0, 0}, {0, 0, 0}, \
+        WS_BILLABLE_ANY, NULL, 0                                 \
+  }
+
+/* One page of the entries the actor may see; paging as ws_list_tasks.
+ * `filter` may be NULL. */
+WS_API int ws_list_time_entries(ws_session *session,
+                                const ws_time_entry_filter *filter,
+                                const char *page_token,
+                                ws_time_entry_page **out);
+WS_API size_t ws_time_entry_page_count(const ws_time_entry_page *page);
+/* Borrowed from the page; NULL when i is out of range. */
+WS_API const ws_time_entry *ws_time_entry_page_at(
+    const ws_time_entry_page *page, size_t i);
+/* "" on the last page; borrowed from the page. */
+WS_API const char *ws_time_entry_page_next_token(
+    const ws_time_entry_page *page);
+/* NULL-safe. */
+WS_API void ws_time_entry_page_free(ws_time_entry_page *page);
+
+/* Every matching entry, a page (filter->limit) at a time; the same rules
+ * as ws_task_iter. */
+WS_API int ws_time_entry_iter_new(ws_session *session,
+                                  const ws_time_entry_filter *filter,
+                                  ws_time_entry_iter **out);
+/* WS_OK with *entry set (borrowed until the next call or the free), or
+ * WS_DONE (*entry = NULL) at the end, or an error (retry or free). */
+WS_API int ws_time_entry_iter_next(ws_time_entry_iter *iter,
+                                   const ws_time_entry **entry);
+/* NULL-safe. */
+WS_API void ws_time_entry_iter_free(ws_time_entry_iter *iter);
+
+WS_API int64_t ws_time_entry_id(const ws_time_entry *entry);
+WS_API int64_t ws_time_entry_revision(const ws_time_entry *entry);
+WS_API int64_t ws_time_entry_task(const ws_time_entry *entry);
+/* The task's project. */
+WS_API int64_t ws_time_entry_project(const ws_time_entry *entry);
+WS_API int64_t ws_time_entry_member(const ws_time_entry *entry);
+/* In the workspace time zone. */
+WS_API ws_date ws_time_entry_date(const ws_time_entry *entry);
+WS_API int ws_time_entry_has_start(const ws_time_entry *entry);
+WS_API int64_t ws_time_entry_start(const ws_time_entry *entry);
+/* Raw seconds, 1..86400. */
+WS_API int64_t ws_time_entry_duration(const ws_time_entry *entry);
+/* Seconds: the duration rounded per the project when it was written. */
+WS_API int64_t ws_time_entry_billed_duration(const ws_time_entry *entry);
+WS_API int ws_time_entry_billable(const ws_time_entry *entry);
+WS_API const char *ws_time_entry_note(const ws_time_entry *entry);
+/* Per hour, in force when written; unset when money is hidden. */
+WS_API int ws_time_entry_has_billing_rate(const ws_time_entry *entry);
+WS_API int64_t ws_time_entry_billing_rate(const ws_time_entry *entry);
+WS_API int ws_time_entry_has_cost_rate(const ws_time_entry *entry);
+WS_API int64_t ws_time_entry_cost_rate(const ws_time_entry *entry);
+/* round-half-up(billed seconds * billing rate / 3600); 0 when not
+ * billable. Unset when money is hidden. */
+WS_API int ws_time_entry_has_billed_amount(const ws_time_entry *entry);
+WS_API int64_t ws_time_entry_billed_amount(const ws_time_entry *entry);
+/* round-half-up(raw seconds * cost rate / 3600). */
+WS_API int ws_time_entry_has_labour_cost(const ws_time_entry *entry);
+WS_API int64_t ws_time_entry_labour_cost(const ws_time_entry *entry);
+WS_API int64_t ws_time_entry_created_at(const ws_time_entry *entry);
+WS_API int64_t ws_time_entry_updated_at(const ws_time_entry *entry);
+
+/* Setters for ws_time_entry_update (checked there). */
+WS_API int ws_time_entry_set_revision(ws_time_entry *entry, int64_t revision);
+WS_API int ws_time_entry_set_task(ws_time_entry *entry, int64_t task);
+WS_API int ws_time_entry_set_date(ws_time_entry *entry, ws_date day);
+WS_API int ws_time_entry_set_start(ws_time_entry *entry, int64_t start);
+WS_API int ws_time_entry_clear_start(ws_time_entry *entry);
+WS_API int ws_time_entry_set_duration(ws_time_entry *entry, int64_t seconds);
+WS_API int ws_time_entry_set_billable(ws_time_entry *entry, int billable);
+WS_API int ws_time_entry_set_note(ws_time_entry *entry, const char *note);
+
+/* ------------------------------------------------------------------------
+ * Timers: at most one running per member; stopping one writes a time
+ * entry.
+ * ------------------------------------------------------------------------ */
+
+typedef struct ws_timer ws_timer;
+typedef struct ws_timer_list ws_timer_list;
+
+/* Starts the actor's timer on `task`; *out receives it. WS_EPRECONDITION
+ * when one runs already, unless `stop_running` is nonzero, which first
+ * stops it into a time entry. */
+WS_API int ws_timer_start(ws_session *session, int64_t task, int stop_running,
+                          ws_timer **out);
+/* Stops the actor's timer into a time entry dated on the day it started;
+ * *out receives the entry. `note` may be NULL. WS_EPRECONDITION when none
+ * runs, or when it ran past 24 h and `cap_at_limit` is 0; nonzero caps the
+ * entry at the workspace's forgotten-timer limit. */
+WS_API int ws_timer_stop(ws_session *session, const char *note,
+                         int cap_at_limit, ws_time_entry **out);
+/* Discards the actor's timer. WS_EPRECONDITION when none runs. */
+WS_API int ws_timer_cancel(ws_session *session);
+/* The running timer of `member` (0: the actor; another member: owner and
+ * admin only, else WS_EPERM). WS_OK with *out = NULL when none runs. */
+WS_API int ws_timer_get(ws_session *session, int64_t member, ws_timer **out);
+/* Owner and admin: every running timer, by member. */
+WS_API int ws_list_timers(ws_session *session, ws_timer_list **out);
+/* Timers running past the workspace's limit: every one for owner and
+ * admin, the actor's own for anyone else. */
+WS_API int ws_list_forgotten_timers(ws_session *session, ws_timer_list **out);
+WS_API size_t ws_timer_list_count(const ws_timer_list *list);
+/* Borrowed from the list; NULL when i is out of range. */
+WS_API const ws_timer *ws_timer_list_at(const ws_timer_list *list, size_t i);
+/* NULL-safe. */
+WS_API void ws_timer_list_free(ws_timer_list *list);
+WS_API int ws_timer_dup(const ws_timer *timer, ws_timer **out);
+/* NULL-safe. */
+WS_API void ws_timer_free(ws_timer *timer);
+
+WS_API int64_t ws_timer_member(const ws_timer *timer);
+WS_API int64_t ws_timer_task(const ws_timer *timer);
+WS_API int64_t ws_timer_started_at(const ws_timer *timer);
+/* 1 when running longer than the workspace's forgotten-timer limit. */
+WS_API int ws_timer_forgotten(const ws_timer *timer);
+
+/* ------------------------------------------------------------------------
+ * Costs: an expense or an income line on a project or on one of its tasks.
+ * Readable and writable only by those who may read the project's money.
+ * ------------------------------------------------------------------------ */
+
+typedef struct ws_cost ws_cost;
+typedef struct ws_cost_list ws_cost_list;
+
+/* 0 means "any" in filters. */
+typedef enum ws_cost_kind {
+  WS_COST_EXPENSE = 1, /* counts against the money budget */
+  WS_COST_INCOME = 2   /* fixed income; adds to the margin */
+} ws_cost_kind;
+
+/* "expense", "income"; "" out of range. Static storage; never NULL. */
+WS_API const char *ws_cost_kind_name(ws_cost_kind kind);
+
+/* A blank expense to fill and pass to ws_cost_create. */
+WS_API int ws_cost_new(ws_cost **out);
+WS_API int ws_cost_dup(const ws_cost *cost, ws_cost **out);
+/* NULL-safe. */
+WS_API void ws_cost_free(ws_cost *cost);
+
+/* Stores a new cost by the actor; *cost is refreshed. WS_EINVAL for an
+ * amount <= 0; WS_EPRECONDITION when its date is locked. */
+WS_API int ws_cost_create(ws_session *session, ws_cost *cost);
+WS_API int ws_cost_get(ws_session *session, int64_t id, ws_cost **out);
+/* Writes kind, amount, date and note; *cost is refreshed. WS_EABORTED for
+ * a stale revision; WS_EPRECONDITION when the old or new date is locked. */
+WS_API int ws_cost_update(ws_session *session, ws_cost *cost);
+/* `revision` 0: do not check. */
+WS_API int ws_cost_delete(ws_session *session, int64_t id, int64_t revision);
+
+typedef struct ws_cost_filter {
+  unsigned int version; /* WS_COST_FILTER_VERSION */
+  int64_t project;      /* 0: any */
+  int64_t task;         /* 0: any */
+  ws_cost_kind kind;    /* 0: any */
+  ws_date from;         /* year 0: unset; inclusive */
+  ws_date to;           /* year 0: unset; inclusive */
+} ws_cost_filter;
+#define WS_COST_FILTER_VERSION 1
+#define WS_COST_FILTER_INIT                                               \
+  {                                                                       \
+    WS_COST_FILTER_VERSION, 0, 0, (ws_cost_kind)0, {0, 0, 0}, { 0, 0, 0 } \
+  }
+
+/* The costs the actor may read, by date then id. `filter` may be NULL. */
+WS_API int ws_list_costs(ws_session *session, const ws_cost_filter *filter,
+                         ws_cost_list **out);
+WS_API size_t ws_cost_list_count(const ws_cost_list *list);
+/* Borrowed from the list; NULL when i is out of range. */
+WS_API const ws_cost *ws_cost_list_at(const ws_cost_list *list, size_t i);
+/* NULL-safe. */
+WS_API void ws_cost_list_free(ws_cost_list *list);
+
+WS_API int64_t ws_cost_id(const ws_cost *cost);
+WS_API int64_t ws_cost_revision(const ws_cost *cost);
+WS_API int64_t ws_cost_project(const ws_cost *cost);
+/* 0: the project's own line. */
+WS_API int64_t ws_cost_task(const ws_cost *cost);
+WS_API ws_cost_kind ws_cost_kind_of(const ws_cost *cost);
+/* Minor units, > 0. */
+WS_API int64_t ws_cost_amount(const ws_cost *cost);
+WS_API ws_date ws_cost_date(const ws_cost *cost);
+WS_API const char *ws_cost_note(const ws_cost *cost);
+WS_API int64_t ws_cost_author(const ws_cost *cost);
+WS_API int64_t ws_cost_created_at(const ws_cost *cost);
+WS_API int64_t ws_cost_updated_at(const ws_cost *cost);
+
+WS_API int ws_cost_set_revision(ws_cost *cost, int64_t revision);
+/* Project and task are read by ws_cost_create only; for a task's cost the
+ * project may be left 0 (the task's project is used). */
+WS_API int ws_cost_set_project(ws_cost *cost, int64_t project);
+WS_API int ws_cost_set_task(ws_cost *cost, int64_t task); /* 0: none */
+WS_API int ws_cost_set_kind(ws_cost *cost, ws_cost_kind kind);
+WS_API int ws_cost_set_amount(ws_cost *cost, int64_t amount);
+WS_API int ws_cost_set_date(ws_cost *cost, ws_date day);
+WS_API int ws_cost_set_note(ws_cost *cost, const char *note);
+
+/* ------------------------------------------------------------------------
+ * Locked periods: time entries and costs dated on or before a day cannot
+ * be created, changed or deleted, in one project or in the whole
+ * workspace. Writes in a locked period fail with WS_EPRECONDITION and a
+ * message naming the lock ("... is locked by lock 3 (project 1, through
+ * 2024-02-29)").
+ * ------------------------------------------------------------------------ */
+
+typedef struct ws_lock ws_lock;
+typedef struct ws_lock_list ws_lock_list;
+
+/* Owner and admin: locks `project` (0: every project) through `through`,
+ * inclusive; *out receives the lock. */
+WS_API int ws_lock_period(ws_session *session, int64_t project, ws_date through,
+                          ws_lock **out);
+/* Owner and admin: removes a lock. */
+WS_API int ws_unlock(ws_session *session, int64_t lock);
+/* Every lock, by id. */
+WS_API int ws_list_locks(ws_session *session, ws_lock_list **out);
+WS_API size_t ws_lock_list_count(const ws_lock_list *list);
+/* Borrowed from the list; NULL when i is out of range. */
+WS_API const ws_lock *ws_lock_list_at(const ws_lock_list *list, size_t i);
+/* NULL-safe. */
+WS_API void ws_lock_list_free(ws_lock_list *list);
+WS_API int ws_lock_dup(const ws_lock *lock, ws_lock **out);
+/* NULL-safe. */
+WS_API void ws_lock_free(ws_lock *lock);
+
+WS_API int64_t ws_lock_id(const ws_lock *lock);
+WS_API int64_t ws_lock_project(const ws_lock *lock); /* 0: every project */
+WS_API ws_date ws_lock_through(const ws_lock *lock);
+WS_API int64_t ws_lock_author(const ws_lock *lock);
+WS_API int64_t ws_lock_created_at(const ws_lock *lock);
+
+/* ------------------------------------------------------------------------
+ * Budgets. Time used is the raw time logged; money used is the billed
+ * amount of that time plus the expenses (income does not count).
+ * ------------------------------------------------------------------------ */
+
+typedef struct ws_budget ws_budget;
+typedef struct ws_budget_alert ws_budget_alert;
+typedef struct ws_budget_alert_list ws_budget_alert_list;
+
+/* Usage of a project's budgets (all its time and costs). */
+WS_API int ws_get_project_budget(ws_session *session, int64_t project,
+                                 ws_budget **out);
+/* Usage of a task's estimate and money budget (its own and its subtasks'
+ * time and costs). */
+WS_API int ws_get_task_budget(ws_session *session, int64_t task,
+                              ws_budget **out);
+/* NULL-safe. */
+WS_API void ws_budget_free(ws_budget *budget);
+
+/* Seconds. The time budget (the task's estimate) is unset when none is
+ * set; remaining and percent then too. Remaining is negative when
+ * overrun; percent is used / budget * 100. */
+WS_API int ws_budget_has_time_budget(const ws_budget *budget);
+WS_API int64_t ws_budget_time_budget(const ws_budget *budget);
+WS_API int64_t ws_budget_time_used(const ws_budget *budget);
+WS_API int ws_budget_has_time_remaining(const ws_budget *budget);
+WS_API int64_t ws_budget_time_remaining(const ws_budget *budget);
+WS_API int ws_budget_has_time_percent(const ws_budget *budget);
+WS_API double ws_budget_time_percent(const ws_budget *budget);
+/* Money fields: unset without a money budget or when the actor may not
+ * read money. */
+WS_API int ws_budget_has_money_budget(const ws_budget *budget);
+WS_API int64_t ws_budget_money_budget(const ws_budget *budget);
+WS_API int ws_budget_has_money_used(const ws_budget *budget);
+WS_API int64_t ws_budget_money_used(const ws_budget *budget);
+WS_API int ws_budget_has_money_remaining(const ws_budget *budget);
+WS_API int64_t ws_budget_money_remaining(const ws_budget *budget);
+WS_API int ws_budget_has_money_percent(const ws_budget *budget);
+WS_API double ws_budget_money_percent(const ws_budget *budget);
+
+typedef enum ws_budget_kind {
+  WS_BUDGET_TIME = 1,
+  WS_BUDGET_MONEY = 2
+} ws_budget_kind;
+
+/* The 80% and 100% crossings recorded for a project and its tasks, each
+ * the first time it happened. */
+WS_API int ws_list_budget_alerts(ws_session *session, int64_t project,
+                                 ws_budget_alert_list **out);
+WS_API size_t ws_budget_alert_list_count(const ws_budget_alert_list *list);
+/* Borrowed from the list; NULL when i is out of range. */
+WS_API const ws_budget_alert *ws_budget_alert_list_at(
+    const ws_budget_alert_list *list, size_t i);
+/* NULL-safe. */
+WS_API void ws_budget_alert_list_free(ws_budget_alert_list *list);
+
+WS_API int64_t ws_budget_alert_project(const ws_budget_alert *alert);
+/* 0: the project's own budget. */
+WS_API int64_t ws_budget_alert_task(const ws_budget_alert *alert);
+WS_API ws_budget_kind ws_budget_alert_kind(const ws_budget_alert *alert);
+/* 80 or 100. */
+WS_API int ws_budget_alert_percent(const ws_budget_alert *alert);
+WS_API int64_t ws_budget_alert_crossed_at(const ws_budget_alert *alert);
+
+/* ------------------------------------------------------------------------
+ * Reports. Each run returns an object holding rows to walk by index
+ * (count + at); rows and the values they hand out are borrowed from the
+ * report and live until it is freed. Every report obeys the actor's
+ * permissions: when the actor may not read money, money fields are unset
+ * (has_ gives 0), never zero, and exports leave them out.
+ * ------------------------------------------------------------------------ */
+
+typedef struct ws_time_report ws_time_report;
+typedef struct ws_report_row ws_report_row;
+typedef struct ws_overdue_report ws_overdue_report;
+typedef struct ws_overdue_row ws_overdue_row;
+typedef struct ws_project_health_list ws_project_health_list;
+typedef struct ws_project_health ws_project_health;
+typedef struct ws_workload ws_workload;
+typedef struct ws_workload_row ws_workload_row;
+typedef struct ws_digest ws_digest;
+typedef struct ws_digest_entry ws_digest_entry;
+
+/* An owned blob: bytes and their size, always followed by a NUL byte (not
+ * counted), so text can be read as a C string. Free with ws_buf_free. */
+typedef struct ws_buf ws_buf;
+/* Borrowed from the buffer; "" for NULL. */
+WS_API const char *ws_buf_data(const ws_buf *buf);
+/* 0 for NULL. */
+WS_API size_t ws_buf_size(const ws_buf *buf);
+/* NULL-safe. */
+WS_API void ws_buf_free(ws_buf *buf);
+
+/* A grouping level of the time report. */
+typedef enum ws_report_group {
+  WS_GROUP_PROJECT = 1,
+  WS_GROUP_TASK = 2,
+  WS_GROUP_MEMBER = 3,
+  WS_GROUP_TAG = 4, /* an entry counts under each tag of its task */
+  WS_GROUP_DAY = 5,
+  WS_GROUP_WEEK = 6, /* ISO weeks, keyed by their Monday */
+  WS_GROUP_MONTH = 7 /* keyed by the 1st */
+} ws_report_group;
+
+/* "project", "task", "member", "tag", "day", "week", "month"; "" out of
+ * range. Static storage; never NULL. */
+WS_API const char *ws_report_group_name(ws_report_group group);
+
+/* What the time report sums. Arrays are read during the call only; a NULL
+ * array needs a count of 0. */
+typedef struct ws_time_report_query {
+  unsigned int version;    /* WS_TIME_REPORT_QUERY_VERSION */
+  ws_date from;            /* year 0: unset; inclusive */
+  ws_date to;              /* year 0: unset; inclusive */
+  const int64_t *projects; /* none: every project the actor reads */
+  size_t project_count;
+  const int64_t *members; /* none: everyone */
+  size_t member_count;
+  const int64_t *tasks; /* none: every task */
+  size_t task_count;
+  const char *const *tags; /* none: every entry; else any of these tags */
+  size_t tag_count;
+  ws_billable billable;
+  /* Grouping levels, outermost first; none: the total only. */
+  const ws_report_group *group_by;
+  size_t group_count;
+} ws_time_report_query;
+#define WS_TIME_REPORT_QUERY_VERSION 1
+#define WS_TIME_REPORT_QUERY_INIT                                         \
+  {                                                                       \
+    WS_TIME_REPORT_QUERY_VERSION, {0, 0, 0}, {0, 0, 0}, NULL, 0, NULL, 0, \
+        NULL, 0, NULL, 0, WS_BILLABLE_ANY, NULL, 0                        \
+  }
+
+/* Time and money by the query's levels. `query` may be NULL (everything,
+ * total only). WS_EINVAL for from after to or a bad group. */
+WS_API int ws_run_time_report(ws_session *session,
+                              const ws_time_report_query *query,
+                              ws_time_report **out);
+/* NULL-safe. */
+WS_API void ws_time_report_free(ws_time_report *report);
+/* The grouping levels (each row has one key per level). */
+WS_API size_t ws_time_report_level_count(const ws_time_report *report);
+/* 0 when level is out of range. */
+WS_API ws_report_group ws_time_report_level(const ws_time_report *report,
+                                            size_t level);
+/* Rows ordered by keys, level by level (ids and periods ascending, tags by
+ * name). */
+WS_API size_t ws_time_report_row_count(const ws_time_report *report);
+/* Borrowed from the report; NULL when i is out of range. */
+WS_API const ws_report_row *ws_time_report_row(const ws_time_report *report,
+                                               size_t i);
+/* The totals as a row without keys; NULL only for a NULL report. */
+WS_API const ws_report_row *ws_time_report_total(const ws_time_report *report);
+/* 1 when the report carries money (the actor may read it). */
+WS_API int ws_time_report_money_visible(const ws_time_report *report);
+/* The workspace's currency and time zone. */
+WS_API const char *ws_time_report_currency(const ws_time_report *report);
+WS_API const char *ws_time_report_time_zone(const ws_time_report *report);
+
+/* A row's key at `level` (out of range: 0, "" or a zero date). */
+WS_API size_t ws_report_row_key_count(const ws_report_row *row);
+WS_API ws_report_group ws_report_row_key_group(const ws_report_row *row,
+                                               size_t level);
+/* The project, task or member id. */
+WS_API int64_t ws_report_row_key_id(const ws_report_row *row, size_t level);
+/* WS_GROUP_TAG: the tag ("" for entries whose task has none). */
+WS_API const char *ws_report_row_key_tag(const ws_report_row *row,
+                                         size_t level);
+/* Day: the day; week: its Monday; month: the 1st. */
+WS_API ws_date ws_report_row_key_period(const ws_report_row *row, size_t level);
+/* For display: the name or title, the tag, "2026-11-24", "2026-W48",
+ * "2026-11". */
+WS_API const char *ws_report_row_key_label(const ws_report_row *row,
+                                           size_t level);
+/* Raw seconds; billed seconds of billable entries; entries. */
+WS_API int64_t ws_report_row_seconds(const ws_report_row *row);
+WS_API int64_t ws_report_row_billable_seconds(const ws_report_row *row);
+WS_API int64_t ws_report_row_entry_count(const ws_report_row *row);
+/* Money: unset when hidden. margin = billed_amount - labour_cost. */
+WS_API int ws_report_row_has_billed_amount(const ws_report_row *row);
+WS_API int64_t ws_report_row_billed_amount(const ws_report_row *row);
+WS_API int ws_report_row_has_labour_cost(const ws_report_row *row);
+WS_API int64_t ws_report_row_labour_cost(const ws_report_row *row);
+WS_API int ws_report_row_has_margin(const ws_report_row *row);
+WS_API int64_t ws_report_row_margin(const ws_report_row *row);
+
+/* --- Overdue and due soon --- */
+
+typedef struct ws_overdue_query {
+  unsigned int version; /* WS_OVERDUE_QUERY_VERSION */
+  int64_t assignee;     /* 0: any */
+  int64_t author;       /* 0: any */
+  int64_t project;      /* 0: any */
+  /* Also open tasks due within this many days (0: only the late ones). */
+  int32_t due_within_days;
+  ws_date as_of; /* year 0: today */
+} ws_overdue_query;
+#define WS_OVERDUE_QUERY_VERSION 1
+#define WS_OVERDUE_QUERY_INIT                         \
+  {                                                   \
+    WS_OVERDUE_QUERY_VERSION, 0, 0, 0, 0, { 0, 0, 0 } \
+  }
+
+/* `query` may be NULL (every late task the actor sees, as of today). */
+WS_API int ws_run_overdue_report(ws_session *session,
+                                 const ws_overdue_query *query,
+                                 ws_overdue_report **out);
+/* NULL-safe. */
+WS_API void ws_overdue_report_free(ws_overdue_report *report);
+WS_API ws_date ws_overdue_report_as_of(const ws_overdue_report *report);
+/* Late first, most days late first, then higher priority, then id. */
+WS_API size_t ws_overdue_report_row_count(const ws_overdue_report *report);
+/* Borrowed from the report; NULL when i is out of range. */
+WS_API const ws_overdue_row *ws_overdue_report_row(
+    const ws_overdue_report *report, size_t i);
+
+/* The task, borrowed from the row (read it with ws_task_*). NULL only for
+ * a NULL row. */
+WS_API const ws_task *ws_overdue_row_task(const ws_overdue_row *row);
+WS_API const char *ws_overdue_row_project_name(const ws_overdue_row *row);
+/* "" when unassigned. */
+WS_API const char *ws_overdue_row_assignee_name(const ws_overdue_row *row);
+WS_API const char *ws_overdue_row_author_name(const ws_overdue_row *row);
+/* Days since the deadline's day: > 0 late, 0 due today, < 0 due in that
+ * many days. */
+WS_API int ws_overdue_row_days_late(const ws_overdue_row *row);
+/* 1 when the deadline has passed. */
+WS_API int ws_overdue_row_late(const ws_overdue_row *row);
+
+/* --- Project health --- */
+
+typedef struct ws_project_health_query {
+  unsigned int version;    /* WS_PROJECT_HEALTH_QUERY_VERSION */
+  const int64_t *projects; /* none: every project the actor reads */
+  size_t project_count;
+  int include_archived;
+} ws_project_health_query;
+#define WS_PROJECT_HEALTH_QUERY_VERSION 1
+#define WS_PROJECT_HEALTH_QUERY_INIT \
+  { WS_PROJECT_HEALTH_QUERY_VERSION, NULL, 0, 0 }
+
+/* One ws_project_health per project. `query` may be NULL. */
+WS_API int ws_run_project_health(ws_session *session,
+                                 const ws_project_health_query *query,
+                                 ws_project_health_list **out);
+/* NULL-safe. */
+WS_API void ws_project_health_list_free(ws_project_health_list *list);
+WS_API size_t ws_project_health_list_count(const ws_project_health_list *list);
+/* Borrowed from the list; NULL when i is out of range. */
+WS_API const ws_project_health *ws_project_health_list_at(
+    const ws_project_health_list *list, size_t i);
+
+/* The project, borrowed from the row. */
+WS_API const ws_project *ws_project_health_project(
+    const ws_project_health *health);
+WS_API int64_t ws_project_health_tasks_open(const ws_project_health *health);
+WS_API int64_t ws_project_health_tasks_done(const ws_project_health *health);
+WS_API int64_t ws_project_health_tasks_overdue(const ws_project_health *health);
+/* 0..100, by count. */
+WS_API double ws_project_health_percent_done(const ws_project_health *health);
+/* Done estimate over all estimate; unset without estimates. */
+WS_API int ws_project_health_has_percent_done_by_estimate(
+    const ws_project_health *health);
+WS_API double ws_project_health_percent_done_by_estimate(
+    const ws_project_health *health);
+/* The open task due first (0: none) and its deadline. */
+WS_API int64_t
+ws_project_health_nearest_deadline_task(const ws_project_health *health);
+WS_API int ws_project_health_has_nearest_deadline(
+    const ws_project_health *health);
+WS_API ws_date
+ws_project_health_nearest_deadline(const ws_project_health *health);
+/* Minutes after midnight, or WS_END_OF_DAY (also when unset). */
+WS_API int ws_project_health_nearest_deadline_minute(
+    const ws_project_health *health);
+/* The project's budget usage, borrowed from the row. */
+WS_API const ws_budget *ws_project_health_budget(
+    const ws_project_health *health);
+/* Money, unset when hidden. margin = billed + income - labour - expenses. */
+WS_API int ws_project_health_has_billed(const ws_project_health *health);
+WS_API int64_t ws_project_health_billed(const ws_project_health *health);
+WS_API int ws_project_health_has_labour_cost(const ws_project_health *health);
+WS_API int64_t ws_project_health_labour_cost(const ws_project_health *health);
+WS_API int ws_project_health_has_expenses(const ws_project_health *health);
+WS_API int64_t ws_project_health_expenses(const ws_project_health *health);
+WS_API int ws_project_health_has_income(const ws_project_health *health);
+WS_API int64_t ws_project_health_income(const ws_project_health *health);
+WS_API int ws_project_health_has_margin(const ws_project_health *health);
+WS_API int64_t ws_project_health_margin(const ws_project_health *health);
+/* The latest change in the project (microseconds UTC). */
+WS_API int ws_project_health_has_last_activity(const ws_project_health *health);
+WS_API int64_t ws_project_health_last_activity(const ws_project_health *health);
+
+/* --- Workload --- */
+
+typedef struct ws_workload_query {
+  unsigned int version;   /* WS_WORKLOAD_QUERY_VERSION */
+  ws_date from;           /* of the hours logged; year 0: unset */
+  ws_date to;             /* year 0: unset */
+  const int64_t *members; /* none: every active member but clients */
+  size_t member_count;
+} ws_workload_query;
+#define WS_WORKLOAD_QUERY_VERSION 1
+#define WS_WORKLOAD_QUERY_INIT \
+  { WS_WORKLOAD_QUERY_VERSION, {0, 0, 0}, {0, 0, 0}, NULL, 0 }
+
+/* One row per member. `query` may be NULL. */
+WS_API int ws_run_workload(ws_session *session, const ws_workload_query *query,
+                           ws_workload **out);
+/* NULL-safe. */
+WS_API void ws_workload_free(ws_workload *workload);
+WS_API size_t ws_workload_row_count(const ws_workload *workload);
+/* Borrowed from the workload; NULL when i is out of range. */
+WS_API const ws_workload_row *ws_workload_row_at(const ws_workload *workload,
+                                                 size_t i);
+WS_API int64_t ws_workload_row_member(const ws_workload_row *row);
+WS_API const char *ws_workload_row_member_name(const ws_workload_row *row);
+WS_API int64_t ws_workload_row_open_tasks(const ws_workload_row *row);
+WS_API int64_t ws_workload_row_overdue_tasks(const ws_workload_row *row);
+/* Seconds: the estimates of their open tasks. */
+WS_API int64_t ws_workload_row_estimate_left(const ws_workload_row *row);
+/* Seconds logged in the query's period. */
+WS_API int64_t ws_workload_row_seconds_logged(const ws_workload_row *row);
+
+/* --- The Friday digest --- */
+
+typedef struct ws_digest_query {
+  unsigned int version;   /* WS_DIGEST_QUERY_VERSION */
+  const int64_t *members; /* none: every active member */
+  size_t member_count;
+  ws_date as_of; /* year 0: today */
+} ws_digest_query;
+#define WS_DIGEST_QUERY_VERSION 1
+#define WS_DIGEST_QUERY_INIT                      \
+  {                                               \
+    WS_DIGEST_QUERY_VERSION, NULL, 0, { 0, 0, 0 } \
+  }
+
+/* Per member: late tasks received and set, tasks due this week, forgotten
+ * timers. Members with nothing to report are left out. `query` may be
+ * NULL. */
+WS_API int ws_run_digest(ws_session *session, const ws_digest_query *query,
+                         ws_digest **out);
+/* NULL-safe. */
+WS_API void ws_digest_free(ws_digest *digest);
+WS_API ws_date ws_digest_as_of(const ws_digest *digest);
+WS_API const char *ws_digest_time_zone(const ws_digest *digest);
+/* By member id. */
+WS_API size_t ws_digest_entry_count(const ws_digest *digest);
+/* Borrowed from the digest; NULL when i is out of range. */
+WS_API const ws_digest_entry *ws_digest_entry_at(const ws_digest *digest,
+                                                 size_t i);
+WS_API int64_t ws_digest_entry_member(const ws_digest_entry *entry);
+WS_API const char *ws_digest_entry_member_name(const ws_digest_entry *entry);
+/* Late tasks assigned to the member; late tasks they set for others; their
+ * tasks due in the next 7 days. Rows borrowed from the digest; NULL when i
+ * is out of range. */
+WS_API size_t
+ws_digest_entry_received_overdue_count(const ws_digest_entry *entry);
+WS_API const ws_overdue_row *ws_digest_entry_received_overdue(
+    const ws_digest_entry *entry, size_t i);
+WS_API size_t ws_digest_entry_set_overdue_count(const ws_digest_entry *entry);
+WS_API const ws_overdue_row *ws_digest_entry_set_overdue(
+    const ws_digest_entry *entry, size_t i);
+WS_API size_t ws_digest_entry_due_this_week_count(const ws_digest_entry *entry);
+WS_API const ws_overdue_row *ws_digest_entry_due_this_week(
+    const ws_digest_entry *entry, size_t i);
+/* Their forgotten timers, and "Project / Task title" of each. */
+WS_API size_t
+ws_digest_entry_forgotten_timer_count(const ws_digest_entry *entry);
+WS_API const ws_timer *ws_digest_entry_forgotten_timer(
+    const ws_digest_entry *entry, size_t i);
+WS_API const char *ws_digest_entry_forgotten_timer_task(
+    const ws_digest_entry *entry, size_t i);
+
+/* The digest as plain text or Markdown, ready to post in a chat. */
+WS_API int ws_digest_render_text(const ws_digest *digest, ws_buf **out);
+WS_API int ws_digest_render_markdown(const ws_digest *digest, ws_buf **out);
+
+/* ------------------------------------------------------------------------
+ * Exports: a report as CSV, XLSX or JSON, into a ws_buf or a file. They
+ * render what the report holds and nothing more: a report without money
+ * has no money columns or fields. Money is in major units with the
+ * currency's decimals in CSV and XLSX, in integer minor units (as JSON
+ * strings, per the protobuf JSON mapping) in JSON. Days are "YYYY-MM-DD";
+ * instants UTC.
+ *
+ * The *_write_* functions write a temporary file beside `path` and rename
+ * it over `path`: on failure `path` is left as it was. Their errors:
+ * WS_ENOTFOUND (no such directory), WS_EPERM, other codes mapped from
+ * errno, WS_EINTERNAL (the renderer failed); WS_EINVAL for a NULL argument
+ * or a bad options version. Exports read the report only: several threads
+ * may export one report at once.
+ * ------------------------------------------------------------------------ */
+
+typedef enum ws_csv_separator {
+  WS_CSV_COMMA = 0,
+  WS_CSV_SEMICOLON = 1 /* what Excel expects where the decimal mark is ',' */
+} ws_csv_separator;
+
+/* CSV (RFC 4180): UTF-8, CRLF line ends, a header row first. */
+typedef struct ws_csv_options {
+  unsigned int version; /* WS_CSV_OPTIONS_VERSION */
+  ws_csv_separator separator;
+  /* Nonzero: start with a UTF-8 byte order mark (EF BB BF), so that Excel
+   * reads the file as UTF-8. */
+  int bom;
+  /* Nonzero: decimals as "1,50"; pair with WS_CSV_SEMICOLON. */
+  int decimal_comma;
+  /* Nonzero: prefix text fields starting with '=', '+', '-', '@', TAB or CR
+   * with a single quote, so spreadsheets never run them as formulas. */
+  int neutralize_formulas;
+  /* ISO 4217 code deciding the decimals of reports that do not carry their
+   * currency (project health); NULL: 2 decimals. */
+  const char *currency;
+} ws_csv_options;
+#define WS_CSV_OPTIONS_VERSION 1
+#define WS_CSV_OPTIONS_INIT \
+  { WS_CSV_OPTIONS_VERSION, WS_CSV_COMMA, 0, 0, 0, NULL }
+
+/* XLSX: one typed sheet per report (dates, [h]:mm durations, money with
+ * the currency code), a bold header row with frozen panes. */
+typedef struct ws_xlsx_options {
+  unsigned int version; /* WS_XLSX_OPTIONS_VERSION */
+  const char *currency; /* as in ws_csv_options */
+  int chart;            /* nonzero: the time report's chart; INIT sets 1 */
+} ws_xlsx_options;
+#define WS_XLSX_OPTIONS_VERSION 1
+#define WS_XLSX_OPTIONS_INIT \
+  { WS_XLSX_OPTIONS_VERSION, NULL, 1 }
+
+/* JSON: protobuf's JSON mapping of proto/worksection/v1/report.proto. */
+typedef struct ws_json_options {
+  unsigned int version; /* WS_JSON_OPTIONS_VERSION */
+  int pretty;           /* nonzero: indent and break lines */
+  /* Written as the `currency` of a project health list; NULL: left out. */
+  const char *currency;
+} ws_json_options;
+#define WS_JSON_OPTIONS_VERSION 1
+#define WS_JSON_OPTIONS_INIT \
+  { WS_JSON_OPTIONS_VERSION, 0, NULL }
+
+/* For each report: CSV, XLSX and JSON into a new buffer (*out, free with
+ * ws_buf_free), or into the file `path`. `options` may be NULL (the INIT
+ * values). JSON fails with WS_EINVAL for a text that is not UTF-8. */
+WS_API int ws_time_report_csv(const ws_time_report *report,
+                              const ws_csv_options *options, ws_buf **out);
+WS_API int ws_time_report_xlsx(const ws_time_report *report,
+                               const ws_xlsx_options *options, ws_buf **out);
+WS_API int ws_time_report_json(const ws_time_report *report,
+                               const ws_json_options *options, ws_buf **out);
+WS_API int ws_time_report_write_csv(const ws_time_report *report,
+                                    const char *path,
+                                    const ws_csv_options *options);
+WS_API int ws_time_report_write_xlsx(const ws_time_report *report,
+                                     const char *path,
+                                     const ws_xlsx_options *options);
+WS_API int ws_time_report_write_json(const ws_time_report *report,
+                                     const char *path,
+                                     const ws_json_options *options);
+
+WS_API int ws_overdue_report_csv(const ws_overdue_report *report,
+                                 const ws_csv_options *options, ws_buf **out);
+WS_API int ws_overdue_report_xlsx(const ws_overdue_report *report,
+                                  const ws_xlsx_options *options, ws_buf **out);
+WS_API int ws_overdue_report_json(const ws_overdue_report *report,
+                                  const ws_json_options *options, ws_buf **out);
+WS_API int ws_overdue_report_write_csv(const ws_overdue_report *report,
+                                       const char *path,
+                                       const ws_csv_options *options);
+WS_API int ws_overdue_report_write_xlsx(const ws_overdue_report *report,
+                                        const char *path,
+                                        const ws_xlsx_options *options);
+WS_API int ws_overdue_report_write_json(const ws_overdue_report *report,
+                                        const char *path,
+                                        const ws_json_options *options);
+
+WS_API int ws_project_health_list_csv(const ws_project_health_list *list,
+                                      const ws_csv_options *options,
+                                      ws_buf **out);
+WS_API int ws_project_health_list_xlsx(const ws_project_health_list *list,
+                                       const ws_xlsx_options *options,
+                                       ws_buf **out);
+WS_API int ws_project_health_list_json(const ws_project_health_list *list,
+                                       const ws_json_options *options,
+                                       ws_buf **out);
+WS_API int ws_project_health_list_write_csv(const ws_project_health_list *list,
+                                            const char *path,
+                                            const ws_csv_options *options);
+WS_API int ws_project_health_list_write_xlsx(const ws_project_health_list *list,
+                                             const char *path,
+                                             const ws_xlsx_options *options);
+WS_API int ws_project_health_list_write_json(const ws_project_health_list *list,
+                                             const char *path,
+                                             const ws_json_options *options);
+
+WS_API int ws_workload_csv(const ws_workload *workload,
+                           const ws_csv_options *options, ws_buf **out);
+WS_API int ws_workload_xlsx(const ws_workload *workload,
+                            const ws_xlsx_options *options, ws_buf **out);
+WS_API int ws_workload_json(const ws_workload *workload,
+                            const ws_json_options *options, ws_buf **out);
+WS_API int ws_workload_write_csv(const ws_workload *workload, const char *path,
+                                 const ws_csv_options *options);
+WS_API int ws_workload_write_xlsx(const ws_workload *workload, const char *path,
+                                  const ws_xlsx_options *options);
+WS_API int ws_workload_write_json(const ws_workload *workload, const char *path,
+                                  const ws_json_options *options);
+
+/* The digest exports as JSON only (render it as text with
+ * ws_digest_render_text). */
+WS_API int ws_digest_json(const ws_digest *digest,
+                          const ws_json_options *options, ws_buf **out);
+WS_API int ws_digest_write_json(const ws_digest *digest, const char *path,
+                                const ws_json_options *options);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
