@@ -1,6 +1,7 @@
 /* Several threads on one workspace (a SQLite file), each with its own
  * sessions: they create tasks concurrently, and append to one shared task
- * with revision checks, retrying on WS_EABORTED. The final counts are
+ * with revision checks, retrying on WS_EABORTED, and log time on it. The
+ * final counts (tasks, checklist items, time report totals) are
  * exact, and each thread's error state is its own. Written to be clean
  * under ThreadSanitizer: threads share only the ws_workspace. */
 #define _POSIX_C_SOURCE 200809L
@@ -14,7 +15,7 @@
 #include "tmpdir.h"
 #include "worksection/c.h"
 
-enum { kThreads = 4, kTasksEach = 40, kAppendsEach = 10 };
+enum { kThreads = 4, kTasksEach = 40, kAppendsEach = 10, kLogsEach = 25 };
 
 typedef struct worker {
   ws_workspace *ws; /* shared; thread-safe */
@@ -54,6 +55,30 @@ static void *work(void *arg) {
     snprintf(expect, sizeof expect, "%d", 900000 + w->index);
     CHECK_ERRMSG_HAS(expect);
   }
+
+  /* Time: each thread logs kLogsEach entries of (60 + index) seconds on
+   * the shared task, and reads its own back. */
+  for (int i = 0; i < kLogsEach; ++i) {
+    ws_time_log l = WS_TIME_LOG_INIT;
+    l.task = w->shared_task;
+    l.duration = 60 + w->index;
+    l.date = test_date(2024, 3, 1 + i);
+    ws_time_entry *e = NULL;
+    OK(ws_log_time(s, &l, &e));
+    CHECK(ws_time_entry_member(e) == w->actor);
+    ws_time_entry_free(e);
+  }
+  ws_time_entry_filter tf = WS_TIME_ENTRY_FILTER_INIT;
+  tf.member = w->actor;
+  tf.limit = 10;
+  ws_time_entry_iter *ti = NULL;
+  OK(ws_time_entry_iter_new(s, &tf, &ti));
+  const ws_time_entry *te = NULL;
+  int mine = 0, trc;
+  while ((trc = ws_time_entry_iter_next(ti, &te)) == WS_OK) ++mine;
+  CHECK_RC(WS_DONE, trc);
+  CHECK(mine == kLogsEach);
+  ws_time_entry_iter_free(ti);
 
   /* Read-modify-write of one task: stale revisions are retried. */
   for (int i = 0; i < kAppendsEach; ++i) {
@@ -157,6 +182,24 @@ int main(void) {
     CHECK(ws_task_page_count(page) == kTasksEach);
     ws_task_page_free(page);
   }
+  /* The time report adds up exactly, per member and in total. */
+  ws_time_report_query q = WS_TIME_REPORT_QUERY_INIT;
+  ws_report_group by_member = WS_GROUP_MEMBER;
+  q.group_by = &by_member;
+  q.group_count = 1;
+  ws_time_report *r = NULL;
+  OK(ws_run_time_report(s, &q, &r));
+  CHECK(ws_time_report_row_count(r) == kThreads);
+  for (int i = 0; i < kThreads; ++i) {
+    const ws_report_row *row = ws_time_report_row(r, (size_t)i);
+    CHECK(ws_report_row_key_id(row, 0) == workers[i].actor);
+    CHECK(ws_report_row_entry_count(row) == kLogsEach);
+    CHECK(ws_report_row_seconds(row) == kLogsEach * (60 + i));
+  }
+  CHECK(ws_report_row_entry_count(ws_time_report_total(r)) ==
+        kThreads * kLogsEach);
+  ws_time_report_free(r);
+
   ws_task *final = NULL;
   OK(ws_task_get(s, ws_task_id(shared), &final));
   CHECK(ws_task_checklist_count(final) == kThreads * kAppendsEach);
