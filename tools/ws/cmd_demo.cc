@@ -108,7 +108,7 @@ absl::Status RunDemo(Env& env, const Args& args) {
   out << "\nProject health\n\n";
   out.flush();
   WS_RETURN_IF_ERROR(RunReport(workspace, out, {"report", "projects"}));
-  out << "\nOverdue tasks (the 25 latest; all: ws --db " << uri
+  out << "\nOverdue tasks (the 25 most overdue; all: ws --db " << uri
       << " report overdue)\n\n";
   out.flush();
   WS_RETURN_IF_ERROR(

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -116,6 +117,9 @@ std::string Email(const std::string& first, const std::string& last,
 
 struct DemoProject {
   wsl::Project project;
+  // Set after the time is logged (see SeedDemo).
+  std::optional<absl::Duration> time_budget;
+  std::optional<wsl::Money> money_budget;
   std::vector<wsl::MemberId> workers;  // employees and admins in it
   std::vector<wsl::Task> tasks;
 };
@@ -215,8 +219,8 @@ absl::StatusOr<DemoStats> SeedDemo(wsl::Workspace& workspace, uint64_t seed,
     // Managed by an employee (money visible to them there).
     const wsl::Member& manager = staff[static_cast<size_t>(2 + (i * 5) % 18)];
     p.manager = manager.id;
-    p.time_budget = absl::Hours(rng.Between(8, 40) * 50);
-    p.money_budget = rng.Between(20, 120) * 1000 * 100;
+    dp.time_budget = absl::Hours(rng.Between(20, 60) * 50);
+    dp.money_budget = rng.Between(10, 30) * 10000 * 100;
     p.billing_rate = rng.Between(9, 14) * 1000;
     p.tags = {Tags()[static_cast<size_t>(i % 4)]};
     dp.workers.push_back(manager.id);
@@ -267,7 +271,8 @@ absl::StatusOr<DemoStats> SeedDemo(wsl::Workspace& workspace, uint64_t seed,
       if (rng.Chance(10))
         d.minute_of_day = static_cast<int>(rng.Between(9, 17) * 60);
       t.deadline = d;
-      t.estimate = absl::Hours(rng.Between(1, 24));
+      // The estimate is set after the time is logged (see below).
+      absl::Duration estimate = absl::Hours(rng.Between(1, 24));
       t.tags = {rng.Pick(Tags())};
       if (rng.Chance(30)) t.tags.push_back(rng.Pick(Tags()));
       t.hidden_from_clients = rng.Chance(8);
@@ -278,6 +283,7 @@ absl::StatusOr<DemoStats> SeedDemo(wsl::Workspace& workspace, uint64_t seed,
       int64_t days_late = today - d.day;
       int done_percent = days_late > 3 ? 93 : days_late > 0 ? 40 : 12;
       if (rng.Chance(done_percent)) to_complete.push_back(created.id);
+      created.estimate = estimate;
       dp.tasks.push_back(created);
       return created;
     };
@@ -415,6 +421,28 @@ absl::StatusOr<DemoStats> SeedDemo(wsl::Workspace& workspace, uint64_t seed,
     }
   }
   phase("costs");
+
+  // --- Estimates and budgets, now that the time and costs are in. ---
+  // Each time entry and cost re-checks the budgets of its project and of
+  // its task's ancestors by summing their rollups, which grows with the
+  // history; set last, each budget is checked once (recording its
+  // crossings): the estimates first, then the projects' budgets.
+  for (DemoProject& dp : projects) {
+    for (wsl::Task& t : dp.tasks) {
+      WS_ASSIGN_OR_RETURN(wsl::Task stored, s.GetTask(t.id));
+      stored.estimate = t.estimate;
+      WS_ASSIGN_OR_RETURN(t, s.UpdateTask(stored));
+      tick();
+    }
+  }
+  for (DemoProject& dp : projects) {
+    dp.project.time_budget = dp.time_budget;
+    dp.project.money_budget = dp.money_budget;
+    dp.project.revision = 0;
+    WS_ASSIGN_OR_RETURN(dp.project, s.UpdateProject(dp.project));
+    tick();
+  }
+  phase("budgets");
   progress.Done();
   return stats;
 }
