@@ -1,7 +1,8 @@
 /* A small agency through the C API: a workspace in a SQLite file, members,
  * a project with a client, tasks with deadlines, checklists and comments;
- * then what burns (open tasks past their deadline) and what the client
- * sees. C11; builds with -Wall -Wextra -Werror -pedantic.
+ * then what burns (open tasks past their deadline), what the client sees,
+ * time logged (by hand and with a timer) and a time report by member. C11;
+ * builds with -Wall -Wextra -Werror -pedantic.
  *
  *   agency_c [PATH]
  *
@@ -40,12 +41,13 @@ static ws_date day(int year, int month, int d) {
 }
 
 static int64_t add_member(ws_session *s, const char *name, const char *email,
-                          ws_role role) {
+                          ws_role role, int64_t billing_rate) {
   ws_member *m = NULL;
   check(ws_member_new(&m), "new member");
   check(ws_member_set_name(m, name), "member name");
   check(ws_member_set_email(m, email), "member email");
   check(ws_member_set_role(m, role), "member role");
+  check(ws_member_set_billing_rate(m, billing_rate), "member rate");
   check(ws_member_create(s, m), "create member");
   int64_t id = ws_member_id(m);
   ws_member_free(m);
@@ -120,10 +122,11 @@ int main(int argc, char **argv) {
   check(ws_session_open(ws, ws_member_id(owner), &s), "session");
 
   int64_t mia =
-      add_member(s, "Mia Manager", "mia@pixel.test", WS_ROLE_EMPLOYEE);
-  int64_t erik = add_member(s, "Erik Dev", "erik@pixel.test", WS_ROLE_EMPLOYEE);
+      add_member(s, "Mia Manager", "mia@pixel.test", WS_ROLE_EMPLOYEE, 9000);
+  int64_t erik =
+      add_member(s, "Erik Dev", "erik@pixel.test", WS_ROLE_EMPLOYEE, 6000);
   int64_t carla =
-      add_member(s, "Carla Client", "carla@acme.test", WS_ROLE_CLIENT);
+      add_member(s, "Carla Client", "carla@acme.test", WS_ROLE_CLIENT, 0);
 
   ws_project *p = NULL;
   check(ws_project_new(&p), "new project");
@@ -183,9 +186,61 @@ int main(int argc, char **argv) {
   printf("client sees a budget: %s\n",
          ws_project_has_money_budget(seen) ? "yes" : "no");
 
+  int rc;
+  /* Time: Erik logs 2.5 h by hand; Mia runs a timer for 45 minutes (the
+   * fixed clock does not move, so she logs a start and an end instead). */
+  ws_session *es = NULL;
+  check(ws_session_open(ws, erik, &es), "erik's session");
+  ws_time_log log = WS_TIME_LOG_INIT;
+  log.task = design;
+  log.date = day(2024, 3, 7);
+  log.duration = 2 * 3600 + 1800;
+  log.note = "Wireframes";
+  ws_time_entry *entry = NULL;
+  check(ws_log_time(es, &log, &entry), "log time");
+  printf("logged %lld min on '%s' by Erik\n",
+         (long long)ws_time_entry_duration(entry) / 60,
+         "Design the landing page");
+  ws_time_entry_free(entry);
+  ws_timer *timer = NULL;
+  check(ws_timer_start(es, design, 0, &timer), "start timer");
+  rc = ws_timer_start(es, design, 0, &timer);
+  printf("a second timer: %s\n", ws_errname(rc)); /* WS_EPRECONDITION */
+  check(ws_timer_cancel(es), "cancel timer");
+  ws_time_log span = WS_TIME_LOG_INIT;
+  span.task = design;
+  span.member = mia;
+  span.start = INT64_C(1710406800000000); /* 2024-03-14 09:00 UTC */
+  span.end = span.start + INT64_C(45) * 60 * 1000000;
+  check(ws_log_time(s, &span, &entry), "log time for Mia");
+  ws_time_entry_free(entry);
+  ws_session_free(es);
+
+  /* A time report by member, with money (the owner may read it). */
+  ws_time_report_query q = WS_TIME_REPORT_QUERY_INIT;
+  ws_report_group by = WS_GROUP_MEMBER;
+  q.group_by = &by;
+  q.group_count = 1;
+  ws_time_report *report = NULL;
+  check(ws_run_time_report(s, &q, &report), "time report");
+  printf("time report (%s):\n", ws_time_report_currency(report));
+  for (size_t i = 0; i < ws_time_report_row_count(report); ++i) {
+    const ws_report_row *row = ws_time_report_row(report, i);
+    printf("  %-12s %5.2f h  billed %lld.%02lld\n",
+           ws_report_row_key_label(row, 0),
+           (double)ws_report_row_seconds(row) / 3600,
+           (long long)ws_report_row_billed_amount(row) / 100,
+           (long long)ws_report_row_billed_amount(row) % 100);
+  }
+  ws_buf *csv = NULL;
+  check(ws_time_report_csv(report, NULL, &csv), "csv");
+  printf("as CSV: %zu bytes\n", ws_buf_size(csv));
+  ws_buf_free(csv);
+  ws_time_report_free(report);
+
   /* Errors carry a code and a message. */
   ws_project *nope = NULL;
-  int rc = ws_project_create(cs, p);
+  rc = ws_project_create(cs, p);
   printf("client creates a project: %s (%s)\n", ws_errname(rc), ws_errmsg());
   if (rc != WS_EPERM) return 1;
   rc = ws_project_get(s, 4242, &nope);
