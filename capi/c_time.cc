@@ -152,6 +152,28 @@ int ws_log_time(ws_session* session, const ws_time_log* log,
   });
 }
 
+int ws_log_time_batch(ws_session* session, const ws_time_log* const* logs,
+                      size_t count, size_t* written) {
+  static constexpr char kFn[] = "ws_log_time_batch";
+  return Guard(kFn, [&] {
+    if (written != nullptr) *written = 0;
+    if (session == nullptr) return NullArg(kFn, "session");
+    if (logs == nullptr && count > 0) return NullArg(kFn, "logs");
+    std::vector<worksection::TimeLog> batch(count);
+    for (size_t i = 0; i < count; ++i) {
+      if (int rc = worksection::capi::ReadTimeLog(kFn, logs[i], &batch[i]);
+          rc != WS_OK) {
+        return rc;
+      }
+    }
+    absl::StatusOr<std::vector<worksection::TimeEntry>> done =
+        session->impl.LogTimeBatch(batch);
+    if (!done.ok()) return SetStatus(done.status());
+    if (written != nullptr) *written = done->size();
+    return WS_OK;
+  });
+}
+
 int ws_time_entry_get(ws_session* session, int64_t id, ws_time_entry** out) {
   static constexpr char kFn[] = "ws_time_entry_get";
   return Guard(kFn, [&] {

@@ -1130,11 +1130,50 @@ static void test_other_reports(void) {
 }
 
 /* Every test, in order; each opens g_uri afresh. */
+/* A batch is one transaction: every entry, or none when one log is bad. */
+static void test_time_batch(void) {
+  agency a = agency_open();
+  ws_session *es = session_as(&a, a.erik);
+  ws_time_log logs[3];
+  const ws_time_log *ptrs[3];
+  for (int i = 0; i < 3; ++i) {
+    ws_time_log l = WS_TIME_LOG_INIT;
+    l.task = a.task;
+    l.duration = 600 * (i + 1);
+    l.date = test_date(2024, 3, 10 + i);
+    logs[i] = l;
+    ptrs[i] = &logs[i];
+  }
+  size_t written = 99;
+  logs[1].duration = 25 * 3600; /* over 24 h */
+  CHECK_RC(WS_EINVAL, ws_log_time_batch(es, ptrs, 3, &written));
+  CHECK_ERRMSG_HAS("logs[1]");
+  CHECK(written == 0);
+  ws_time_entry_page *page = NULL;
+  OK(ws_list_time_entries(es, NULL, NULL, &page));
+  CHECK(ws_time_entry_page_count(page) == 0);
+  ws_time_entry_page_free(page);
+
+  logs[1].duration = 1200;
+  OK(ws_log_time_batch(es, ptrs, 3, &written));
+  CHECK(written == 3);
+  OK(ws_list_time_entries(es, NULL, NULL, &page));
+  CHECK(ws_time_entry_page_count(page) == 3);
+  CHECK(ws_time_entry_duration(ws_time_entry_page_at(page, 2)) == 1800);
+  ws_time_entry_page_free(page);
+
+  CHECK_RC(WS_EINVAL, ws_log_time_batch(es, NULL, 2, &written));
+  OK(ws_log_time_batch(es, NULL, 0, NULL));
+  ws_session_free(es);
+  agency_close(&a);
+}
+
 #define ALL_TESTS(X)          \
   X(test_settings_fields)     \
   X(test_project_fields)      \
   X(test_time_entries)        \
   X(test_time_entry_lists)    \
+  X(test_time_batch)          \
   X(test_timers)              \
   X(test_costs_locks_budgets) \
   X(test_time_report)         \

@@ -795,6 +795,14 @@ typedef struct ws_time_log {
  * another member's time without the right. */
 WS_API int ws_log_time(ws_session *session, const ws_time_log *log,
                        ws_time_entry **out);
+/* Writes `count` entries in one transaction, all or none: the import path
+ * (one durable commit). `logs` is an array of `count` pointers (each log
+ * keeps its own version). On WS_OK, *written (if not NULL) is `count`; on
+ * an error nothing is written and the message names the failing log
+ * ("logs[17]: ..."). Errors as ws_log_time. */
+WS_API int ws_log_time_batch(ws_session *session,
+                             const ws_time_log *const *logs, size_t count,
+                             size_t *written);
 WS_API int ws_time_entry_get(ws_session *session, int64_t id,
                              ws_time_entry **out);
 /* Writes task, date, start, duration, billable and note; *entry is
