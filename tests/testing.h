@@ -63,12 +63,12 @@ MATCHER(IsOk, "") {
 #define WS_CONCAT_INNER(a, b) a##b
 #define WS_CONCAT(a, b) WS_CONCAT_INNER(a, b)
 #define WS_ASSERT_OK_AND_ASSIGN_IMPL(tmp, lhs, expr) \
-  auto tmp = (expr);                                  \
-  ASSERT_TRUE(tmp.ok()) << tmp.status();              \
+  auto tmp = (expr);                                 \
+  ASSERT_TRUE(tmp.ok()) << tmp.status();             \
   lhs = std::move(*tmp)
 #define WS_ASSERT_OK(expr)                                              \
   do {                                                                  \
-    const absl::Status _ws_s = ::worksection::testing::GetStatus(expr);  \
+    const absl::Status _ws_s = ::worksection::testing::GetStatus(expr); \
     ASSERT_TRUE(_ws_s.ok()) << _ws_s;                                   \
   } while (0)
 

@@ -30,15 +30,15 @@ enum class Action {
                 // in the target project)
   kCreateComment,
   kEditComment,
-  kReadTime,         // hours logged (clients: where the project allows)
-  kLogTime,          // log one's own time, run one's own timer
+  kReadTime,  // hours logged (clients: where the project allows)
+  kLogTime,   // log one's own time, run one's own timer
   kLogTimeForOthers,
-  kEditTime,         // edit and delete time entries
-  kReadAllTimers,    // every member's running timer
-  kRepriceTime,      // re-price time entries with today's rates
-  kManageCosts,      // create, edit and delete costs (reading them is
-                     // kReadMoney)
-  kLockPeriods,      // lock and unlock periods
+  kEditTime,       // edit and delete time entries
+  kReadAllTimers,  // every member's running timer
+  kRepriceTime,    // re-price time entries with today's rates
+  kManageCosts,    // create, edit and delete costs (reading them is
+                   // kReadMoney)
+  kLockPeriods,    // lock and unlock periods
 };
 inline constexpr int kActionCount = 24;
 
@@ -52,8 +52,8 @@ enum Scope : uint8_t {
   kScopeManagedProjects = 1 << 2,  // projects the actor manages
   kScopeOwnWork = 1 << 3,          // in the actor's projects, tasks they set or
                                    // received
-  kScopeOwnWritings = 1 << 4,  // in the actor's projects, tasks, comments
-                               // and time entries they wrote
+  kScopeOwnWritings = 1 << 4,      // in the actor's projects, tasks, comments
+                                   // and time entries they wrote
 };
 using ScopeSet = uint8_t;
 

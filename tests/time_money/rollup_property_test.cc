@@ -11,9 +11,9 @@
 // SQLite (the same sequence's first 1000 steps), where every write is a
 // durable commit: about 2 fdatasyncs a step make its wall time disk-bound
 // (1000 steps: ~1 s of CPU in Debug, plus the syncs).
-#include <cstdlib>
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <random>

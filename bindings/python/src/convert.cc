@@ -44,12 +44,12 @@ const Types& T() {
 
 // The classes T().by_name holds; Cls(name) finds them.
 constexpr const char* kNamedTypes[] = {
-    "Rounding",       "RoundingMode",     "TimeEntry",     "TimeEntryPage",
-    "Timer",          "Cost",             "CostKind",      "PeriodLock",
-    "BudgetUsage",    "BudgetAlert",      "BudgetKind",    "ReportGroup",
-    "ReportKey",      "ReportTotals",     "TimeReportRow", "TimeReport",
-    "OverdueRow",     "OverdueReport",    "ProjectHealth", "ProjectHealthReport",
-    "WorkloadRow",    "WorkloadReport",   "DigestEntry",   "Digest",
+    "Rounding",    "RoundingMode",   "TimeEntry",     "TimeEntryPage",
+    "Timer",       "Cost",           "CostKind",      "PeriodLock",
+    "BudgetUsage", "BudgetAlert",    "BudgetKind",    "ReportGroup",
+    "ReportKey",   "ReportTotals",   "TimeReportRow", "TimeReport",
+    "OverdueRow",  "OverdueReport",  "ProjectHealth", "ProjectHealthReport",
+    "WorkloadRow", "WorkloadReport", "DigestEntry",   "Digest",
 };
 
 py::object Cls(const char* name) { return T().by_name[name]; }
@@ -185,9 +185,9 @@ std::string EnumValue(py::handle cls, py::handle obj, const char* field) {
     member = cls(obj);
   } catch (py::error_already_set& e) {
     if (!e.matches(PyExc_ValueError)) throw;
-    RaiseInvalidArgument(absl::StrCat(
-        field, ": ", py::repr(obj).cast<std::string>(), " is not a ",
-        cls.attr("__name__").cast<std::string>()));
+    RaiseInvalidArgument(
+        absl::StrCat(field, ": ", py::repr(obj).cast<std::string>(),
+                     " is not a ", cls.attr("__name__").cast<std::string>()));
   }
   return StrFromPy(member.attr("value"), field);
 }
@@ -291,9 +291,9 @@ Deadline DeadlineFromPy(py::handle obj, const char* field) {
     }
     if (PyDateTime_TIME_GET_SECOND(t) != 0 ||
         PyDateTime_TIME_GET_MICROSECOND(t) != 0) {
-      RaiseInvalidArgument(absl::StrCat(
-          "deadline.time: a deadline has minutes, not seconds: ",
-          py::str(time).cast<std::string>()));
+      RaiseInvalidArgument(
+          absl::StrCat("deadline.time: a deadline has minutes, not seconds: ",
+                       py::str(time).cast<std::string>()));
     }
     deadline.minute_of_day =
         PyDateTime_TIME_GET_HOUR(t) * 60 + PyDateTime_TIME_GET_MINUTE(t);
@@ -421,7 +421,8 @@ void RegisterTypes(const py::dict& types) {
   t->task_order = get("TaskOrder");
   t->weekday = get("Weekday");
   for (const char* name : kNamedTypes) t->by_name[name] = get(name);
-  for (int code = 0; code < 17; ++code) t->errors[code] = get(kErrorNames[code]);
+  for (int code = 0; code < 17; ++code)
+    t->errors[code] = get(kErrorNames[code]);
   delete g_types;  // a second registration (importlib.reload) replaces
   g_types = t;
 }
@@ -442,7 +443,8 @@ void RaiseInvalidArgument(const std::string& message) {
 
 void RaiseStatus(const absl::Status& status) {
   int code = static_cast<int>(status.code());
-  if (code <= 0 || code >= 17) code = static_cast<int>(absl::StatusCode::kUnknown);
+  if (code <= 0 || code >= 17)
+    code = static_cast<int>(absl::StatusCode::kUnknown);
   Raise(T().errors[code], std::string(status.message()));
 }
 
@@ -481,9 +483,9 @@ py::object ToPy(absl::Time t) {
   const int64_t micros =
       absl::ToInt64Microseconds(t - absl::FromCivil(cs, utc));
   return CheckNew(PyDateTimeAPI->DateTime_FromDateAndTime(
-      static_cast<int>(cs.year()), cs.month(), cs.day(), cs.hour(),
-      cs.minute(), cs.second(), static_cast<int>(micros),
-      PyDateTime_TimeZone_UTC, PyDateTimeAPI->DateTimeType));
+      static_cast<int>(cs.year()), cs.month(), cs.day(), cs.hour(), cs.minute(),
+      cs.second(), static_cast<int>(micros), PyDateTime_TimeZone_UTC,
+      PyDateTimeAPI->DateTimeType));
 }
 
 py::object ToPy(absl::CivilDay day) {
@@ -515,10 +517,10 @@ absl::Time TimeFromPy(py::handle obj, const char* field) {
         field, ": a naive datetime (", py::str(obj).cast<std::string>(),
         "); pass an aware one, e.g. datetime.now(timezone.utc)"));
   }
-  const absl::CivilSecond cs(
-      PyDateTime_GET_YEAR(p), PyDateTime_GET_MONTH(p), PyDateTime_GET_DAY(p),
-      PyDateTime_DATE_GET_HOUR(p), PyDateTime_DATE_GET_MINUTE(p),
-      PyDateTime_DATE_GET_SECOND(p));
+  const absl::CivilSecond cs(PyDateTime_GET_YEAR(p), PyDateTime_GET_MONTH(p),
+                             PyDateTime_GET_DAY(p), PyDateTime_DATE_GET_HOUR(p),
+                             PyDateTime_DATE_GET_MINUTE(p),
+                             PyDateTime_DATE_GET_SECOND(p));
   return absl::FromCivil(cs, absl::UTCTimeZone()) +
          absl::Microseconds(PyDateTime_DATE_GET_MICROSECOND(p)) -
          DeltaToDuration(offset.ptr());
@@ -558,8 +560,7 @@ py::object ToPy(absl::Weekday weekday) {
 }
 
 Role RoleFromPy(py::handle obj, const char* field) {
-  return EnumFromName(kRoles, RoleName, EnumValue(T().role, obj, field),
-                      field);
+  return EnumFromName(kRoles, RoleName, EnumValue(T().role, obj, field), field);
 }
 ProjectRole ProjectRoleFromPy(py::handle obj, const char* field) {
   return EnumFromName(kProjectRoles, ProjectRoleName,
@@ -585,13 +586,11 @@ absl::Weekday WeekdayFromPy(py::handle obj, const char* field) {
 // --- Entities --------------------------------------------------------------
 
 py::object ToPy(const WorkspaceSettings& s) {
-  return T().settings(py::arg("revision") = s.revision,
-                      py::arg("name") = s.name,
-                      py::arg("time_zone") = s.time_zone,
-                      py::arg("currency") = s.currency,
-                      py::arg("week_start") = ToPy(s.week_start),
-                      py::arg("forgotten_timer_after") =
-                          ToPy(s.forgotten_timer_after));
+  return T().settings(
+      py::arg("revision") = s.revision, py::arg("name") = s.name,
+      py::arg("time_zone") = s.time_zone, py::arg("currency") = s.currency,
+      py::arg("week_start") = ToPy(s.week_start),
+      py::arg("forgotten_timer_after") = ToPy(s.forgotten_timer_after));
 }
 
 py::object ToPy(const Member& m) {
@@ -845,9 +844,8 @@ TaskFilter TaskFilterFromPy(py::handle obj) {
   ReadOptional(obj, "deadline_from", f.deadline_from, DayFromPy);
   ReadOptional(obj, "deadline_to", f.deadline_to, DayFromPy);
   ReadOptional(obj, "overdue_as_of", f.overdue_as_of, DayFromPy);
-  Read(obj, "text_contains", [&](py::handle v) {
-    f.text_contains = StrFromPy(v, "text_contains");
-  });
+  Read(obj, "text_contains",
+       [&](py::handle v) { f.text_contains = StrFromPy(v, "text_contains"); });
   Read(obj, "order",
        [&](py::handle v) { f.order = TaskOrderFromPy(v, "order"); });
   read_int("limit", f.limit);
@@ -855,7 +853,6 @@ TaskFilter TaskFilterFromPy(py::handle obj) {
        [&](py::handle v) { f.page_token = StrFromPy(v, "page_token"); });
   return f;
 }
-
 
 // --- Time entries and timers ---------------------------------------------
 
@@ -869,8 +866,7 @@ std::vector<Id> IdsFromPy(py::handle obj, const char* field) {
   return out;
 }
 
-constexpr Cost::Kind kCostKinds[] = {Cost::Kind::kExpense,
-                                     Cost::Kind::kIncome};
+constexpr Cost::Kind kCostKinds[] = {Cost::Kind::kExpense, Cost::Kind::kIncome};
 absl::string_view CostKindName(Cost::Kind kind) {
   return kind == Cost::Kind::kIncome ? "income" : "expense";
 }
@@ -1091,21 +1087,21 @@ py::object KeyToPy(const ReportKey& k) {
 }
 
 py::object TotalsToPy(const ReportTotals& t) {
-  return Cls("ReportTotals")(py::arg("seconds") = t.seconds,
-                             py::arg("billable_seconds") = t.billable_seconds,
-                             py::arg("entry_count") = t.entry_count,
-                             py::arg("billed_amount") = MoneyToPy(t.billed_amount),
-                             py::arg("labour_cost") = MoneyToPy(t.labour_cost),
-                             py::arg("margin") = MoneyToPy(t.margin));
+  return Cls("ReportTotals")(
+      py::arg("seconds") = t.seconds,
+      py::arg("billable_seconds") = t.billable_seconds,
+      py::arg("entry_count") = t.entry_count,
+      py::arg("billed_amount") = MoneyToPy(t.billed_amount),
+      py::arg("labour_cost") = MoneyToPy(t.labour_cost),
+      py::arg("margin") = MoneyToPy(t.margin));
 }
 
 py::object OverdueRowToPy(const OverdueRow& r) {
-  return Cls("OverdueRow")(py::arg("task") = ToPy(r.task),
-                           py::arg("project_name") = r.project_name,
-                           py::arg("assignee_name") = r.assignee_name,
-                           py::arg("author_name") = r.author_name,
-                           py::arg("days_late") = r.days_late,
-                           py::arg("late") = r.late);
+  return Cls("OverdueRow")(
+      py::arg("task") = ToPy(r.task), py::arg("project_name") = r.project_name,
+      py::arg("assignee_name") = r.assignee_name,
+      py::arg("author_name") = r.author_name,
+      py::arg("days_late") = r.days_late, py::arg("late") = r.late);
 }
 
 py::tuple OverdueRowsToPy(const std::vector<OverdueRow>& rows) {
@@ -1184,9 +1180,11 @@ py::object ToPy(const TimeReport& r, py::object native) {
   py::tuple rows(r.rows.size());
   for (size_t i = 0; i < r.rows.size(); ++i) {
     py::tuple keys(r.rows[i].keys.size());
-    for (size_t k = 0; k < keys.size(); ++k) keys[k] = KeyToPy(r.rows[i].keys[k]);
-    rows[i] = Cls("TimeReportRow")(py::arg("keys") = keys,
-                                   py::arg("totals") = TotalsToPy(r.rows[i].totals));
+    for (size_t k = 0; k < keys.size(); ++k)
+      keys[k] = KeyToPy(r.rows[i].keys[k]);
+    rows[i] =
+        Cls("TimeReportRow")(py::arg("keys") = keys,
+                             py::arg("totals") = TotalsToPy(r.rows[i].totals));
   }
   py::tuple group_by(r.query.group_by.size());
   for (size_t i = 0; i < group_by.size(); ++i) {
@@ -1241,13 +1239,13 @@ py::object ToPy(const std::vector<WorkloadRow>& workload, py::object native) {
   py::tuple rows(workload.size());
   for (size_t i = 0; i < workload.size(); ++i) {
     const WorkloadRow& w = workload[i];
-    rows[i] = Cls("WorkloadRow")(
-        py::arg("member") = w.member.value(),
-        py::arg("member_name") = w.member_name,
-        py::arg("open_tasks") = w.open_tasks,
-        py::arg("overdue_tasks") = w.overdue_tasks,
-        py::arg("estimate_left") = ToPy(w.estimate_left),
-        py::arg("seconds_logged") = w.seconds_logged);
+    rows[i] =
+        Cls("WorkloadRow")(py::arg("member") = w.member.value(),
+                           py::arg("member_name") = w.member_name,
+                           py::arg("open_tasks") = w.open_tasks,
+                           py::arg("overdue_tasks") = w.overdue_tasks,
+                           py::arg("estimate_left") = ToPy(w.estimate_left),
+                           py::arg("seconds_logged") = w.seconds_logged);
   }
   return Cls("WorkloadReport")(py::arg("rows") = rows,
                                py::arg("_native") = native);
@@ -1270,10 +1268,9 @@ py::object ToPy(const Digest& d, py::object native) {
         py::arg("forgotten_timers") = timers,
         py::arg("forgotten_timer_tasks") = StrsToPy(e.forgotten_timer_tasks));
   }
-  return Cls("Digest")(py::arg("as_of") = ToPy(d.as_of),
-                       py::arg("entries") = entries,
-                       py::arg("time_zone") = d.time_zone,
-                       py::arg("_native") = native);
+  return Cls("Digest")(
+      py::arg("as_of") = ToPy(d.as_of), py::arg("entries") = entries,
+      py::arg("time_zone") = d.time_zone, py::arg("_native") = native);
 }
 
 }  // namespace worksection::python

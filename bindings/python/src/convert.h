@@ -60,9 +60,9 @@ int64_t IntFromPy(py::handle obj, const char* field);
 std::string StrFromPy(py::handle obj, const char* field);
 bool BoolFromPy(py::handle obj, const char* field);
 
-py::object ToPy(absl::Time t);              // aware datetime in UTC
-py::object ToPy(absl::CivilDay day);        // datetime.date
-py::object ToPy(absl::Duration duration);   // datetime.timedelta
+py::object ToPy(absl::Time t);             // aware datetime in UTC
+py::object ToPy(absl::CivilDay day);       // datetime.date
+py::object ToPy(absl::Duration duration);  // datetime.timedelta
 absl::Time TimeFromPy(py::handle obj, const char* field);  // aware only
 absl::CivilDay DayFromPy(py::handle obj, const char* field);
 absl::Duration DurationFromPy(py::handle obj, const char* field);

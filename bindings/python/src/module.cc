@@ -139,8 +139,7 @@ class PyWorkspace {
 };
 
 PyWorkspace Open(const std::string& uri, bool read_only,
-                 py::handle busy_timeout, py::handle create,
-                 py::handle clock) {
+                 py::handle busy_timeout, py::handle create, py::handle clock) {
   OpenOptions options;
   options.read_only = read_only;
   options.busy_timeout = DurationFromPy(busy_timeout, "busy_timeout");
@@ -238,9 +237,9 @@ absl::StatusOr<bool> Done(const absl::Status& status) {
 // A report as the library returned it, kept by the Python report object
 // (its `_native` field) so that the exports render exactly what it holds.
 // Immutable; the exports run without the GIL.
-using ReportValue = std::variant<TimeReport, OverdueReport,
-                                 std::vector<ProjectHealth>,
-                                 std::vector<WorkloadRow>, Digest>;
+using ReportValue =
+    std::variant<TimeReport, OverdueReport, std::vector<ProjectHealth>,
+                 std::vector<WorkloadRow>, Digest>;
 
 // Runs `fn(report)` without the GIL; raises for an error status.
 template <typename Fn>
@@ -266,21 +265,21 @@ class NativeReport {
 
   py::str Csv(bool bom, const std::string& separator, bool decimal_comma,
               bool neutralize_formulas) const {
-    CsvOptions o = MakeCsvOptions(bom, separator, decimal_comma,
-                                  neutralize_formulas);
-    return py::str(ExportNoGil(value_, [&](const auto& r) -> absl::StatusOr<std::string> {
-      if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Digest>) {
-        return absl::UnimplementedError("a digest has no CSV export");
-      } else {
-        return ExportCsv(r, o);
-      }
-    }));
+    CsvOptions o =
+        MakeCsvOptions(bom, separator, decimal_comma, neutralize_formulas);
+    return py::str(
+        ExportNoGil(value_, [&](const auto& r) -> absl::StatusOr<std::string> {
+          if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Digest>) {
+            return absl::UnimplementedError("a digest has no CSV export");
+          } else {
+            return ExportCsv(r, o);
+          }
+        }));
   }
-  void WriteCsv(const std::string& path, bool bom,
-                const std::string& separator, bool decimal_comma,
-                bool neutralize_formulas) const {
-    CsvOptions o = MakeCsvOptions(bom, separator, decimal_comma,
-                                  neutralize_formulas);
+  void WriteCsv(const std::string& path, bool bom, const std::string& separator,
+                bool decimal_comma, bool neutralize_formulas) const {
+    CsvOptions o =
+        MakeCsvOptions(bom, separator, decimal_comma, neutralize_formulas);
     ExportNoGil(value_, [&](const auto& r) -> absl::StatusOr<bool> {
       if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Digest>) {
         return absl::UnimplementedError("a digest has no CSV export");
@@ -291,21 +290,24 @@ class NativeReport {
   }
   py::str Json(bool pretty) const {
     JsonOptions o{pretty, currency_};
-    return py::str(ExportNoGil(value_, [&](const auto& r) { return ExportJson(r, o); }));
+    return py::str(
+        ExportNoGil(value_, [&](const auto& r) { return ExportJson(r, o); }));
   }
   void WriteJson(const std::string& path, bool pretty) const {
     JsonOptions o{pretty, currency_};
-    ExportNoGil(value_, [&](const auto& r) { return Done(WriteJsonFile(r, path, o)); });
+    ExportNoGil(value_,
+                [&](const auto& r) { return Done(WriteJsonFile(r, path, o)); });
   }
   py::bytes Xlsx(bool chart) const {
     XlsxOptions o{currency_, chart};
-    return py::bytes(ExportNoGil(value_, [&](const auto& r) -> absl::StatusOr<std::string> {
-      if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Digest>) {
-        return absl::UnimplementedError("a digest has no XLSX export");
-      } else {
-        return ExportXlsx(r, o);
-      }
-    }));
+    return py::bytes(
+        ExportNoGil(value_, [&](const auto& r) -> absl::StatusOr<std::string> {
+          if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Digest>) {
+            return absl::UnimplementedError("a digest has no XLSX export");
+          } else {
+            return ExportXlsx(r, o);
+          }
+        }));
   }
   void WriteXlsx(const std::string& path, bool chart) const {
     XlsxOptions o{currency_, chart};
@@ -359,8 +361,9 @@ void DefineModule(py::module_& m) {
       "The compiled core of the worksection package. Import worksection, "
       "not this module: its API is private and may change.";
 
-  m.def("version", [] { return std::string(Version()); },
-        "The linked library's version, \"MAJOR.MINOR.PATCH\".");
+  m.def(
+      "version", [] { return std::string(Version()); },
+      "The linked library's version, \"MAJOR.MINOR.PATCH\".");
   m.def("limits", &Limits, "The bounds of limits.h, by name.");
   m.def("_model_sizes", &ModelSizes,
         "sizeof of each converted C++ struct (a test pins them).");
@@ -373,11 +376,12 @@ void DefineModule(py::module_& m) {
       .def_property_readonly("read_only", &PyWorkspace::read_only)
       .def_property_readonly("closed", &PyWorkspace::closed)
       .def("close", &PyWorkspace::Close)
-      .def("now", [](const PyWorkspace& w) {
-        return ToPy(Run(w.ref(), [](Workspace& ws) {
-          return absl::StatusOr<absl::Time>(ws.Now());
-        }));
-      })
+      .def("now",
+           [](const PyWorkspace& w) {
+             return ToPy(Run(w.ref(), [](Workspace& ws) {
+               return absl::StatusOr<absl::Time>(ws.Now());
+             }));
+           })
       .def("bootstrap",
            [](const PyWorkspace& w, py::handle setup) {
              WorkspaceSetup s = SetupFromPy(setup);
@@ -406,8 +410,7 @@ void DefineModule(py::module_& m) {
       .def("update_settings",
            [](PySession& s, py::handle settings) {
              WorkspaceSettings v = SettingsFromPy(settings);
-             return ToPy(
-                 s.As([&](Session& x) { return x.UpdateSettings(v); }));
+             return ToPy(s.As([&](Session& x) { return x.UpdateSettings(v); }));
            })
       .def("today",
            [](PySession& s) {
@@ -452,8 +455,8 @@ void DefineModule(py::module_& m) {
            })
       .def("get_project",
            [](PySession& s, int64_t id) {
-             return ToPy(s.As(
-                 [&](Session& x) { return x.GetProject(ProjectId(id)); }));
+             return ToPy(
+                 s.As([&](Session& x) { return x.GetProject(ProjectId(id)); }));
            })
       .def("list_projects",
            [](PySession& s, py::handle filter) {
@@ -517,8 +520,8 @@ void DefineModule(py::module_& m) {
            })
       .def("get_comment",
            [](PySession& s, int64_t id) {
-             return ToPy(s.As(
-                 [&](Session& x) { return x.GetComment(CommentId(id)); }));
+             return ToPy(
+                 s.As([&](Session& x) { return x.GetComment(CommentId(id)); }));
            })
       .def("list_comments",
            [](PySession& s, int64_t task) {
@@ -553,18 +556,18 @@ void DefineModule(py::module_& m) {
              return ToPy(s.As(
                  [&](Session& x) { return x.GetTimeEntry(TimeEntryId(id)); }));
            })
-      .def("list_time_entries",
-           [](PySession& s, py::handle filter) {
-             TimeEntryFilter f = TimeEntryFilterFromPy(filter);
-             return ToPy(
-                 s.As([&](Session& x) { return x.ListTimeEntries(f); }));
-           })
-      .def("update_time_entry",
-           [](PySession& s, py::handle entry) {
-             TimeEntry v = TimeEntryFromPy(entry);
-             return ToPy(
-                 s.As([&](Session& x) { return x.UpdateTimeEntry(v); }));
-           })
+      .def(
+          "list_time_entries",
+          [](PySession& s, py::handle filter) {
+            TimeEntryFilter f = TimeEntryFilterFromPy(filter);
+            return ToPy(s.As([&](Session& x) { return x.ListTimeEntries(f); }));
+          })
+      .def(
+          "update_time_entry",
+          [](PySession& s, py::handle entry) {
+            TimeEntry v = TimeEntryFromPy(entry);
+            return ToPy(s.As([&](Session& x) { return x.UpdateTimeEntry(v); }));
+          })
       .def("delete_time_entry",
            [](PySession& s, int64_t id, int64_t revision) {
              s.As([&](Session& x) {
@@ -662,8 +665,8 @@ void DefineModule(py::module_& m) {
            })
       .def("get_task_budget",
            [](PySession& s, int64_t id) {
-             return ToPy(s.As(
-                 [&](Session& x) { return x.GetTaskBudget(TaskId(id)); }));
+             return ToPy(
+                 s.As([&](Session& x) { return x.GetTaskBudget(TaskId(id)); }));
            })
       .def("list_budget_alerts",
            [](PySession& s, int64_t project) {
