@@ -2,6 +2,7 @@
 #ifndef WORKSECTION_SESSION_H_
 #define WORKSECTION_SESSION_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@
 namespace worksection {
 
 class Workspace;
+class SessionTransaction;
+class Transaction;
+struct SessionAccess;
 
 // Acts as one member. Every call checks the policy table (PermissionDenied
 // when not allowed), validates its input (InvalidArgument naming the field
@@ -35,6 +39,15 @@ class Workspace;
 class Session {
  public:
   MemberId actor() const { return actor_; }
+
+  // Begins a transaction that every call through the returned object's
+  // session() joins: they take effect together on Commit(), or not at all.
+  // A call that fails inside it fails the whole transaction (later calls and
+  // Commit() answer Aborted), so a failed call still changes nothing. It
+  // holds the store's write lock until committed or destroyed: calls through
+  // other sessions wait for it (Unavailable past the busy timeout).
+  // FailedPrecondition when this session already belongs to a transaction.
+  absl::StatusOr<std::unique_ptr<SessionTransaction>> BeginTransaction();
 
   // --- Workspace ---
   absl::StatusOr<WorkspaceSettings> GetSettings();
@@ -172,11 +185,44 @@ class Session {
 
  private:
   friend class Workspace;
+  friend class SessionTransaction;
+  friend struct SessionAccess;
   Session(Workspace* workspace, MemberId actor)
       : workspace_(workspace), actor_(actor) {}
 
   Workspace* workspace_;  // not owned
   MemberId actor_;
+  SessionTransaction* joined_ = nullptr;  // not owned; see BeginTransaction
+};
+
+// Several Session calls as one transaction (Session::BeginTransaction).
+// Not thread-safe: use it, and its session, from the thread that began it.
+// Destroying it without Commit() rolls everything back.
+class SessionTransaction {
+ public:
+  SessionTransaction(const SessionTransaction&) = delete;
+  SessionTransaction& operator=(const SessionTransaction&) = delete;
+  ~SessionTransaction();
+
+  // The session whose calls join this transaction. Copies of it join too;
+  // they must not outlive this object.
+  Session& session() { return session_; }
+
+  // Makes every call's writes durable. Aborted (and rolled back) when a
+  // call inside failed; FailedPrecondition when already committed or rolled
+  // back.
+  absl::Status Commit();
+  // Drops every write made so far. Later calls answer FailedPrecondition.
+  void Rollback();
+
+ private:
+  friend class Session;
+  friend struct SessionAccess;
+  SessionTransaction(Session session, std::unique_ptr<Transaction> tx);
+
+  Session session_;
+  std::unique_ptr<Transaction> tx_;  // null once committed or rolled back
+  absl::Status failure_;             // the first call that failed
 };
 
 }  // namespace worksection

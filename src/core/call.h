@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "worksection/model.h"
@@ -79,25 +80,60 @@ struct Call {
   absl::Time now;
 };
 
-// Runs `body(Call&)` in one transaction of `mode` and commits when it
-// succeeds; a failure rolls everything back. `body` returns StatusOr<T>.
+// What core may see of a Session's internals.
+struct SessionAccess {
+  static Workspace& workspace(const Session& s) { return *s.workspace_; }
+  static MemberId actor(const Session& s) { return s.actor_; }
+  static SessionTransaction* joined(const Session& s) { return s.joined_; }
+  static Transaction* tx(SessionTransaction& t) { return t.tx_.get(); }
+  static absl::Status& failure(SessionTransaction& t) { return t.failure_; }
+};
+
+// Loads the settings and the actor, then runs `body(Call&)` in `tx`.
 template <typename Body>
-auto RunCall(Workspace& workspace, MemberId actor_id, Store::Mode mode,
-             Body body) -> decltype(body(std::declval<Call&>())) {
-  absl::StatusOr<std::unique_ptr<Transaction>> tx =
-      workspace.store().Begin(mode);
-  if (!tx.ok()) return tx.status();
-  absl::StatusOr<std::optional<WorkspaceSettings>> settings =
-      (*tx)->GetSettings();
+auto RunInTransaction(Transaction& tx, Workspace& workspace, MemberId actor_id,
+                      Body& body) -> decltype(body(std::declval<Call&>())) {
+  absl::StatusOr<std::optional<WorkspaceSettings>> settings = tx.GetSettings();
   if (!settings.ok()) return settings.status();
   if (!*settings) {
     return absl::FailedPreconditionError(
         "the workspace is not set up yet (call Workspace::Bootstrap)");
   }
-  absl::StatusOr<Actor> actor = LoadActor(**tx, actor_id);
+  absl::StatusOr<Actor> actor = LoadActor(tx, actor_id);
   if (!actor.ok()) return actor.status();
-  Call call{**tx, *actor, **settings, workspace.Now()};
-  auto result = body(call);
+  Call call{tx, *actor, **settings, workspace.Now()};
+  return body(call);
+}
+
+// Runs `body(Call&)` for `session`: in one transaction of `mode`, committed
+// when it succeeds; a failure rolls everything back. A session that joined
+// a SessionTransaction runs it in that transaction instead, whose commit is
+// the caller's, and a failure fails that whole transaction. `body` returns
+// StatusOr<T>.
+template <typename Body>
+auto RunCall(const Session& session, Store::Mode mode, Body body)
+    -> decltype(body(std::declval<Call&>())) {
+  Workspace& workspace = SessionAccess::workspace(session);
+  const MemberId actor = SessionAccess::actor(session);
+  if (SessionTransaction* joined = SessionAccess::joined(session)) {
+    Transaction* tx = SessionAccess::tx(*joined);
+    absl::Status& failure = SessionAccess::failure(*joined);
+    if (tx == nullptr) {
+      return absl::FailedPreconditionError(
+          "the transaction was already committed or rolled back");
+    }
+    if (!failure.ok()) {
+      return absl::AbortedError(absl::StrCat(
+          "an earlier call failed the transaction: ", failure.message()));
+    }
+    auto result = RunInTransaction(*tx, workspace, actor, body);
+    if (!result.ok()) failure = result.status();
+    return result;
+  }
+  absl::StatusOr<std::unique_ptr<Transaction>> tx =
+      workspace.store().Begin(mode);
+  if (!tx.ok()) return tx.status();
+  auto result = RunInTransaction(**tx, workspace, actor, body);
   if (!result.ok()) return result;
   if (absl::Status s = (*tx)->Commit(); !s.ok()) return s;
   return result;

@@ -32,7 +32,7 @@ absl::StatusOr<BudgetUsage> AsSeen(const Call& call, const Project& project,
 
 absl::StatusOr<BudgetUsage> Session::GetProjectBudget(ProjectId id) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<BudgetUsage> {
         absl::StatusOr<Project> p = call.tx.GetProject(id);
         if (!p.ok() || !Allowed(call.actor, Action::kReadProject, Target{id})) {
@@ -46,7 +46,7 @@ absl::StatusOr<BudgetUsage> Session::GetProjectBudget(ProjectId id) {
 }
 
 absl::StatusOr<BudgetUsage> Session::GetTaskBudget(TaskId id) {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<BudgetUsage> {
                    absl::StatusOr<Task> t = call.tx.GetTask(id);
                    if (!t.ok() || !CanSee(call.actor, *t)) {
@@ -64,7 +64,7 @@ absl::StatusOr<BudgetUsage> Session::GetTaskBudget(TaskId id) {
 absl::StatusOr<std::vector<BudgetAlert>> Session::ListBudgetAlerts(
     ProjectId id) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::vector<BudgetAlert>> {
         absl::StatusOr<Project> p = call.tx.GetProject(id);
         if (!p.ok() || !Allowed(call.actor, Action::kReadProject, Target{id})) {

@@ -66,30 +66,30 @@ absl::Status CheckWrite(Call& call, const Comment& c, const Task& task) {
 }  // namespace
 
 absl::StatusOr<Comment> Session::CreateComment(const Comment& comment) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
-                 [&](Call& call) -> absl::StatusOr<Comment> {
-                   absl::StatusOr<Task> task =
-                       GetVisibleTask(call, comment.task, "comment.task");
-                   if (!task.ok()) return task.status();
-                   Comment c = comment;
-                   c.author = call.actor.id();
-                   absl::Status s = Require(
-                       call.actor, Action::kCreateComment, TargetOf(c, *task),
-                       absl::StrCat("on task ", task->id.value()));
-                   if (s.ok()) s = CheckWrite(call, c, *task);
-                   if (!s.ok()) return s;
-                   c.revision = 1;
-                   c.created_at = call.now;
-                   c.updated_at = call.now;
-                   absl::StatusOr<CommentId> id = call.tx.InsertComment(c);
-                   if (!id.ok()) return id.status();
-                   c.id = *id;
-                   return c;
-                 });
+  return RunCall(
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Comment> {
+        absl::StatusOr<Task> task =
+            GetVisibleTask(call, comment.task, "comment.task");
+        if (!task.ok()) return task.status();
+        Comment c = comment;
+        c.author = call.actor.id();
+        absl::Status s =
+            Require(call.actor, Action::kCreateComment, TargetOf(c, *task),
+                    absl::StrCat("on task ", task->id.value()));
+        if (s.ok()) s = CheckWrite(call, c, *task);
+        if (!s.ok()) return s;
+        c.revision = 1;
+        c.created_at = call.now;
+        c.updated_at = call.now;
+        absl::StatusOr<CommentId> id = call.tx.InsertComment(c);
+        if (!id.ok()) return id.status();
+        c.id = *id;
+        return c;
+      });
 }
 
 absl::StatusOr<Comment> Session::GetComment(CommentId id) {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<Comment> {
                    auto found = GetVisible(call, id);
                    if (!found.ok()) return found.status();
@@ -99,7 +99,7 @@ absl::StatusOr<Comment> Session::GetComment(CommentId id) {
 
 absl::StatusOr<std::vector<Comment>> Session::ListComments(TaskId task_id) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::vector<Comment>> {
         absl::StatusOr<Task> task = GetVisibleTask(call, task_id, "task");
         if (!task.ok()) return task.status();
@@ -109,28 +109,28 @@ absl::StatusOr<std::vector<Comment>> Session::ListComments(TaskId task_id) {
 }
 
 absl::StatusOr<Comment> Session::UpdateComment(const Comment& comment) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
-                 [&](Call& call) -> absl::StatusOr<Comment> {
-                   auto found = GetVisible(call, comment.id);
-                   if (!found.ok()) return found.status();
-                   auto& [stored, task] = *found;
-                   absl::Status s = Require(
-                       call.actor, Action::kEditComment, TargetOf(stored, task),
-                       absl::StrCat("comment ", comment.id.value()));
-                   if (s.ok()) {
-                     s = CheckRevision("comment", comment.id.value(),
-                                       comment.revision, stored.revision);
-                   }
-                   if (s.ok()) s = CheckWrite(call, comment, task);
-                   if (!s.ok()) return s;
-                   Comment c = stored;
-                   c.text = comment.text;
-                   c.hidden_from_clients = comment.hidden_from_clients;
-                   c.revision = stored.revision + 1;
-                   c.updated_at = call.now;
-                   if (s = call.tx.UpdateComment(c); !s.ok()) return s;
-                   return c;
-                 });
+  return RunCall(
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Comment> {
+        auto found = GetVisible(call, comment.id);
+        if (!found.ok()) return found.status();
+        auto& [stored, task] = *found;
+        absl::Status s =
+            Require(call.actor, Action::kEditComment, TargetOf(stored, task),
+                    absl::StrCat("comment ", comment.id.value()));
+        if (s.ok()) {
+          s = CheckRevision("comment", comment.id.value(), comment.revision,
+                            stored.revision);
+        }
+        if (s.ok()) s = CheckWrite(call, comment, task);
+        if (!s.ok()) return s;
+        Comment c = stored;
+        c.text = comment.text;
+        c.hidden_from_clients = comment.hidden_from_clients;
+        c.revision = stored.revision + 1;
+        c.updated_at = call.now;
+        if (s = call.tx.UpdateComment(c); !s.ok()) return s;
+        return c;
+      });
 }
 
 }  // namespace worksection

@@ -61,8 +61,7 @@ absl::Status CheckWritable(Call& call, ProjectId project,
 
 absl::StatusOr<Cost> Session::CreateCost(const Cost& cost) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<Cost> {
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Cost> {
         Cost c = cost;
         if (c.task.valid()) {
           absl::StatusOr<Task> task = call.tx.GetTask(c.task);
@@ -102,13 +101,13 @@ absl::StatusOr<Cost> Session::CreateCost(const Cost& cost) {
 }
 
 absl::StatusOr<Cost> Session::GetCost(CostId id) {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) { return GetVisible(call, id); });
 }
 
 absl::StatusOr<std::vector<Cost>> Session::ListCosts(const CostFilter& filter) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::vector<Cost>> {
         CostScan scan;
         scan.filter = filter;
@@ -127,8 +126,7 @@ absl::StatusOr<std::vector<Cost>> Session::ListCosts(const CostFilter& filter) {
 
 absl::StatusOr<Cost> Session::UpdateCost(const Cost& cost) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<Cost> {
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Cost> {
         absl::StatusOr<Cost> stored = GetVisible(call, cost.id);
         if (!stored.ok()) return stored.status();
         Cost c = *stored;
@@ -159,7 +157,7 @@ absl::StatusOr<Cost> Session::UpdateCost(const Cost& cost) {
 }
 
 absl::Status Session::DeleteCost(CostId id, Revision revision) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
+  return RunCall(*this, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<bool> {
                    absl::StatusOr<Cost> stored = GetVisible(call, id);
                    if (!stored.ok()) return stored.status();

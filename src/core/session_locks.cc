@@ -13,7 +13,7 @@ namespace worksection {
 absl::StatusOr<PeriodLock> Session::LockPeriod(ProjectId project,
                                                absl::CivilDay through) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
+      *this, Store::Mode::kWrite,
       [&](Call& call) -> absl::StatusOr<PeriodLock> {
         absl::Status s = Require(call.actor, Action::kLockPeriods, Target{},
                                  "lock a period");
@@ -36,7 +36,7 @@ absl::StatusOr<PeriodLock> Session::LockPeriod(ProjectId project,
 }
 
 absl::Status Session::Unlock(LockId id) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
+  return RunCall(*this, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<bool> {
                    absl::Status s = Require(call.actor, Action::kLockPeriods,
                                             Target{}, "unlock a period");
@@ -49,7 +49,7 @@ absl::Status Session::Unlock(LockId id) {
 
 absl::StatusOr<std::vector<PeriodLock>> Session::ListLocks() {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::vector<PeriodLock>> {
         absl::StatusOr<std::vector<PeriodLock>> locks = call.tx.ListLocks();
         if (!locks.ok()) return locks.status();

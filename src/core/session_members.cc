@@ -117,37 +117,37 @@ absl::Status CheckRoleFitsProjects(Transaction& tx, MemberId id, Role role) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Member> SetActive(Workspace& workspace, MemberId actor,
-                                 MemberId id, bool active) {
-  return RunCall(workspace, actor, Store::Mode::kWrite,
-                 [&](Call& call) -> absl::StatusOr<Member> {
-                   absl::StatusOr<Member> m = call.tx.GetMember(id);
-                   if (!m.ok()) return NotFound(id);
-                   absl::Status s = RequireManage(
-                       call.actor, m->role, m->role,
-                       absl::StrCat(active ? "reactivate" : "deactivate",
-                                    " member ", id.value()));
-                   if (s.ok() && m->active == active) {
-                     s = absl::FailedPreconditionError(
-                         absl::StrCat("member ", id.value(), " is already ",
-                                      active ? "active" : "deactivated"));
-                   }
-                   if (s.ok() && !active && m->role == Role::kOwner) {
-                     s = CheckNotLastOwner(call.tx, id, "be deactivated");
-                   }
-                   if (!s.ok()) return s;
-                   m->active = active;
-                   m->revision += 1;
-                   m->updated_at = call.now;
-                   if (s = call.tx.UpdateMember(*m); !s.ok()) return s;
-                   return *std::move(m);
-                 });
+absl::StatusOr<Member> SetActive(const Session& session, MemberId id,
+                                 bool active) {
+  return RunCall(
+      session, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Member> {
+        absl::StatusOr<Member> m = call.tx.GetMember(id);
+        if (!m.ok()) return NotFound(id);
+        absl::Status s =
+            RequireManage(call.actor, m->role, m->role,
+                          absl::StrCat(active ? "reactivate" : "deactivate",
+                                       " member ", id.value()));
+        if (s.ok() && m->active == active) {
+          s = absl::FailedPreconditionError(
+              absl::StrCat("member ", id.value(), " is already ",
+                           active ? "active" : "deactivated"));
+        }
+        if (s.ok() && !active && m->role == Role::kOwner) {
+          s = CheckNotLastOwner(call.tx, id, "be deactivated");
+        }
+        if (!s.ok()) return s;
+        m->active = active;
+        m->revision += 1;
+        m->updated_at = call.now;
+        if (s = call.tx.UpdateMember(*m); !s.ok()) return s;
+        return *std::move(m);
+      });
 }
 
 }  // namespace
 
 absl::StatusOr<Member> Session::CreateMember(const Member& member) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
+  return RunCall(*this, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<Member> {
                    Member m = member;
                    absl::Status s = RequireManage(
@@ -169,7 +169,7 @@ absl::StatusOr<Member> Session::CreateMember(const Member& member) {
 }
 
 absl::StatusOr<Member> Session::GetMember(MemberId id) {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<Member> {
                    absl::StatusOr<Member> m = call.tx.GetMember(id);
                    if (!m.ok()) return NotFound(id);
@@ -183,7 +183,7 @@ absl::StatusOr<Member> Session::GetMember(MemberId id) {
 
 absl::StatusOr<std::vector<Member>> Session::ListMembers(
     const MemberFilter& filter) {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<std::vector<Member>> {
                    absl::StatusOr<std::vector<Member>> members =
                        call.tx.ListMembers(filter);
@@ -211,8 +211,7 @@ absl::StatusOr<std::vector<Member>> Session::ListMembers(
 
 absl::StatusOr<Member> Session::UpdateMember(const Member& member) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<Member> {
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Member> {
         absl::StatusOr<Member> stored = call.tx.GetMember(member.id);
         if (!stored.ok()) return NotFound(member.id);
         Member m = member;
@@ -246,11 +245,11 @@ absl::StatusOr<Member> Session::UpdateMember(const Member& member) {
 }
 
 absl::StatusOr<Member> Session::DeactivateMember(MemberId id) {
-  return SetActive(*workspace_, actor_, id, false);
+  return SetActive(*this, id, false);
 }
 
 absl::StatusOr<Member> Session::ReactivateMember(MemberId id) {
-  return SetActive(*workspace_, actor_, id, true);
+  return SetActive(*this, id, true);
 }
 
 }  // namespace worksection

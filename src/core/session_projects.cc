@@ -143,7 +143,7 @@ absl::StatusOr<Project> WriteProject(Call& call, Project p,
 }  // namespace
 
 absl::StatusOr<Project> Session::CreateProject(const Project& project) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
+  return RunCall(*this, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<Project> {
                    Project p = project;
                    absl::Status s = Require(call.actor, Action::kCreateProject,
@@ -161,7 +161,7 @@ absl::StatusOr<Project> Session::CreateProject(const Project& project) {
 }
 
 absl::StatusOr<Project> Session::GetProject(ProjectId id) {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<Project> {
                    absl::StatusOr<Project> p = call.tx.GetProject(id);
                    if (!p.ok() || !CanRead(call.actor, id)) return NotFound(id);
@@ -172,7 +172,7 @@ absl::StatusOr<Project> Session::GetProject(ProjectId id) {
 
 absl::StatusOr<std::vector<Project>> Session::ListProjects(
     const ProjectFilter& filter) {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<std::vector<Project>> {
                    ProjectScan scan;
                    scan.filter = filter;
@@ -191,46 +191,43 @@ absl::StatusOr<std::vector<Project>> Session::ListProjects(
 }
 
 absl::StatusOr<Project> Session::UpdateProject(const Project& project) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
-                 [&](Call& call) -> absl::StatusOr<Project> {
-                   absl::StatusOr<Project> stored =
-                       call.tx.GetProject(project.id);
-                   if (!stored.ok() || !CanRead(call.actor, project.id)) {
-                     return NotFound(project.id);
-                   }
-                   Project p = project;
-                   KeepHiddenMoney(call.actor, *stored, p);
-                   absl::Status s = Require(
-                       call.actor, Action::kEditProject, Target{project.id},
-                       absl::StrCat("project ", project.id.value()));
-                   if (s.ok()) {
-                     s = CheckRevision("project", project.id.value(),
-                                       project.revision, stored->revision);
-                   }
-                   if (s.ok()) s = CheckAndNormalize(call.tx, p);
-                   if (!s.ok()) return s;
-                   return WriteProject(call, std::move(p), *stored);
-                 });
+  return RunCall(
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Project> {
+        absl::StatusOr<Project> stored = call.tx.GetProject(project.id);
+        if (!stored.ok() || !CanRead(call.actor, project.id)) {
+          return NotFound(project.id);
+        }
+        Project p = project;
+        KeepHiddenMoney(call.actor, *stored, p);
+        absl::Status s =
+            Require(call.actor, Action::kEditProject, Target{project.id},
+                    absl::StrCat("project ", project.id.value()));
+        if (s.ok()) {
+          s = CheckRevision("project", project.id.value(), project.revision,
+                            stored->revision);
+        }
+        if (s.ok()) s = CheckAndNormalize(call.tx, p);
+        if (!s.ok()) return s;
+        return WriteProject(call, std::move(p), *stored);
+      });
 }
 
 absl::StatusOr<Project> Session::ArchiveProject(ProjectId id) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
-                 [&](Call& call) -> absl::StatusOr<Project> {
-                   absl::StatusOr<Project> stored = call.tx.GetProject(id);
-                   if (!stored.ok() || !CanRead(call.actor, id))
-                     return NotFound(id);
-                   absl::Status s =
-                       Require(call.actor, Action::kEditProject, Target{id},
-                               absl::StrCat("project ", id.value()));
-                   if (s.ok() && stored->status == ProjectStatus::kArchived) {
-                     s = absl::FailedPreconditionError(absl::StrCat(
-                         "project ", id.value(), " is already archived"));
-                   }
-                   if (!s.ok()) return s;
-                   Project p = *stored;
-                   p.status = ProjectStatus::kArchived;
-                   return WriteProject(call, std::move(p), *stored);
-                 });
+  return RunCall(
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Project> {
+        absl::StatusOr<Project> stored = call.tx.GetProject(id);
+        if (!stored.ok() || !CanRead(call.actor, id)) return NotFound(id);
+        absl::Status s = Require(call.actor, Action::kEditProject, Target{id},
+                                 absl::StrCat("project ", id.value()));
+        if (s.ok() && stored->status == ProjectStatus::kArchived) {
+          s = absl::FailedPreconditionError(
+              absl::StrCat("project ", id.value(), " is already archived"));
+        }
+        if (!s.ok()) return s;
+        Project p = *stored;
+        p.status = ProjectStatus::kArchived;
+        return WriteProject(call, std::move(p), *stored);
+      });
 }
 
 }  // namespace worksection

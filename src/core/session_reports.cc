@@ -267,9 +267,9 @@ absl::StatusOr<TimeReport> TimeReportIn(
 }  // namespace
 
 absl::StatusOr<TimeReport> RunTimeReportWith(
-    Workspace& workspace, MemberId actor, const TimeReportQuery& query,
+    const Session& session, const TimeReportQuery& query,
     const report::TimeReportOptions& options) {
-  return RunCall(workspace, actor, Store::Mode::kRead,
+  return RunCall(session, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<TimeReport> {
                    return TimeReportIn(call, query, options);
                  });
@@ -277,13 +277,13 @@ absl::StatusOr<TimeReport> RunTimeReportWith(
 
 absl::StatusOr<TimeReport> Session::RunTimeReport(
     const TimeReportQuery& query) {
-  return RunTimeReportWith(*workspace_, actor_, query, {});
+  return RunTimeReportWith(*this, query, {});
 }
 
 absl::StatusOr<OverdueReport> Session::RunOverdueReport(
     const OverdueQuery& query) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<OverdueReport> {
         if (query.due_within_days < 0 ||
             query.due_within_days > kMaxDueWithinDays) {
@@ -317,7 +317,7 @@ absl::StatusOr<OverdueReport> Session::RunOverdueReport(
 absl::StatusOr<std::vector<ProjectHealth>> Session::RunProjectHealth(
     const ProjectHealthQuery& query) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::vector<ProjectHealth>> {
         absl::StatusOr<std::vector<ProjectAccess>> scope =
             query.projects.empty()
@@ -355,7 +355,7 @@ absl::StatusOr<std::vector<ProjectHealth>> Session::RunProjectHealth(
 absl::StatusOr<std::vector<WorkloadRow>> Session::RunWorkload(
     const WorkloadQuery& query) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::vector<WorkloadRow>> {
         if (absl::Status s = CheckPeriod(query.from, query.to); !s.ok()) {
           return s;
@@ -380,8 +380,7 @@ absl::StatusOr<std::vector<WorkloadRow>> Session::RunWorkload(
 
 absl::StatusOr<Digest> Session::RunDigest(const DigestQuery& query) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
-      [&](Call& call) -> absl::StatusOr<Digest> {
+      *this, Store::Mode::kRead, [&](Call& call) -> absl::StatusOr<Digest> {
         if (absl::Status s = CheckOptionalDay("query.as_of", query.as_of);
             !s.ok()) {
           return s;

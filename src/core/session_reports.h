@@ -13,7 +13,7 @@ namespace worksection {
 
 // Session::RunTimeReport with `options`.
 absl::StatusOr<TimeReport> RunTimeReportWith(
-    Workspace& workspace, MemberId actor, const TimeReportQuery& query,
+    const Session& session, const TimeReportQuery& query,
     const report::TimeReportOptions& options);
 
 }  // namespace worksection

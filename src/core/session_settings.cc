@@ -27,7 +27,7 @@ absl::Status CheckSettings(const WorkspaceSettings& settings) {
 
 absl::StatusOr<WorkspaceSettings> Session::GetSettings() {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [](Call& call) -> absl::StatusOr<WorkspaceSettings> {
         if (absl::Status s = Require(call.actor, Action::kReadSettings,
                                      Target{}, "workspace settings");
@@ -40,7 +40,7 @@ absl::StatusOr<WorkspaceSettings> Session::GetSettings() {
 
 absl::StatusOr<WorkspaceSettings> Session::UpdateSettings(
     const WorkspaceSettings& settings) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
+  return RunCall(*this, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<WorkspaceSettings> {
                    absl::Status s = Require(call.actor, Action::kEditSettings,
                                             Target{}, "workspace settings");
@@ -58,7 +58,7 @@ absl::StatusOr<WorkspaceSettings> Session::UpdateSettings(
 }
 
 absl::StatusOr<absl::CivilDay> Session::Today() {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [](Call& call) -> absl::StatusOr<absl::CivilDay> {
                    return TodayIn(call.settings, call.now);
                  });

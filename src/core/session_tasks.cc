@@ -194,11 +194,10 @@ absl::StatusOr<Task> GetEditable(Call& call, TaskId id) {
   return task;
 }
 
-absl::StatusOr<Task> SetStatus(Workspace& workspace, MemberId actor, TaskId id,
+absl::StatusOr<Task> SetStatus(const Session& session, TaskId id,
                                TaskStatus status, std::string note) {
   return RunCall(
-      workspace, actor, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<Task> {
+      session, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Task> {
         absl::StatusOr<Task> stored = GetEditable(call, id);
         if (!stored.ok()) return stored.status();
         absl::Status s =
@@ -222,8 +221,7 @@ absl::StatusOr<Task> SetStatus(Workspace& workspace, MemberId actor, TaskId id,
 
 absl::StatusOr<Task> Session::CreateTask(const Task& task) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<Task> {
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Task> {
         absl::StatusOr<Project> project =
             GetWritableProject(call, task.project, "task.project");
         if (!project.ok()) return project.status();
@@ -260,7 +258,7 @@ absl::StatusOr<Task> Session::CreateTask(const Task& task) {
 }
 
 absl::StatusOr<Task> Session::GetTask(TaskId id) {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<Task> {
                    absl::StatusOr<Task> task = GetVisible(call, id);
                    if (task.ok()) RedactMoney(call.actor, *task);
@@ -270,8 +268,7 @@ absl::StatusOr<Task> Session::GetTask(TaskId id) {
 
 absl::StatusOr<TaskPage> Session::ListTasks(const TaskFilter& filter) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
-      [&](Call& call) -> absl::StatusOr<TaskPage> {
+      *this, Store::Mode::kRead, [&](Call& call) -> absl::StatusOr<TaskPage> {
         if (filter.limit < 1 || filter.limit > limits::kMaxPageSize) {
           return absl::InvalidArgumentError(
               absl::StrCat("filter.limit: must be 1 to ", limits::kMaxPageSize,
@@ -324,8 +321,7 @@ absl::StatusOr<TaskPage> Session::ListTasks(const TaskFilter& filter) {
 
 absl::StatusOr<Task> Session::UpdateTask(const Task& task) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<Task> {
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Task> {
         absl::StatusOr<Task> stored = GetEditable(call, task.id);
         if (!stored.ok()) return stored.status();
         Task t = task;
@@ -384,19 +380,17 @@ absl::StatusOr<Task> Session::UpdateTask(const Task& task) {
 
 absl::StatusOr<Task> Session::CompleteTask(TaskId id,
                                            std::string completion_note) {
-  return SetStatus(*workspace_, actor_, id, TaskStatus::kDone,
-                   std::move(completion_note));
+  return SetStatus(*this, id, TaskStatus::kDone, std::move(completion_note));
 }
 
 absl::StatusOr<Task> Session::ReopenTask(TaskId id) {
-  return SetStatus(*workspace_, actor_, id, TaskStatus::kOpen, "");
+  return SetStatus(*this, id, TaskStatus::kOpen, "");
 }
 
 absl::StatusOr<Task> Session::MoveTask(TaskId id, ProjectId project,
                                        TaskId new_parent) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<Task> {
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Task> {
         absl::StatusOr<Task> root = GetVisible(call, id);
         if (!root.ok()) return root.status();
         absl::Status s = Require(call.actor, Action::kMoveTask, TargetOf(*root),

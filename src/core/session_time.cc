@@ -130,7 +130,7 @@ absl::StatusOr<TimeEntry> LogOne(Call& call, const TimeLog& log,
 }  // namespace
 
 absl::StatusOr<TimeEntry> Session::LogTime(const TimeLog& log) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite, [&](Call& call) {
+  return RunCall(*this, Store::Mode::kWrite, [&](Call& call) {
     return LogOne(call, log, /*defer_crossings=*/false);
   });
 }
@@ -138,7 +138,7 @@ absl::StatusOr<TimeEntry> Session::LogTime(const TimeLog& log) {
 absl::StatusOr<std::vector<TimeEntry>> Session::LogTimeBatch(
     const std::vector<TimeLog>& logs) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
+      *this, Store::Mode::kWrite,
       [&](Call& call) -> absl::StatusOr<std::vector<TimeEntry>> {
         std::vector<TimeEntry> written;
         written.reserve(logs.size());
@@ -164,7 +164,7 @@ absl::StatusOr<std::vector<TimeEntry>> Session::LogTimeBatch(
 }
 
 absl::StatusOr<TimeEntry> Session::GetTimeEntry(TimeEntryId id) {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<TimeEntry> {
                    auto found = GetVisible(call, id);
                    if (!found.ok()) return found.status();
@@ -176,7 +176,7 @@ absl::StatusOr<TimeEntry> Session::GetTimeEntry(TimeEntryId id) {
 absl::StatusOr<TimeEntryPage> Session::ListTimeEntries(
     const TimeEntryFilter& filter) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<TimeEntryPage> {
         if (filter.limit < 1 || filter.limit > limits::kMaxPageSize) {
           return absl::InvalidArgumentError(
@@ -233,8 +233,7 @@ absl::StatusOr<TimeEntryPage> Session::ListTimeEntries(
 
 absl::StatusOr<TimeEntry> Session::UpdateTimeEntry(const TimeEntry& entry) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<TimeEntry> {
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<TimeEntry> {
         absl::StatusOr<TimeEntry> stored =
             GetEditable(call, entry.id, entry.revision);
         if (!stored.ok()) return stored.status();
@@ -283,7 +282,7 @@ absl::StatusOr<TimeEntry> Session::UpdateTimeEntry(const TimeEntry& entry) {
 }
 
 absl::Status Session::DeleteTimeEntry(TimeEntryId id, Revision revision) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
+  return RunCall(*this, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<bool> {
                    absl::StatusOr<TimeEntry> stored =
                        GetEditable(call, id, revision);
@@ -300,8 +299,7 @@ absl::StatusOr<int64_t> Session::RepriceTimeEntries(ProjectId project,
                                                     absl::CivilDay from,
                                                     absl::CivilDay to) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<int64_t> {
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<int64_t> {
         absl::Status s = Require(call.actor, Action::kRepriceTime, Target{},
                                  "re-price time entries");
         if (s.ok()) s = CheckDayOrder("from", from, "to", to);

@@ -66,8 +66,7 @@ absl::StatusOr<TimeEntry> Stop(Call& call, const Timer& timer, std::string note,
 
 absl::StatusOr<Timer> Session::StartTimer(TaskId task, bool stop_running) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<Timer> {
+      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Timer> {
         absl::StatusOr<WritableTask> target =
             GetTaskToLogOn(call, task, "timer.task");
         if (!target.ok()) return target.status();
@@ -100,7 +99,7 @@ absl::StatusOr<Timer> Session::StartTimer(TaskId task, bool stop_running) {
 
 absl::StatusOr<TimeEntry> Session::StopTimer(std::string note,
                                              bool cap_at_limit) {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
+  return RunCall(*this, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<TimeEntry> {
                    absl::StatusOr<std::optional<Timer>> running =
                        call.tx.GetTimer(call.actor.id());
@@ -111,7 +110,7 @@ absl::StatusOr<TimeEntry> Session::StopTimer(std::string note,
 }
 
 absl::Status Session::CancelTimer() {
-  return RunCall(*workspace_, actor_, Store::Mode::kWrite,
+  return RunCall(*this, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<bool> {
                    absl::StatusOr<std::optional<Timer>> running =
                        call.tx.GetTimer(call.actor.id());
@@ -126,7 +125,7 @@ absl::Status Session::CancelTimer() {
 
 absl::StatusOr<std::optional<Timer>> Session::GetTimer(MemberId member) {
   return RunCall(
-      *workspace_, actor_, Store::Mode::kRead,
+      *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::optional<Timer>> {
         const MemberId whose = member.valid() ? member : call.actor.id();
         if (whose != call.actor.id()) {
@@ -142,7 +141,7 @@ absl::StatusOr<std::optional<Timer>> Session::GetTimer(MemberId member) {
 }
 
 absl::StatusOr<std::vector<Timer>> Session::ListTimers() {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<std::vector<Timer>> {
                    absl::Status s = Require(call.actor, Action::kReadAllTimers,
                                             Target{}, "every running timer");
@@ -156,7 +155,7 @@ absl::StatusOr<std::vector<Timer>> Session::ListTimers() {
 }
 
 absl::StatusOr<std::vector<Timer>> Session::ListForgottenTimers() {
-  return RunCall(*workspace_, actor_, Store::Mode::kRead,
+  return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<std::vector<Timer>> {
                    std::vector<Timer> timers;
                    if (Allowed(call.actor, Action::kReadAllTimers, Target{})) {

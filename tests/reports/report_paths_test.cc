@@ -19,7 +19,8 @@ class ReportPathsTest : public ReportTest {
                                bool force_entries) {
     report::TimeReportOptions options;
     options.force_entries = force_entries;
-    absl::StatusOr<TimeReport> r = RunTimeReportWith(*ws_, actor, q, options);
+    absl::StatusOr<TimeReport> r =
+        RunTimeReportWith(ws_->As(actor), q, options);
     if (!r.ok()) return {r.status().ToString()};
     return Lines(*r);
   }
