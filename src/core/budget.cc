@@ -77,8 +77,9 @@ absl::Status Record(Transaction& tx, absl::Time now, ProjectId project,
     if (!percent) continue;
     for (int threshold : {80, 100}) {
       if (*percent < threshold) continue;
-      const bool recorded =
-          std::any_of(known.begin(), known.end(), [&](const BudgetAlert& a) {
+      // kind = kind: C++17 lambdas cannot capture a structured binding.
+      const bool recorded = std::any_of(
+          known.begin(), known.end(), [&, kind = kind](const BudgetAlert& a) {
             return a.task == task && a.kind == kind && a.percent == threshold;
           });
       if (recorded) continue;
