@@ -1,0 +1,801 @@
+// worksection benchmarks (issue 8): each library operation beside a raw
+// SQLite baseline in the same binary, on the same data, with the same
+// durability (WAL, synchronous=FULL: the library's setting).
+//
+// Sizes: WS_BENCH_SIZES="10000,100000,1000000" (default 10000).
+// Files: WS_BENCH_DIR (default ./bench-data); every store is rebuilt.
+//
+// Benchmark names are "<item>/<lib|raw>/<size>"; scripts/bench pairs them.
+//
+// The data shape (the same for library and raw): one year (2025) of time
+// by M members (N / 1460, clamped to 10..1000), 4 entries a member-day on
+// two tasks in two projects (M / 5 projects, 40 tasks each), 40-byte
+// notes. Tasks (item 4): N tasks over 20 projects and 50 assignees,
+// deadlines spread over 2025, those due before 2025-07-01 mostly done, so
+// ~2.5% are overdue open tasks.
+#include <benchmark/benchmark.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "worksection/worksection.h"
+
+namespace ws = worksection;
+namespace fs = std::filesystem;
+
+namespace {
+
+// ------------------------------------------------------------- helpers
+
+[[noreturn]] void Die(const std::string& what) {
+  std::fprintf(stderr, "ws_bench: %s\n", what.c_str());
+  std::abort();
+}
+
+template <typename T>
+T Check(absl::StatusOr<T> v, const char* what) {
+  if (!v.ok()) Die(absl::StrCat(what, ": ", v.status().ToString()));
+  return *std::move(v);
+}
+void Check(const absl::Status& s, const char* what) {
+  if (!s.ok()) Die(absl::StrCat(what, ": ", s.ToString()));
+}
+
+std::string Dir() {
+  const char* d = std::getenv("WS_BENCH_DIR");
+  std::string dir = d && *d ? d : "bench-data";
+  fs::create_directories(dir);
+  return dir;
+}
+
+void RemoveDb(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    fs::remove(path + suffix, ec);
+  }
+}
+
+// The file's size once its WAL is checkpointed into it (no connection may
+// be open on it).
+int64_t CheckpointedSize(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) Die("open " + path);
+  sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr,
+               nullptr);
+  sqlite3_close(db);
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) Die("stat " + path);
+  return static_cast<int64_t>(st.st_size);
+}
+
+const absl::CivilDay kYearStart(2025, 1, 1);
+const absl::CivilDay kYearEnd(2025, 12, 31);
+const absl::CivilDay kOverdueAsOf(2025, 7, 1);
+constexpr int kTasksPerProject = 40;
+constexpr int kTaskProjects = 20;
+constexpr int kAssignees = 50;
+constexpr int64_t kChunk = 10000;  // entries per LogTimeBatch / transaction
+
+int64_t DayCode(absl::CivilDay d) { return d - absl::CivilDay(1970, 1, 1); }
+
+// ------------------------------------------------------------ raw SQLite
+
+class RawDb {
+ public:
+  explicit RawDb(const std::string& path) {
+    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) Die("open " + path);
+    Exec("PRAGMA journal_mode = WAL");
+    Exec("PRAGMA synchronous = FULL");
+  }
+  ~RawDb() {
+    for (auto& [sql, st] : cache_) sqlite3_finalize(st);
+    sqlite3_close(db_);
+  }
+  void Exec(const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      Die(absl::StrCat(sql, ": ", err ? err : "?"));
+    }
+  }
+  // A cached prepared statement, reset and unbound.
+  sqlite3_stmt* Prepare(const std::string& sql) {
+    sqlite3_stmt*& st = cache_[sql];
+    if (st == nullptr) {
+      if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT,
+                             &st, nullptr) != SQLITE_OK) {
+        Die(absl::StrCat(sql, ": ", sqlite3_errmsg(db_)));
+      }
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return st;
+  }
+  void Done(sqlite3_stmt* st) {
+    if (sqlite3_step(st) != SQLITE_DONE) Die(sqlite3_errmsg(db_));
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::map<std::string, sqlite3_stmt*> cache_;
+};
+
+// Of similar shape to the library's time_entries and tasks; no foreign keys,
+// no secondary index unless a query needs one.
+constexpr char kRawTimeTable[] = R"sql(
+CREATE TABLE IF NOT EXISTS time_entries (
+  id INTEGER PRIMARY KEY, revision INTEGER NOT NULL,
+  task_id INTEGER NOT NULL, project_id INTEGER NOT NULL,
+  member_id INTEGER NOT NULL, day INTEGER NOT NULL, start INTEGER,
+  seconds INTEGER NOT NULL, billed_seconds INTEGER NOT NULL,
+  billable INTEGER NOT NULL, note TEXT NOT NULL, billing_rate INTEGER,
+  cost_rate INTEGER, billed_amount INTEGER, labour_cost INTEGER,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL) STRICT)sql";
+constexpr char kRawTimeInsert[] =
+    "INSERT INTO time_entries (revision, task_id, project_id, member_id, "
+    "day, start, seconds, billed_seconds, billable, note, billing_rate, "
+    "cost_rate, billed_amount, labour_cost, created_at, updated_at) VALUES "
+    "(1, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kRawTaskTable[] = R"sql(
+CREATE TABLE IF NOT EXISTS tasks (
+  id INTEGER PRIMARY KEY, revision INTEGER NOT NULL,
+  project_id INTEGER NOT NULL, parent_id INTEGER, title TEXT NOT NULL,
+  text TEXT NOT NULL, author_id INTEGER, assignee_id INTEGER,
+  priority INTEGER NOT NULL, status INTEGER NOT NULL, start_day INTEGER,
+  deadline_day INTEGER, deadline_minute INTEGER, estimate_s INTEGER,
+  completion_note TEXT NOT NULL, completed_at INTEGER,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL) STRICT)sql";
+constexpr char kRawTaskInsert[] =
+    "INSERT INTO tasks (revision, project_id, parent_id, title, text, "
+    "author_id, assignee_id, priority, status, start_day, deadline_day, "
+    "deadline_minute, estimate_s, completion_note, completed_at, created_at, "
+    "updated_at) VALUES (1, ?, NULL, ?, '', 1, ?, 5, ?, NULL, ?, NULL, NULL, "
+    "'', ?, ?, ?)";
+
+// ------------------------------------------------------------ the data
+
+struct Shape {
+  int64_t n = 0;
+  int members = 0;
+  int projects = 0;
+};
+
+Shape ShapeOf(int64_t n) {
+  Shape s;
+  s.n = n;
+  s.members = static_cast<int>(std::clamp<int64_t>(n / (365 * 4), 10, 1000));
+  s.projects = std::max(2, s.members / 5);
+  return s;
+}
+
+// Entry i of the time data, by indexes into the world.
+struct EntrySpec {
+  int member;
+  int project;
+  int task;  // within the project
+  absl::CivilDay day;
+  int64_t seconds;
+  bool billable;
+  std::string note;  // 40 bytes
+};
+
+EntrySpec Entry(const Shape& sh, int64_t i) {
+  const int64_t slot = i / 4;
+  const int k = static_cast<int>(i % 4);
+  EntrySpec e;
+  e.member = static_cast<int>(slot % sh.members);
+  const int64_t day = (slot / sh.members) % 365;
+  e.day = kYearStart + day;
+  e.project = (e.member + (k % 2)) % sh.projects;
+  e.task = static_cast<int>((e.member + day / 7) % kTasksPerProject);
+  e.seconds = (1 + (i * 37) % 16) * 15 * 60;
+  e.billable = i % 5 != 0;
+  e.note = absl::StrFormat("entry %034d", i);
+  return e;
+}
+
+// A library workspace with the members, projects and tasks of a shape.
+struct LibWorld {
+  std::string path;
+  std::unique_ptr<ws::Workspace> workspace;
+  ws::MemberId owner;
+  std::vector<ws::MemberId> members;
+  std::vector<ws::ProjectId> projects;
+  std::vector<std::vector<ws::TaskId>> tasks;  // by project
+  ws::Session session() { return workspace->As(owner); }
+};
+
+std::unique_ptr<ws::Workspace> OpenLib(const std::string& path, bool create) {
+  ws::OpenOptions o;
+  if (create) {
+    ws::WorkspaceSetup setup;
+    setup.name = "bench";
+    setup.owner_name = "Owner";
+    setup.owner_email = "owner@bench.example";
+    o.create = setup;
+  }
+  return Check(ws::Workspace::Open(absl::StrCat("sqlite:", path), o), "open");
+}
+
+// Members in two projects each (m % P and (m + 1) % P), 40 tasks a project,
+// created in one transaction.
+std::unique_ptr<LibWorld> MakeLibWorld(const std::string& path, int members,
+                                       int projects, int tasks_per_project) {
+  RemoveDb(path);
+  auto w = std::make_unique<LibWorld>();
+  w->path = path;
+  w->workspace = OpenLib(path, true);
+  w->owner = Check(w->workspace->FirstOwner(), "owner").id;
+  ws::Session s = w->session();
+  auto tx = Check(s.BeginTransaction(), "begin");
+  ws::Session& t = tx->session();
+  for (int m = 0; m < members; ++m) {
+    ws::Member mem;
+    mem.name = absl::StrCat("Member ", m);
+    mem.email = absl::StrCat("m", m, "@bench.example");
+    mem.cost_rate = 4000;
+    mem.billing_rate = 10000;
+    w->members.push_back(Check(t.CreateMember(mem), "member").id);
+  }
+  for (int p = 0; p < projects; ++p) {
+    ws::Project pr;
+    pr.name = absl::StrCat("Project ", p);
+    pr.billing_rate = 12000;
+    for (int m = 0; m < members; ++m) {
+      if (m % projects == p || (m + 1) % projects == p) {
+        pr.members.push_back({w->members[static_cast<size_t>(m)],
+                              ws::ProjectRole::kMember, std::nullopt});
+      }
+    }
+    w->projects.push_back(Check(t.CreateProject(pr), "project").id);
+  }
+  w->tasks.resize(static_cast<size_t>(projects));
+  for (int p = 0; p < projects; ++p) {
+    for (int k = 0; k < tasks_per_project; ++k) {
+      ws::Task task;
+      task.project = w->projects[static_cast<size_t>(p)];
+      task.title = absl::StrCat("Task ", p, ".", k);
+      w->tasks[static_cast<size_t>(p)].push_back(
+          Check(t.CreateTask(task), "task").id);
+    }
+  }
+  Check(tx->Commit(), "commit");
+  return w;
+}
+
+ws::TimeLog LogOf(const LibWorld& w, const EntrySpec& e) {
+  ws::TimeLog log;
+  log.task =
+      w.tasks[static_cast<size_t>(e.project)][static_cast<size_t>(e.task)];
+  log.member = w.members[static_cast<size_t>(e.member)];
+  log.date = e.day;
+  log.duration = absl::Seconds(e.seconds);
+  log.billable = e.billable;
+  log.note = e.note;
+  return log;
+}
+
+void LibImport(LibWorld& w, const Shape& sh) {
+  ws::Session s = w.session();
+  std::vector<ws::TimeLog> logs;
+  for (int64_t i = 0; i < sh.n; i += kChunk) {
+    logs.clear();
+    for (int64_t j = i; j < std::min(sh.n, i + kChunk); ++j) {
+      logs.push_back(LogOf(w, Entry(sh, j)));
+    }
+    Check(s.LogTimeBatch(logs), "LogTimeBatch");
+  }
+}
+
+// The raw rows carry the same values the library stores (ids as the
+// library assigns them: members 2.., projects 1.., tasks by project).
+void RawInsertEntry(RawDb& db, sqlite3_stmt* st, const Shape& sh,
+                    const EntrySpec& e) {
+  const int64_t task = 1 + e.project * kTasksPerProject + e.task;
+  const int64_t billed = e.billable ? e.seconds * 12000 / 3600 : 0;
+  sqlite3_bind_int64(st, 1, task);
+  sqlite3_bind_int64(st, 2, e.project + 1);
+  sqlite3_bind_int64(st, 3, e.member + 2);
+  sqlite3_bind_int64(st, 4, DayCode(e.day));
+  sqlite3_bind_int64(st, 5, e.seconds);
+  sqlite3_bind_int64(st, 6, e.seconds);
+  sqlite3_bind_int64(st, 7, e.billable ? 1 : 0);
+  sqlite3_bind_text(st, 8, e.note.data(), static_cast<int>(e.note.size()),
+                    SQLITE_STATIC);
+  sqlite3_bind_int64(st, 9, 12000);
+  sqlite3_bind_int64(st, 10, 4000);
+  sqlite3_bind_int64(st, 11, billed);
+  sqlite3_bind_int64(st, 12, e.seconds * 4000 / 3600);
+  sqlite3_bind_int64(st, 13, 1700000000000000);
+  sqlite3_bind_int64(st, 14, 1700000000000000);
+  db.Done(st);
+}
+
+void RawImport(RawDb& db, const Shape& sh) {
+  for (int64_t i = 0; i < sh.n; i += kChunk) {
+    db.Exec("BEGIN IMMEDIATE");
+    sqlite3_stmt* st = db.Prepare(kRawTimeInsert);
+    for (int64_t j = i; j < std::min(sh.n, i + kChunk); ++j) {
+      sqlite3_reset(st);
+      RawInsertEntry(db, st, sh, Entry(sh, j));
+    }
+    db.Exec("COMMIT");
+  }
+}
+
+// Stores of N time entries, built by the import benchmarks (or on demand).
+std::map<int64_t, std::unique_ptr<LibWorld>> lib_time;
+std::map<int64_t, std::unique_ptr<RawDb>> raw_time;
+std::map<int64_t, std::string> raw_time_path;
+
+std::string LibTimePath(int64_t n) {
+  return absl::StrCat(Dir(), "/lib_time_", n, ".db");
+}
+std::string RawTimePath(int64_t n) {
+  return absl::StrCat(Dir(), "/raw_time_", n, ".db");
+}
+
+// Item 1 + 7: imports N entries into a fresh store; reports bytes per entry.
+void BM_ImportLib(benchmark::State& state) {
+  const Shape sh = ShapeOf(state.range(0));
+  const std::string path = LibTimePath(sh.n);
+  int64_t before = 0, after = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    lib_time.erase(sh.n);
+    auto w = MakeLibWorld(path, sh.members, sh.projects, kTasksPerProject);
+    w->workspace.reset();
+    before = CheckpointedSize(path);
+    w->workspace = OpenLib(path, false);
+    state.ResumeTiming();
+    LibImport(*w, sh);
+    state.PauseTiming();
+    w->workspace.reset();
+    after = CheckpointedSize(path);
+    w->workspace = OpenLib(path, false);
+    lib_time[sh.n] = std::move(w);
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(state.iterations() * sh.n);
+  state.counters["bytes_per_entry"] =
+      static_cast<double>(after - before) / static_cast<double>(sh.n);
+}
+
+void BM_ImportRaw(benchmark::State& state) {
+  const Shape sh = ShapeOf(state.range(0));
+  const std::string path = RawTimePath(sh.n);
+  int64_t after = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    raw_time.erase(sh.n);
+    RemoveDb(path);
+    auto db = std::make_unique<RawDb>(path);
+    db->Exec(kRawTimeTable);
+    state.ResumeTiming();
+    RawImport(*db, sh);
+    state.PauseTiming();
+    db.reset();
+    after = CheckpointedSize(path);
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(state.iterations() * sh.n);
+  state.counters["bytes_per_entry"] =
+      static_cast<double>(after) / static_cast<double>(sh.n);
+}
+
+LibWorld& LibTime(int64_t n) {
+  auto& w = lib_time[n];
+  if (!w) {
+    const Shape sh = ShapeOf(n);
+    w = MakeLibWorld(LibTimePath(n), sh.members, sh.projects, kTasksPerProject);
+    LibImport(*w, sh);
+  }
+  return *w;
+}
+
+// The raw store for reports: the plain table plus the best covering indexes
+// for the year (grouped scan, no sort) and for a month (a day-range seek).
+RawDb& RawTime(int64_t n) {
+  auto& db = raw_time[n];
+  if (!db) {
+    const std::string path = RawTimePath(n);
+    const Shape sh = ShapeOf(n);
+    RemoveDb(path);
+    db = std::make_unique<RawDb>(path);
+    db->Exec(kRawTimeTable);
+    RawImport(*db, sh);
+    db->Exec(
+        "CREATE INDEX te_pmd ON time_entries(project_id, member_id, day, "
+        "seconds, billable, billed_seconds, billed_amount, labour_cost)");
+    db->Exec(
+        "CREATE INDEX te_dpm ON time_entries(day, project_id, member_id, "
+        "seconds, billable, billed_seconds, billed_amount, labour_cost)");
+    db->Exec("ANALYZE");
+  }
+  return *db;
+}
+
+ws::TimeReportQuery ReportQuery(absl::CivilDay from, absl::CivilDay to) {
+  ws::TimeReportQuery q;
+  q.from = from;
+  q.to = to;
+  q.group_by = {ws::ReportGroup::kProject, ws::ReportGroup::kMember};
+  return q;
+}
+
+struct RawReportRow {
+  int64_t project, member, seconds, billable_seconds, billed, labour, count;
+};
+
+std::vector<RawReportRow> RawReport(RawDb& db, absl::CivilDay from,
+                                    absl::CivilDay to, const char* index) {
+  sqlite3_stmt* st = db.Prepare(absl::StrCat(
+      "SELECT project_id, member_id, SUM(seconds), "
+      "SUM(CASE WHEN billable THEN billed_seconds ELSE 0 END), "
+      "SUM(billed_amount), SUM(labour_cost), COUNT(*) FROM time_entries "
+      "INDEXED BY ",
+      index,
+      " WHERE day BETWEEN ? AND ? GROUP BY project_id, member_id "
+      "ORDER BY project_id, member_id"));
+  sqlite3_bind_int64(st, 1, DayCode(from));
+  sqlite3_bind_int64(st, 2, DayCode(to));
+  std::vector<RawReportRow> rows;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    rows.push_back({sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+                    sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+                    sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),
+                    sqlite3_column_int64(st, 6)});
+  }
+  return rows;
+}
+
+// Item 3: the report over [from, to], library vs raw; checks they agree.
+void ReportLib(benchmark::State& state, absl::CivilDay from,
+               absl::CivilDay to) {
+  const int64_t n = state.range(0);
+  LibWorld& w = LibTime(n);
+  ws::Session s = w.session();
+  const ws::TimeReportQuery q = ReportQuery(from, to);
+  const ws::TimeReport first = Check(s.RunTimeReport(q), "report");
+  int64_t raw_seconds = 0;
+  for (const RawReportRow& r : RawReport(RawTime(n), from, to, "te_dpm")) {
+    raw_seconds += r.seconds;
+  }
+  if (first.total.seconds != raw_seconds) {
+    Die(absl::StrCat("report totals differ: lib ", first.total.seconds, " raw ",
+                     raw_seconds));
+  }
+  for (auto _ : state) {
+    ws::TimeReport r = Check(s.RunTimeReport(q), "report");
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["rows"] = static_cast<double>(first.rows.size());
+}
+
+void ReportRaw(benchmark::State& state, absl::CivilDay from, absl::CivilDay to,
+               const char* index) {
+  RawDb& db = RawTime(state.range(0));
+  size_t rows = 0;
+  for (auto _ : state) {
+    std::vector<RawReportRow> r = RawReport(db, from, to, index);
+    rows = r.size();
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["rows"] = static_cast<double>(rows);
+}
+
+void BM_ReportYearLib(benchmark::State& st) {
+  ReportLib(st, kYearStart, kYearEnd);
+}
+void BM_ReportYearRaw(benchmark::State& st) {
+  ReportRaw(st, kYearStart, kYearEnd, "te_pmd");
+}
+void BM_ReportMonthLib(benchmark::State& st) {
+  ReportLib(st, absl::CivilDay(2025, 6, 1), absl::CivilDay(2025, 6, 30));
+}
+void BM_ReportMonthRaw(benchmark::State& st) {
+  ReportRaw(st, absl::CivilDay(2025, 6, 1), absl::CivilDay(2025, 6, 30),
+            "te_dpm");
+}
+
+// ------------------------------------------- item 4: overdue of an assignee
+
+struct TaskSpec {
+  int project, assignee;
+  absl::CivilDay deadline;
+  bool done;
+};
+
+TaskSpec TaskOf(int64_t i) {
+  TaskSpec t;
+  t.project = static_cast<int>(i % kTaskProjects);
+  t.assignee = static_cast<int>((i / kTaskProjects) % kAssignees);
+  t.deadline = kYearStart + (i * 7919) % 365;
+  t.done = t.deadline < kOverdueAsOf && i % 20 != 0;
+  return t;
+}
+
+std::map<int64_t, std::unique_ptr<LibWorld>> lib_tasks;
+std::map<int64_t, std::unique_ptr<RawDb>> raw_tasks;
+
+LibWorld& LibTasks(int64_t n) {
+  auto& w = lib_tasks[n];
+  if (w) return *w;
+  // Every assignee in every project; the tasks come below.
+  w = MakeLibWorld(absl::StrCat(Dir(), "/lib_tasks_", n, ".db"), kAssignees, 1,
+                   0);
+  ws::Session s = w->session();
+  {
+    auto tx = Check(s.BeginTransaction(), "begin");
+    for (int p = 1; p < kTaskProjects; ++p) {
+      ws::Project pr;
+      pr.name = absl::StrCat("Project ", p);
+      for (ws::MemberId m : w->members) {
+        pr.members.push_back({m, ws::ProjectRole::kMember, std::nullopt});
+      }
+      w->projects.push_back(
+          Check(tx->session().CreateProject(pr), "project").id);
+    }
+    Check(tx->Commit(), "commit");
+  }
+  for (int64_t i = 0; i < n; i += kChunk) {
+    auto tx = Check(s.BeginTransaction(), "begin");
+    for (int64_t j = i; j < std::min(n, i + kChunk); ++j) {
+      const TaskSpec spec = TaskOf(j);
+      ws::Task t;
+      t.project = w->projects[static_cast<size_t>(spec.project)];
+      t.title = absl::StrCat("Task ", j);
+      t.assignee = w->members[static_cast<size_t>(spec.assignee)];
+      t.deadline = ws::Deadline{spec.deadline, std::nullopt};
+      const ws::Task made = Check(tx->session().CreateTask(t), "task");
+      if (spec.done) Check(tx->session().CompleteTask(made.id), "complete");
+    }
+    Check(tx->Commit(), "commit");
+  }
+  return *w;
+}
+
+RawDb& RawTasks(int64_t n) {
+  auto& db = raw_tasks[n];
+  if (db) return *db;
+  const std::string path = absl::StrCat(Dir(), "/raw_tasks_", n, ".db");
+  RemoveDb(path);
+  db = std::make_unique<RawDb>(path);
+  db->Exec(kRawTaskTable);
+  db->Exec(
+      "CREATE INDEX tasks_by_assignee ON tasks(assignee_id, status, "
+      "deadline_day)");
+  for (int64_t i = 0; i < n; i += kChunk) {
+    db->Exec("BEGIN IMMEDIATE");
+    for (int64_t j = i; j < std::min(n, i + kChunk); ++j) {
+      const TaskSpec spec = TaskOf(j);
+      sqlite3_stmt* st = db->Prepare(kRawTaskInsert);
+      const std::string title = absl::StrCat("Task ", j);
+      sqlite3_bind_int64(st, 1, spec.project + 1);
+      sqlite3_bind_text(st, 2, title.data(), static_cast<int>(title.size()),
+                        SQLITE_TRANSIENT);
+      sqlite3_bind_int64(st, 3, spec.assignee + 2);
+      sqlite3_bind_int64(st, 4, spec.done ? 2 : 1);
+      sqlite3_bind_int64(st, 5, DayCode(spec.deadline));
+      if (spec.done) sqlite3_bind_int64(st, 6, 1700000000000000);
+      sqlite3_bind_int64(st, 7, 1700000000000000);
+      sqlite3_bind_int64(st, 8, 1700000000000000);
+      db->Done(st);
+    }
+    db->Exec("COMMIT");
+  }
+  db->Exec("ANALYZE");
+  return *db;
+}
+
+struct RawTask {
+  int64_t id, project, assignee, priority, status, deadline;
+  std::string title, text;
+};
+
+std::vector<RawTask> RawOverdue(RawDb& db, int64_t assignee) {
+  sqlite3_stmt* st = db.Prepare(
+      "SELECT id, project_id, assignee_id, priority, status, deadline_day, "
+      "title, text, parent_id, author_id, start_day, deadline_minute, "
+      "estimate_s, completion_note, completed_at, created_at, updated_at, "
+      "revision FROM tasks WHERE assignee_id = ? AND status = 1 AND "
+      "deadline_day < ? ORDER BY id LIMIT 100");
+  sqlite3_bind_int64(st, 1, assignee);
+  sqlite3_bind_int64(st, 2, DayCode(kOverdueAsOf));
+  std::vector<RawTask> out;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    RawTask t;
+    t.id = sqlite3_column_int64(st, 0);
+    t.project = sqlite3_column_int64(st, 1);
+    t.assignee = sqlite3_column_int64(st, 2);
+    t.priority = sqlite3_column_int64(st, 3);
+    t.status = sqlite3_column_int64(st, 4);
+    t.deadline = sqlite3_column_int64(st, 5);
+    t.title = reinterpret_cast<const char*>(sqlite3_column_text(st, 6));
+    t.text = reinterpret_cast<const char*>(sqlite3_column_text(st, 7));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+ws::TaskFilter OverdueFilter(ws::MemberId assignee) {
+  ws::TaskFilter f;
+  f.assignee = assignee;
+  f.overdue_as_of = kOverdueAsOf;
+  f.limit = 100;
+  return f;
+}
+
+void BM_OverdueLib(benchmark::State& state) {
+  const int64_t n = state.range(0);
+  LibWorld& w = LibTasks(n);
+  ws::Session s = w.session();
+  const size_t raw_rows = RawOverdue(RawTasks(n), 2 + 7).size();
+  const ws::TaskPage first =
+      Check(s.ListTasks(OverdueFilter(w.members[7])), "ListTasks");
+  if (first.tasks.size() != raw_rows) {
+    Die(absl::StrCat("overdue rows differ: lib ", first.tasks.size(), " raw ",
+                     raw_rows));
+  }
+  int a = 0;
+  for (auto _ : state) {
+    ws::TaskPage p = Check(
+        s.ListTasks(OverdueFilter(w.members[static_cast<size_t>(a)])), "list");
+    benchmark::DoNotOptimize(p);
+    a = (a + 1) % kAssignees;
+  }
+  state.counters["rows"] = static_cast<double>(first.tasks.size());
+}
+
+void BM_OverdueRaw(benchmark::State& state) {
+  RawDb& db = RawTasks(state.range(0));
+  const size_t rows = RawOverdue(db, 2 + 7).size();
+  int a = 0;
+  for (auto _ : state) {
+    std::vector<RawTask> r = RawOverdue(db, 2 + a);
+    benchmark::DoNotOptimize(r);
+    a = (a + 1) % kAssignees;
+  }
+  state.counters["rows"] = static_cast<double>(rows);
+}
+
+// --------------------------------------------- item 2: one durable write
+
+std::unique_ptr<LibWorld> write_world;
+std::unique_ptr<RawDb> write_raw;
+
+LibWorld& WriteWorld() {
+  if (!write_world) {
+    write_world = MakeLibWorld(absl::StrCat(Dir(), "/lib_write.db"), 10, 2, 40);
+  }
+  return *write_world;
+}
+RawDb& WriteRaw() {
+  if (!write_raw) {
+    const std::string path = absl::StrCat(Dir(), "/raw_write.db");
+    RemoveDb(path);
+    write_raw = std::make_unique<RawDb>(path);
+    write_raw->Exec(kRawTimeTable);
+    write_raw->Exec(kRawTaskTable);
+  }
+  return *write_raw;
+}
+
+void BM_CreateTaskLib(benchmark::State& state) {
+  LibWorld& w = WriteWorld();
+  ws::Session s = w.session();
+  int64_t i = 0;
+  for (auto _ : state) {
+    ws::Task t;
+    t.project = w.projects[0];
+    t.title = absl::StrCat("Task ", i);
+    t.assignee = w.members[static_cast<size_t>(i % 10)];
+    t.deadline = ws::Deadline{kYearStart + i % 365, std::nullopt};
+    benchmark::DoNotOptimize(Check(s.CreateTask(t), "CreateTask"));
+    ++i;
+  }
+}
+
+void BM_CreateTaskRaw(benchmark::State& state) {
+  RawDb& db = WriteRaw();
+  int64_t i = 0;
+  for (auto _ : state) {
+    sqlite3_stmt* st = db.Prepare(kRawTaskInsert);
+    const std::string title = absl::StrCat("Task ", i);
+    sqlite3_bind_int64(st, 1, 1);
+    sqlite3_bind_text(st, 2, title.data(), static_cast<int>(title.size()),
+                      SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, 2 + i % 10);
+    sqlite3_bind_int64(st, 4, 1);
+    sqlite3_bind_int64(st, 5, DayCode(kYearStart + i % 365));
+    sqlite3_bind_int64(st, 7, 1700000000000000);
+    sqlite3_bind_int64(st, 8, 1700000000000000);
+    db.Done(st);
+    ++i;
+  }
+}
+
+void BM_LogTimeLib(benchmark::State& state) {
+  LibWorld& w = WriteWorld();
+  const Shape sh = ShapeOf(4 * 365 * 10);
+  ws::Session s = w.session();
+  int64_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        Check(s.LogTime(LogOf(w, Entry(sh, i))), "LogTime"));
+    ++i;
+  }
+}
+
+void BM_LogTimeRaw(benchmark::State& state) {
+  RawDb& db = WriteRaw();
+  const Shape sh = ShapeOf(4 * 365 * 10);
+  int64_t i = 0;
+  for (auto _ : state) {
+    RawInsertEntry(db, db.Prepare(kRawTimeInsert), sh, Entry(sh, i));
+    ++i;
+  }
+}
+
+std::vector<int64_t> Sizes() {
+  const char* env = std::getenv("WS_BENCH_SIZES");
+  std::vector<int64_t> sizes;
+  for (absl::string_view part :
+       absl::StrSplit(env && *env ? env : "10000", ',', absl::SkipEmpty())) {
+    int64_t n = 0;
+    if (!absl::SimpleAtoi(part, &n) || n <= 0) {
+      Die(absl::StrCat("WS_BENCH_SIZES: bad size \"", part, "\""));
+    }
+    sizes.push_back(n);
+  }
+  return sizes;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  const std::vector<int64_t> sizes = Sizes();
+  auto each = [&](const char* name, void (*fn)(benchmark::State&), bool once) {
+    for (int64_t n : sizes) {
+      benchmark::internal::Benchmark* b =
+          benchmark::RegisterBenchmark(name, fn)->Arg(n)->UseRealTime()->Unit(
+              benchmark::kMillisecond);
+      if (once) b->Iterations(1);
+    }
+  };
+  // Imports first: they leave the stores the reports read.
+  each("import/raw", BM_ImportRaw, true);
+  each("import/lib", BM_ImportLib, true);
+  each("report_year/raw", BM_ReportYearRaw, false);
+  each("report_year/lib", BM_ReportYearLib, false);
+  each("report_month/raw", BM_ReportMonthRaw, false);
+  each("report_month/lib", BM_ReportMonthLib, false);
+  each("overdue/raw", BM_OverdueRaw, false);
+  each("overdue/lib", BM_OverdueLib, false);
+  for (auto [name, fn] :
+       std::vector<std::pair<const char*, void (*)(benchmark::State&)>>{
+           {"write_task/raw", BM_CreateTaskRaw},
+           {"write_task/lib", BM_CreateTaskLib},
+           {"write_time/raw", BM_LogTimeRaw},
+           {"write_time/lib", BM_LogTimeLib}}) {
+    benchmark::RegisterBenchmark(name, fn)->UseRealTime()->Unit(
+        benchmark::kMicrosecond);
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
