@@ -35,7 +35,13 @@ absl::Status CheckUnlocked(Transaction& tx, ProjectId project,
                            absl::CivilDay day, absl::string_view what) {
   absl::StatusOr<std::vector<PeriodLock>> locks = tx.ListLocks();
   if (!locks.ok()) return locks.status();
-  for (const PeriodLock& lock : *locks) {
+  return CheckUnlocked(*locks, project, day, what);
+}
+
+absl::Status CheckUnlocked(const std::vector<PeriodLock>& locks,
+                           ProjectId project, absl::CivilDay day,
+                           absl::string_view what) {
+  for (const PeriodLock& lock : locks) {
     if ((!lock.project.valid() || lock.project == project) &&
         day <= lock.through) {
       return absl::FailedPreconditionError(absl::StrCat(

@@ -3,6 +3,8 @@
 #ifndef WORKSECTION_SRC_CORE_LEDGER_H_
 #define WORKSECTION_SRC_CORE_LEDGER_H_
 
+#include <vector>
+
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
@@ -24,6 +26,10 @@ absl::Status RemoveFromRollups(Transaction& tx, const TimeEntry& entry);
 // `what` names the line ("time entry 7").
 absl::Status CheckUnlocked(Transaction& tx, ProjectId project,
                            absl::CivilDay day, absl::string_view what);
+// The same against `locks` already read.
+absl::Status CheckUnlocked(const std::vector<PeriodLock>& locks,
+                           ProjectId project, absl::CivilDay day,
+                           absl::string_view what);
 
 // Moves the time entries and costs of `task` (not its subtasks) from
 // project `from` to project `to`, with their rollups. FailedPrecondition

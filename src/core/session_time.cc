@@ -76,12 +76,11 @@ absl::StatusOr<std::optional<std::vector<ProjectId>>> TimeScope(Call& call) {
   return visible;
 }
 
-// Checks and writes one log. With `defer_crossings`, budget crossings are
-// left to the caller (a batch records them once per task at its end).
-absl::StatusOr<TimeEntry> LogOne(Call& call, const TimeLog& log,
-                                 bool defer_crossings) {
+// Checks one log and writes it through `batch`.
+absl::StatusOr<TimeEntry> LogOne(Call& call, TimeWriteBatch& batch,
+                                 const TimeLog& log) {
   absl::StatusOr<WritableTask> target =
-      GetTaskToLogOn(call, log.task, "time.task");
+      batch.TaskToLogOn(log.task, "time.task");
   if (!target.ok()) return target.status();
   TimeEntry e;
   e.member = log.member.valid() ? log.member : call.actor.id();
@@ -91,7 +90,7 @@ absl::StatusOr<TimeEntry> LogOne(Call& call, const TimeLog& log,
           ? Require(call.actor, Action::kLogTime, where, "on this task")
           : Require(call.actor, Action::kLogTimeForOthers, where,
                     absl::StrCat("for member ", e.member.value()));
-  if (s.ok()) s = CheckCanSee(call.tx, e.member, target->task, "time.member");
+  if (s.ok()) s = batch.CheckCanSee(e.member, target->task, "time.member");
   if (!s.ok()) return s;
 
   // A duration (with an optional start), or a start and an end.
@@ -124,15 +123,20 @@ absl::StatusOr<TimeEntry> LogOne(Call& call, const TimeLog& log,
                      : TodayIn(call.settings, call.now);
   e.billable = log.billable;
   e.note = log.note;
-  return WriteNewTimeEntry(call, *target, std::move(e), defer_crossings);
+  return batch.Write(*target, std::move(e));
 }
 
 }  // namespace
 
 absl::StatusOr<TimeEntry> Session::LogTime(const TimeLog& log) {
-  return RunCall(*this, Store::Mode::kWrite, [&](Call& call) {
-    return LogOne(call, log, /*defer_crossings=*/false);
-  });
+  return RunCall(*this, Store::Mode::kWrite,
+                 [&](Call& call) -> absl::StatusOr<TimeEntry> {
+                   TimeWriteBatch batch(call);
+                   absl::StatusOr<TimeEntry> e = LogOne(call, batch, log);
+                   if (!e.ok()) return e;
+                   if (absl::Status s = batch.Finish(); !s.ok()) return s;
+                   return e;
+                 });
 }
 
 absl::StatusOr<std::vector<TimeEntry>> Session::LogTimeBatch(
@@ -140,25 +144,19 @@ absl::StatusOr<std::vector<TimeEntry>> Session::LogTimeBatch(
   return RunCall(
       *this, Store::Mode::kWrite,
       [&](Call& call) -> absl::StatusOr<std::vector<TimeEntry>> {
+        TimeWriteBatch batch(call);
         std::vector<TimeEntry> written;
         written.reserve(logs.size());
-        absl::flat_hash_map<TaskId, ProjectId> touched;
         for (size_t i = 0; i < logs.size(); ++i) {
-          absl::StatusOr<TimeEntry> e =
-              LogOne(call, logs[i], /*defer_crossings=*/true);
+          absl::StatusOr<TimeEntry> e = LogOne(call, batch, logs[i]);
           if (!e.ok()) {
             return absl::Status(
                 e.status().code(),
                 absl::StrCat("logs[", i, "]: ", e.status().message()));
           }
-          touched.emplace(e->task, e->project);
           written.push_back(*std::move(e));
         }
-        for (const auto& [task, project] : touched) {
-          absl::Status s =
-              RecordBudgetCrossings(call.tx, call.now, project, task);
-          if (!s.ok()) return s;
-        }
+        if (absl::Status s = batch.Finish(); !s.ok()) return s;
         return written;
       });
 }

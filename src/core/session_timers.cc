@@ -59,7 +59,11 @@ absl::StatusOr<TimeEntry> Stop(Call& call, const Timer& timer, std::string note,
   e.start = timer.started_at;
   e.duration = ran;
   e.note = std::move(note);
-  return WriteNewTimeEntry(call, *target, std::move(e));
+  TimeWriteBatch batch(call);
+  absl::StatusOr<TimeEntry> entry = batch.Write(*target, std::move(e));
+  if (!entry.ok()) return entry;
+  if (s = batch.Finish(); !s.ok()) return s;
+  return entry;
 }
 
 }  // namespace

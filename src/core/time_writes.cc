@@ -45,16 +45,47 @@ absl::Status CheckTimeEntry(const TimeEntry& entry) {
   return CheckText("time.note", entry.note, 0, limits::kMaxTextBytes);
 }
 
-absl::StatusOr<TimeEntry> WriteNewTimeEntry(Call& call,
-                                            const WritableTask& target,
-                                            TimeEntry entry,
-                                            bool defer_crossings) {
+absl::StatusOr<WritableTask> TimeWriteBatch::TaskToLogOn(
+    TaskId id, absl::string_view field) {
+  auto it = targets_.find(id);
+  if (it != targets_.end()) return it->second;
+  absl::StatusOr<WritableTask> target = GetTaskToLogOn(call_, id, field);
+  if (target.ok()) targets_.emplace(id, *target);
+  return target;
+}
+
+absl::Status TimeWriteBatch::CheckCanSee(MemberId member, const Task& task,
+                                         absl::string_view field) {
+  auto [it, fresh] =
+      visibility_.try_emplace({member, task.id}, absl::OkStatus());
+  if (fresh)
+    it->second = worksection::CheckCanSee(call_.tx, member, task, field);
+  return it->second;
+}
+
+absl::StatusOr<Member> TimeWriteBatch::GetMember(MemberId id) {
+  auto it = members_.find(id);
+  if (it != members_.end()) return it->second;
+  absl::StatusOr<Member> member = call_.tx.GetMember(id);
+  if (member.ok()) members_.emplace(id, *member);
+  return member;
+}
+
+absl::StatusOr<TimeEntry> TimeWriteBatch::Write(const WritableTask& target,
+                                                TimeEntry entry) {
   entry.project = target.project.id;
   entry.task = target.task.id;
   absl::Status s = CheckTimeEntry(entry);
-  if (s.ok()) s = CheckUnlocked(call.tx, entry.project, entry.date, "time");
   if (!s.ok()) return s;
-  absl::StatusOr<Member> member = call.tx.GetMember(entry.member);
+  if (!locks_) {
+    absl::StatusOr<std::vector<PeriodLock>> locks = call_.tx.ListLocks();
+    if (!locks.ok()) return locks.status();
+    locks_ = *std::move(locks);
+  }
+  if (s = CheckUnlocked(*locks_, entry.project, entry.date, "time"); !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<Member> member = GetMember(entry.member);
   if (!member.ok()) return member.status();
   if (s = PriceEntry(target.project, *member, /*take_current_rates=*/true,
                      entry);
@@ -62,18 +93,37 @@ absl::StatusOr<TimeEntry> WriteNewTimeEntry(Call& call,
     return s;
   }
   entry.revision = 1;
-  entry.created_at = call.now;
-  entry.updated_at = call.now;
-  absl::StatusOr<TimeEntryId> id = call.tx.InsertTimeEntry(entry);
+  entry.created_at = call_.now;
+  entry.updated_at = call_.now;
+  absl::StatusOr<TimeEntryId> id = call_.tx.InsertTimeEntry(entry);
   if (!id.ok()) return id.status();
   entry.id = *id;
-  if (s = AddToRollups(call.tx, entry); !s.ok()) return s;
-  if (!defer_crossings) {
-    s = RecordBudgetCrossings(call.tx, call.now, entry.project, entry.task);
+
+  const RollupKey key = RollupKeyOf(entry);
+  auto [row, fresh] = rollups_.try_emplace(
+      std::make_tuple(key.project.value(), key.task.value(), key.member.value(),
+                      int64_t{key.day - absl::CivilDay(1970, 1, 1)}),
+      key, RollupTotals{});
+  row->second.second += RollupTotalsOf(entry);
+  touched_.emplace(entry.task, entry.project);
+
+  RedactMoney(call_.actor, entry);
+  return entry;
+}
+
+absl::Status TimeWriteBatch::Finish() {
+  for (const auto& [order, row] : rollups_) {
+    if (absl::Status s = call_.tx.AddToRollup(row.first, row.second); !s.ok()) {
+      return s;
+    }
+  }
+  for (const auto& [task, project] : touched_) {
+    absl::Status s = RecordBudgetCrossings(call_.tx, call_.now, project, task);
     if (!s.ok()) return s;
   }
-  RedactMoney(call.actor, entry);
-  return entry;
+  rollups_.clear();
+  touched_.clear();
+  return absl::OkStatus();
 }
 
 }  // namespace worksection

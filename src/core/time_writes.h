@@ -1,11 +1,20 @@
-// Writing a new time entry: shared by LogTime and StopTimer.
+// Writing new time entries: shared by LogTime, LogTimeBatch and StopTimer.
 #ifndef WORKSECTION_SRC_CORE_TIME_WRITES_H_
 #define WORKSECTION_SRC_CORE_TIME_WRITES_H_
 
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "src/core/call.h"
+#include "worksection/rollup.h"
 #include "worksection/time_tracking.h"
 
 namespace worksection {
@@ -22,14 +31,43 @@ absl::StatusOr<WritableTask> GetTaskToLogOn(Call& call, TaskId id,
 // Duration 1 s..24 h in whole seconds, a date in 1970..9999, the note.
 absl::Status CheckTimeEntry(const TimeEntry& entry);
 
-// Prices `entry` (member, task, date, start, duration, billable and note
-// set) with the rates in force, checks it and the locks, stores it with its
-// rollup and, unless `defer_crossings`, records budget crossings. Returns it
-// as the actor sees it.
-absl::StatusOr<TimeEntry> WriteNewTimeEntry(Call& call,
-                                            const WritableTask& target,
-                                            TimeEntry entry,
-                                            bool defer_crossings = false);
+// New time entries written in one call (one, or a whole import). What they
+// share is looked up once: tasks, members, who sees what, the locks. Their
+// rollup changes are summed and each rollup row written once, and budget
+// crossings are recorded once per task, by Finish(). Lives for one call.
+class TimeWriteBatch {
+ public:
+  explicit TimeWriteBatch(Call& call) : call_(call) {}
+
+  // GetTaskToLogOn, once per task.
+  absl::StatusOr<WritableTask> TaskToLogOn(TaskId id, absl::string_view field);
+  // CheckCanSee, once per member and task.
+  absl::Status CheckCanSee(MemberId member, const Task& task,
+                           absl::string_view field);
+
+  // Prices `entry` (member, date, start, duration, billable and note set)
+  // with the rates in force, checks it and the locks, and stores it.
+  // Returns it as the actor sees it.
+  absl::StatusOr<TimeEntry> Write(const WritableTask& target, TimeEntry entry);
+
+  // Writes the summed rollups and records budget crossings. Call once, after
+  // the last Write.
+  absl::Status Finish();
+
+ private:
+  absl::StatusOr<Member> GetMember(MemberId id);
+
+  Call& call_;
+  absl::flat_hash_map<TaskId, WritableTask> targets_;
+  absl::flat_hash_map<std::pair<MemberId, TaskId>, absl::Status> visibility_;
+  absl::flat_hash_map<MemberId, Member> members_;
+  std::optional<std::vector<PeriodLock>> locks_;
+  // By (project, task, member, day): summed rollup changes.
+  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>,
+           std::pair<RollupKey, RollupTotals>>
+      rollups_;
+  std::map<TaskId, ProjectId> touched_;  // for the budget crossings
+};
 
 }  // namespace worksection
 
