@@ -579,6 +579,47 @@ int ws_session_today(ws_session* session, ws_date* out) {
   });
 }
 
+// --- Transactions ------------------------------------------------------------
+
+int ws_transaction_begin(ws_session* session, ws_transaction** out) {
+  static constexpr char kFn[] = "ws_transaction_begin";
+  return Guard(kFn, [&] {
+    if (out == nullptr) return NullArg(kFn, "out");
+    *out = nullptr;
+    if (session == nullptr) return NullArg(kFn, "session");
+    absl::StatusOr<std::unique_ptr<worksection::SessionTransaction>> tx =
+        session->impl.BeginTransaction();
+    if (!tx.ok()) return SetStatus(tx.status());
+    // The session handle copies the transaction's session, which joins it.
+    worksection::Session joined = (*tx)->session();
+    *out = new ws_transaction{*std::move(tx), ws_session{joined}};
+    return WS_OK;
+  });
+}
+
+ws_session* ws_transaction_session(ws_transaction* transaction) {
+  return transaction == nullptr ? nullptr : &transaction->session;
+}
+
+int ws_transaction_commit(ws_transaction* transaction) {
+  static constexpr char kFn[] = "ws_transaction_commit";
+  return Guard(kFn, [&] {
+    if (transaction == nullptr) return NullArg(kFn, "transaction");
+    return SetStatus(transaction->impl->Commit());
+  });
+}
+
+int ws_transaction_rollback(ws_transaction* transaction) {
+  static constexpr char kFn[] = "ws_transaction_rollback";
+  return Guard(kFn, [&] {
+    if (transaction == nullptr) return NullArg(kFn, "transaction");
+    transaction->impl->Rollback();
+    return WS_OK;
+  });
+}
+
+void ws_transaction_free(ws_transaction* transaction) { delete transaction; }
+
 // --- Settings ----------------------------------------------------------------
 
 int ws_settings_get(ws_session* session, ws_settings** out) {

@@ -32,6 +32,12 @@ struct ws_workspace {
 struct ws_session {
   worksection::Session impl;
 };
+// A transaction and, beside it, the C handle of its session (a copy of
+// impl->session(), which joins it) that ws_transaction_session lends out.
+struct ws_transaction {
+  std::unique_ptr<worksection::SessionTransaction> impl;
+  ws_session session;
+};
 struct ws_settings {
   worksection::WorkspaceSettings v;
 };

@@ -7,9 +7,11 @@
 #include <pybind11/functional.h>
 #include <pybind11/pybind11.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -52,8 +54,21 @@ class WorkspaceRef {
   }
   bool closed() const { return workspace_ == nullptr; }
 
+  // The threads with an open transaction on this workspace (one entry per
+  // transaction). Need the GIL.
+  void AddTransaction(std::thread::id thread) { tx_threads_.push_back(thread); }
+  void RemoveTransaction(std::thread::id thread) {
+    auto it = std::find(tx_threads_.begin(), tx_threads_.end(), thread);
+    if (it != tx_threads_.end()) tx_threads_.erase(it);
+  }
+  bool HasTransaction(std::thread::id thread) const {
+    return std::find(tx_threads_.begin(), tx_threads_.end(), thread) !=
+           tx_threads_.end();
+  }
+
  private:
   std::shared_ptr<Workspace> workspace_;
+  std::vector<std::thread::id> tx_threads_;
 };
 
 // Runs `call(Workspace&)` without the GIL and returns its value, or raises
@@ -96,27 +111,177 @@ class PyClock {
   std::shared_ptr<py::object> fn_;  // shared: std::function copies its target
 };
 
+// An open SessionTransaction, shared by its _Transaction and the _Session
+// that joins it (and kept alive by either). Guarded by the GIL; used only on
+// the thread that began it (checked), which is also the thread whose calls
+// release the GIL while inside it.
+class TxState {
+ public:
+  TxState(std::shared_ptr<WorkspaceRef> ref,
+          std::shared_ptr<Workspace> workspace,
+          std::unique_ptr<SessionTransaction> tx)
+      : ref_(std::move(ref)),
+        workspace_(std::move(workspace)),
+        tx_(std::move(tx)),
+        thread_(std::this_thread::get_id()) {
+    ref_->AddTransaction(thread_);
+  }
+  TxState(const TxState&) = delete;
+  TxState& operator=(const TxState&) = delete;
+
+  // Rolls back unless over, on the thread that drops the last reference:
+  // the one that began it, unless the program let it go elsewhere (a
+  // with-block, commit() and rollback() end it where it began). Needs the
+  // GIL.
+  ~TxState() {
+    if (open_) {
+      End();
+      py::gil_scoped_release release;
+      tx_.reset();
+    }
+  }
+
+  bool active() const { return open_; }
+
+  // FailedPrecondition unless on the thread that began it.
+  void CheckThread() const {
+    if (std::this_thread::get_id() != thread_) {
+      RaiseStatus(absl::FailedPreconditionError(
+          "this transaction belongs to the thread that began it: use it, "
+          "and its session, only on that thread"));
+    }
+  }
+
+  // The session whose calls join. Valid as long as this object.
+  Session& session() { return tx_->session(); }
+
+  // Commits without the GIL; raises for an error (the transaction is over
+  // either way). Once the workspace is closed, rolls back and raises
+  // FailedPrecondition.
+  void Commit() {
+    CheckThread();
+    if (!open_) {
+      RaiseStatus(absl::FailedPreconditionError(
+          "the transaction was already committed or rolled back"));
+    }
+    const bool closed = ref_->closed();
+    End();
+    absl::Status status;
+    {
+      py::gil_scoped_release release;
+      if (closed) {
+        tx_->Rollback();
+        status = absl::FailedPreconditionError(
+            "the workspace is closed: the transaction was rolled back");
+      } else {
+        status = tx_->Commit();
+      }
+    }
+    if (!status.ok()) RaiseStatus(status);
+  }
+
+  // Rolls back without the GIL; harmless once over.
+  void Rollback() {
+    CheckThread();
+    if (!open_) return;
+    End();
+    py::gil_scoped_release release;
+    tx_->Rollback();
+  }
+
+ private:
+  void End() {
+    open_ = false;
+    ref_->RemoveTransaction(thread_);
+  }
+
+  std::shared_ptr<WorkspaceRef> ref_;
+  // Before tx_, so destroyed after it: the transaction uses the store, which
+  // stays open until then even if the workspace is closed meanwhile.
+  std::shared_ptr<Workspace> workspace_;
+  std::unique_ptr<SessionTransaction> tx_;  // never null
+  std::thread::id thread_;
+  bool open_ = true;  // neither committed nor rolled back
+};
+
+class PyTransaction;
+
 class PySession {
  public:
-  PySession(std::shared_ptr<WorkspaceRef> ref, MemberId actor)
-      : ref_(std::move(ref)), actor_(actor) {}
+  PySession(std::shared_ptr<WorkspaceRef> ref, MemberId actor,
+            std::shared_ptr<TxState> tx = nullptr)
+      : ref_(std::move(ref)), actor_(actor), tx_(std::move(tx)) {}
 
   int64_t actor() const { return actor_.value(); }
+  bool in_transaction() const { return tx_ != nullptr; }
 
-  // Runs `call(Session&)` as this session's actor, without the GIL.
+  // Runs `call(Session&)` as this session's actor, without the GIL; in the
+  // transaction this session belongs to, if any.
   template <typename Call>
   auto As(Call call) {
     const MemberId actor = actor_;
+    if (tx_) {
+      tx_->CheckThread();
+      TxState* tx = tx_.get();  // alive: this session holds it
+      return Run(*ref_, [&](Workspace&) { return call(tx->session()); });
+    }
     return Run(*ref_, [&](Workspace& ws) {
       Session session = ws.As(actor);
       return call(session);
     });
   }
 
+  // Begins a transaction as this session's actor, without the GIL (it may
+  // wait for the write lock). FailedPrecondition in a transaction already.
+  PyTransaction Begin();
+
  private:
   std::shared_ptr<WorkspaceRef> ref_;
   MemberId actor_;
+  std::shared_ptr<TxState> tx_;  // null: each call its own transaction
 };
+
+class PyTransaction {
+ public:
+  PyTransaction(std::shared_ptr<WorkspaceRef> ref, MemberId actor,
+                std::shared_ptr<TxState> tx)
+      : ref_(std::move(ref)), actor_(actor), tx_(std::move(tx)) {}
+
+  PySession session() const { return PySession(ref_, actor_, tx_); }
+  bool active() const { return tx_->active(); }
+  void Commit() { tx_->Commit(); }
+  void Rollback() { tx_->Rollback(); }
+
+ private:
+  std::shared_ptr<WorkspaceRef> ref_;
+  MemberId actor_;
+  std::shared_ptr<TxState> tx_;
+};
+
+PyTransaction PySession::Begin() {
+  if (tx_) {
+    tx_->CheckThread();
+  } else if (ref_->HasTransaction(std::this_thread::get_id())) {
+    // It would wait for the write lock this thread holds: for itself.
+    RaiseStatus(absl::FailedPreconditionError(
+        "this thread already has an open transaction on this workspace: "
+        "transactions do not nest; call through its session"));
+  }
+  std::shared_ptr<Workspace> workspace = ref_->Get();
+  absl::StatusOr<std::unique_ptr<SessionTransaction>> begun;
+  {
+    py::gil_scoped_release release;
+    if (tx_) {
+      begun = tx_->session().BeginTransaction();  // FailedPrecondition
+    } else {
+      begun = workspace->As(actor_).BeginTransaction();
+    }
+  }
+  std::unique_ptr<SessionTransaction> tx = Unwrap(std::move(begun));
+  return PyTransaction(
+      ref_, actor_,
+      std::make_shared<TxState>(ref_, std::move(workspace), std::move(tx)));
+}
 
 class PyWorkspace {
  public:
@@ -400,8 +565,16 @@ void DefineModule(py::module_& m) {
            })
       .def("session", &PyWorkspace::As, py::arg("actor"));
 
+  py::class_<PyTransaction>(m, "Transaction")
+      .def_property_readonly("active", &PyTransaction::active)
+      .def("session", &PyTransaction::session)
+      .def("commit", &PyTransaction::Commit)
+      .def("rollback", &PyTransaction::Rollback);
+
   py::class_<PySession>(m, "Session")
       .def_property_readonly("actor", &PySession::actor)
+      .def_property_readonly("in_transaction", &PySession::in_transaction)
+      .def("begin_transaction", &PySession::Begin)
       // --- Workspace ---
       .def("get_settings",
            [](PySession& s) {

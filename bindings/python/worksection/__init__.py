@@ -35,7 +35,7 @@ from ._model import *  # noqa: F401,F403
 from ._model import __all__ as _model_all
 from ._reports import *  # noqa: F401,F403
 from ._reports import __all__ as _reports_all
-from ._session import Session, Workspace, open
+from ._session import Session, Transaction, Workspace, open
 from .errors import *  # noqa: F401,F403
 from .errors import __all__ as _errors_all
 
@@ -63,6 +63,7 @@ __all__ = [
     *_reports_all,
     *_errors_all,
     "Session",
+    "Transaction",
     "Workspace",
     "limits",
     "open",

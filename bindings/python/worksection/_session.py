@@ -59,7 +59,7 @@ from ._reports import (
 )
 from .errors import InvalidArgumentError
 
-__all__ = ["Session", "Workspace", "open"]
+__all__ = ["Session", "Transaction", "Workspace", "open"]
 
 # Where an id is expected, the entity itself works too.
 MemberRef = Union[int, Member]
@@ -512,6 +512,12 @@ class Workspace:
         """A session acting as :meth:`first_owner`."""
         return self.session(self.first_owner())
 
+    def transaction(self, member: MemberRef) -> "Transaction":
+        """Begins a transaction acting as ``member``: shorthand for
+        ``ws.session(member).transaction()``; see
+        :meth:`Session.transaction`."""
+        return self.session(member).transaction()
+
 
 def open(
     uri: Union[str, "os.PathLike[str]"],
@@ -592,7 +598,8 @@ class Session:
     revision=0)`` skips the check.) Fields changed by their own calls
     (status, project, active) are refused with TypeError.
 
-    Cheap; use one per thread.
+    Cheap; use one per thread. To make several calls take effect together
+    or not at all, use :meth:`transaction`.
     """
 
     __slots__ = ("_s",)
@@ -607,6 +614,40 @@ class Session:
     def actor(self) -> int:
         """The id of the member this session acts as."""
         return self._s.actor
+
+    def transaction(self) -> "Transaction":
+        """Begins a write transaction acting as this session's member.
+
+        Use it as a context manager; it is itself a session, whose calls
+        all join the one transaction::
+
+            with s.transaction() as t:
+                task = t.create_task(project=site, title="Launch")
+                t.log_time(task=task, duration=timedelta(hours=2))
+            # committed here: both, or (on an exception) neither
+
+        Leaving the block normally commits; leaving it by an exception
+        rolls back and lets the exception through. A call that fails
+        inside fails the whole transaction: later calls raise
+        ConflictError, and so does leaving the block (or :meth:`commit`)
+        even if you caught the first error; nothing is written. Calls
+        through ``s`` itself do not join.
+
+        The transaction holds the store's write lock until it ends: writes
+        through any other session wait for it (UnavailableError past the
+        workspace's ``busy_timeout``), so keep it short. Beginning it may
+        wait the same way (UnavailableError); it does so without the GIL.
+        FailedPreconditionError when called on a transaction (they do not
+        nest), when this thread already has one open on this workspace, or
+        on a read-only workspace.
+
+        Not thread-safe: use the transaction only on the thread that began
+        it; another thread's call raises FailedPreconditionError. Outside a
+        ``with`` block, end it with :meth:`Transaction.commit` or
+        :meth:`Transaction.rollback` on that thread (one dropped unended is
+        rolled back when garbage-collected).
+        """
+        return Transaction(self._s.begin_transaction())
 
     # --- Workspace ---
 
@@ -1283,3 +1324,64 @@ class Session:
         timers. ``.markdown()`` / ``.text()`` render it."""
         return self._s.digest(types.SimpleNamespace(
             members=_ids(members, Member, "members"), as_of=as_of))
+
+
+# --- Transaction -----------------------------------------------------------
+
+
+class Transaction(Session):
+    """A :class:`Session` whose calls all join one write transaction.
+
+    Get one from :meth:`Session.transaction` (or
+    :meth:`Workspace.transaction`) and use it in a ``with`` block: a
+    normal exit commits, an exception rolls back (and propagates). Or end
+    it yourself with :meth:`commit` / :meth:`rollback`; after that, its
+    calls raise FailedPreconditionError and leaving the block does
+    nothing more.
+
+    Bound to the thread that began it. Reads inside see the transaction's
+    own writes; other sessions see them only once committed.
+    """
+
+    __slots__ = ("_t",)
+
+    def __init__(self, impl: _worksection.Transaction) -> None:
+        super().__init__(impl.session())
+        self._t = impl
+
+    def __repr__(self) -> str:
+        state = "active" if self.active else "ended"
+        return f"<worksection.Transaction actor={self.actor} {state}>"
+
+    def __enter__(self) -> "Transaction":
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[types.TracebackType],
+    ) -> None:
+        if exc_type is not None:
+            self._t.rollback()
+        elif self._t.active:
+            self._t.commit()
+
+    @property
+    def active(self) -> bool:
+        """True until committed or rolled back (also after a call inside
+        failed: :meth:`commit` then raises ConflictError)."""
+        return self._t.active
+
+    def commit(self) -> None:
+        """Makes every call's writes durable, releasing the write lock
+        (without the GIL). ConflictError, with nothing written, when a call
+        inside failed; FailedPreconditionError when already committed or
+        rolled back, or when the workspace was closed meanwhile (then it
+        rolls back). The transaction is over whatever it raises."""
+        self._t.commit()
+
+    def rollback(self) -> None:
+        """Drops every write made so far and releases the write lock.
+        Harmless once committed or rolled back."""
+        self._t.rollback()

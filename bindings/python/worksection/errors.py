@@ -102,7 +102,9 @@ class FailedPreconditionError(Error):
 
 
 class ConflictError(Error):
-    """A stale revision (the library's Aborted): read again and retry."""
+    """A stale revision (the library's Aborted): read again and retry. Also
+    what a transaction raises on commit (and on every later call) once a
+    call inside it failed: nothing of it was written."""
 
     code = "ABORTED"
 

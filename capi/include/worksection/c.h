@@ -40,9 +40,11 @@
  * Threads. A ws_workspace is thread-safe. A ws_session, and every entity
  * object, list, page and iterator, is thread-compatible: use it from one
  * thread at a time (concurrent accessors on an object nobody modifies are
- * fine). Give each thread its own session. Errors are per thread.
+ * fine). Give each thread its own session. Errors are per thread. A
+ * ws_transaction is bound to the thread that began it.
  *
- * Lifetimes. Free sessions and iterators before their workspace. Entity
+ * Lifetimes. Free transactions before their session, and sessions and
+ * iterators before their workspace. Entity
  * objects, lists and pages are plain values: they outlive everything.
  */
 #ifndef WORKSECTION_C_H_
@@ -313,6 +315,63 @@ WS_API void ws_session_free(ws_session *session);
 WS_API int64_t ws_session_actor(const ws_session *session);
 /* Today in the workspace's time zone. */
 WS_API int ws_session_today(ws_session *session, ws_date *out);
+
+/* ------------------------------------------------------------------------
+ * Transactions: several calls that take effect together or not at all
+ * ------------------------------------------------------------------------ */
+
+/* A write transaction begun by ws_transaction_begin. Every call made
+ * through its session (ws_transaction_session) joins it; they are written
+ * together by ws_transaction_commit, or not at all.
+ *
+ * A call that fails inside the transaction fails all of it: later calls
+ * through its session and ws_transaction_commit return WS_EABORTED (the
+ * message names the first failure), and nothing is written, so a failed
+ * call still changes nothing.
+ *
+ * It holds the store's write lock from begin until it is committed, rolled
+ * back or freed: calls through every other session (of any thread) that
+ * write wait for it, and get WS_EUNAVAILABLE past the busy timeout. Keep it
+ * short.
+ *
+ * Threads: not thread-safe, and bound to the thread that began it. Call
+ * ws_transaction_session's calls, commit, rollback and free on that thread
+ * only (the write lock is released on the thread that took it). On that
+ * thread, do not write through another session while it is open: that
+ * call waits for the transaction, i.e. for itself, and fails with
+ * WS_EUNAVAILABLE after the busy timeout.
+ *
+ * Lifetime: free it before the session it was begun from and before the
+ * workspace. */
+typedef struct ws_transaction ws_transaction;
+
+/* Begins a write transaction as the actor of `session`; *out receives it
+ * (free with ws_transaction_free). `session` itself does not join: call
+ * through ws_transaction_session(*out). Waits for another write
+ * transaction at most the busy timeout. Errors: WS_EINVAL (NULL),
+ * WS_EUNAVAILABLE (the store stayed busy), WS_EPRECONDITION (a read-only
+ * workspace, or `session` is itself a transaction's session: transactions
+ * do not nest). */
+WS_API int ws_transaction_begin(ws_session *session, ws_transaction **out);
+/* The session whose calls join `transaction`: it acts as the actor of the
+ * session the transaction was begun from. Borrowed: valid until
+ * ws_transaction_free; never pass it to ws_session_free. After commit or
+ * rollback its calls return WS_EPRECONDITION. NULL for NULL. */
+WS_API ws_session *ws_transaction_session(ws_transaction *transaction);
+/* Writes every call's changes durably and releases the write lock.
+ * WS_EABORTED when a call inside failed (everything is rolled back; the
+ * message names that call's error); WS_EPRECONDITION when already committed
+ * or rolled back; a store error (e.g. WS_EUNAVAILABLE, WS_EDATALOSS) when
+ * the write itself fails, which also leaves nothing written. Whatever it
+ * returns, the transaction is over afterwards. */
+WS_API int ws_transaction_commit(ws_transaction *transaction);
+/* Drops every change made through the transaction and releases the write
+ * lock; later calls through its session return WS_EPRECONDITION. Harmless
+ * on a committed or rolled-back transaction. WS_EINVAL for NULL only. */
+WS_API int ws_transaction_rollback(ws_transaction *transaction);
+/* Rolls back unless committed, then frees. NULL-safe. On the thread that
+ * began it. */
+WS_API void ws_transaction_free(ws_transaction *transaction);
 
 /* ------------------------------------------------------------------------
  * Workspace settings. Read by everyone; updated by owners and admins.
