@@ -131,13 +131,16 @@ class TxState {
 
   // Rolls back unless over, on the thread that drops the last reference:
   // the one that began it, unless the program let it go elsewhere (a
-  // with-block, commit() and rollback() end it where it began). Needs the
-  // GIL.
+  // with-block, commit() and rollback() end it where it began). Closes the
+  // store if the workspace was closed meanwhile. Needs the GIL; releases it
+  // for either.
   ~TxState() {
-    if (open_) {
-      End();
+    const bool rollback = open_;
+    if (rollback) End();
+    if (rollback || workspace_.use_count() == 1) {
       py::gil_scoped_release release;
       tx_.reset();
+      workspace_.reset();
     }
   }
 
@@ -213,7 +216,6 @@ class PySession {
       : ref_(std::move(ref)), actor_(actor), tx_(std::move(tx)) {}
 
   int64_t actor() const { return actor_.value(); }
-  bool in_transaction() const { return tx_ != nullptr; }
 
   // Runs `call(Session&)` as this session's actor, without the GIL; in the
   // transaction this session belongs to, if any.
@@ -573,7 +575,6 @@ void DefineModule(py::module_& m) {
 
   py::class_<PySession>(m, "Session")
       .def_property_readonly("actor", &PySession::actor)
-      .def_property_readonly("in_transaction", &PySession::in_transaction)
       .def("begin_transaction", &PySession::Begin)
       // --- Workspace ---
       .def("get_settings",

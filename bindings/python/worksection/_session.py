@@ -634,8 +634,10 @@ class Session:
         through ``s`` itself do not join.
 
         The transaction holds the store's write lock until it ends: writes
-        through any other session wait for it (UnavailableError past the
-        workspace's ``busy_timeout``), so keep it short. Beginning it may
+        through any other session (on a ``"memory:"`` workspace, reads too)
+        wait for it (UnavailableError past the workspace's
+        ``busy_timeout``), so keep it short; on its own thread, such a call
+        waits for itself. Beginning it may
         wait the same way (UnavailableError); it does so without the GIL.
         FailedPreconditionError when called on a transaction (they do not
         nest), when this thread already has one open on this workspace, or
@@ -645,7 +647,7 @@ class Session:
         it; another thread's call raises FailedPreconditionError. Outside a
         ``with`` block, end it with :meth:`Transaction.commit` or
         :meth:`Transaction.rollback` on that thread (one dropped unended is
-        rolled back when garbage-collected).
+        rolled back when collected, which must happen on that thread too).
         """
         return Transaction(self._s.begin_transaction())
 

@@ -331,15 +331,15 @@ WS_API int ws_session_today(ws_session *session, ws_date *out);
  *
  * It holds the store's write lock from begin until it is committed, rolled
  * back or freed: calls through every other session (of any thread) that
- * write wait for it, and get WS_EUNAVAILABLE past the busy timeout. Keep it
- * short.
+ * write, and on a "memory:" store those that read too, wait for it, and
+ * get WS_EUNAVAILABLE past the busy timeout. Keep it short.
  *
- * Threads: not thread-safe, and bound to the thread that began it. Call
- * ws_transaction_session's calls, commit, rollback and free on that thread
- * only (the write lock is released on the thread that took it). On that
- * thread, do not write through another session while it is open: that
- * call waits for the transaction, i.e. for itself, and fails with
- * WS_EUNAVAILABLE after the busy timeout.
+ * Threads: not thread-safe, and bound to the thread that began it. Make
+ * its session's calls, commit, rollback and free on that thread only (the
+ * write lock is released on the thread that took it). On that thread, make
+ * no such waiting call through another session while it is open: it would
+ * wait for the transaction, i.e. for itself, and fail with WS_EUNAVAILABLE
+ * after the busy timeout.
  *
  * Lifetime: free it before the session it was begun from and before the
  * workspace. */
