@@ -1,12 +1,11 @@
-// The memory store: a MemoryState behind one absl::Mutex.
+// The memory store: a MemoryState behind one BusyLock.
 //
-// Concurrency: a write transaction holds the mutex exclusively from Begin to
+// Concurrency: a write transaction holds the lock exclusively from Begin to
 // its destructor, so writers are serialized; a read transaction holds it
 // shared for its life, so it sees one consistent state. Begin waits at most
-// StoreOptions::busy_timeout for the mutex (polling TryLock with a short,
-// growing pause, since absl::Mutex offers no timed plain lock) and fails with
-// Unavailable after that. A transaction must be destroyed on the thread that
-// began it.
+// StoreOptions::busy_timeout for the lock (a timed wait, no polling: see
+// src/store/busy_lock.h) and fails with Unavailable after that; while a
+// writer waits, new readers wait too.
 //
 // Rollback: each write appends the value it replaced (or its absence) to an
 // undo log; destroying an uncommitted write transaction restores them in
@@ -28,9 +27,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "absl/synchronization/mutex.h"
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "src/store/busy_lock.h"
 #include "src/store/memory/memory_state.h"
 
 namespace worksection {
@@ -108,25 +106,11 @@ void Restore(MemoryState& state, BudgetAlertUndo& r) {
   state.SetBudgetAlert(r.id, std::move(r.previous));
 }
 
-// Takes `mu` (exclusively or shared) within `timeout`; false if it could not.
-bool AcquireWithin(absl::Mutex& mu, bool exclusive, absl::Duration timeout) {
-  auto try_once = [&] { return exclusive ? mu.TryLock() : mu.ReaderTryLock(); };
-  if (try_once()) return true;
-  const absl::Time deadline = absl::Now() + timeout;
-  absl::Duration pause = absl::Microseconds(20);
-  for (;;) {
-    const absl::Duration left = deadline - absl::Now();
-    if (left <= absl::ZeroDuration()) return try_once();
-    absl::SleepFor(std::min(pause, left));
-    if (try_once()) return true;
-    pause = std::min(pause * 2, absl::Milliseconds(2));
-  }
-}
-
 class MemoryTransaction final : public Transaction {
  public:
   // Takes over `mu`, already held (exclusively when `write`).
-  MemoryTransaction(absl::Mutex* mu, MemoryState* state, bool write)
+  MemoryTransaction(store_internal::BusyLock* mu, MemoryState* state,
+                    bool write)
       : mu_(mu), state_(state), write_(write) {}
 
   MemoryTransaction(const MemoryTransaction&) = delete;
@@ -137,7 +121,7 @@ class MemoryTransaction final : public Transaction {
       if (!committed_) Rollback();
       mu_->Unlock();
     } else {
-      mu_->ReaderUnlock();
+      mu_->UnlockShared();
     }
   }
 
@@ -479,8 +463,8 @@ class MemoryTransaction final : public Transaction {
     undo_.clear();
   }
 
-  absl::Mutex* const mu_;     // held for the transaction's life
-  MemoryState* const state_;  // guarded by *mu_
+  store_internal::BusyLock* const mu_;  // held for the transaction's life
+  MemoryState* const state_;            // guarded by *mu_
   const bool write_;
   bool committed_ = false;
   std::vector<UndoRecord> undo_;
@@ -496,7 +480,8 @@ class MemoryStore final : public Store {
       return absl::FailedPreconditionError(
           "store is read-only: cannot begin a write transaction");
     }
-    if (!AcquireWithin(mu_, write, options_.busy_timeout)) {
+    if (!(write ? mu_.Lock(options_.busy_timeout)
+                : mu_.LockShared(options_.busy_timeout))) {
       return absl::UnavailableError(
           absl::StrCat("memory store busy for more than ",
                        absl::FormatDuration(options_.busy_timeout)));
@@ -509,7 +494,7 @@ class MemoryStore final : public Store {
 
  private:
   const StoreOptions options_;
-  absl::Mutex mu_;
+  store_internal::BusyLock mu_;
   MemoryState state_;  // guarded by mu_, held by the live transactions
 };
 

@@ -1,15 +1,16 @@
 // The SQLite store.
 //
 // Threading: one writing connection, which a write transaction owns for its
-// whole life (taken in Begin, given back when the transaction is destroyed),
-// so write transactions are serialized in this process; a second writer
-// waits for it at most the busy timeout, then gets Unavailable, as a writer
-// of another process does (kept out by BEGIN IMMEDIATE and
-// sqlite3_busy_timeout, set to what is left of the same timeout). Read
-// transactions each take a connection of their own from a small pool (opened
-// SQLITE_OPEN_READONLY, created on demand), so in WAL mode readers never wait
-// for the writer and see the snapshot of their first read. Every connection is
-// used by one transaction, on one thread, at a time.
+// whole life (its write lock taken in Begin, released when the transaction
+// is destroyed), so write transactions are serialized in this process; a
+// second writer waits for it at most the busy timeout (a timed wait:
+// src/store/busy_lock.h), then gets Unavailable, as a writer of another
+// process does (kept out by BEGIN IMMEDIATE and sqlite3_busy_timeout, set to
+// what is left of the same timeout). Read transactions each take a
+// connection of their own from a small pool (opened SQLITE_OPEN_READONLY,
+// created on demand), so in WAL mode readers never wait for the writer and
+// see the snapshot of their first read. Every connection is used by one
+// transaction, on one thread, at a time.
 //
 // Read-only stores (StoreOptions::read_only) open every connection with
 // SQLITE_OPEN_READONLY and never write: no journal-mode change, no
@@ -30,6 +31,7 @@
 #include <climits>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -40,7 +42,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "src/store/busy_lock.h"
 #include "src/store/sqlite/codec.h"
 #include "src/store/sqlite/connection.h"
 #include "src/store/sqlite/schema.h"
@@ -408,7 +412,7 @@ class SqliteStore : public Store {
     // Readers first: the writer, closing last, checkpoints the WAL and
     // removes it.
     {
-      absl::MutexLock lock(&pool_mu_);
+      std::lock_guard<std::mutex> lock(pool_mu_);
       idle_readers_.clear();
     }
     writer_.reset();
@@ -422,20 +426,15 @@ class SqliteStore : public Store {
                          "\" is open read-only: no write transaction"));
       }
       const absl::Time deadline = absl::Now() + options_.busy_timeout;
-      {
-        // Another write transaction of this process: wait for it, within
-        // the busy timeout like a writer of another process.
-        absl::MutexLock lock(&writer_mu_);
-        if (!writer_mu_.AwaitWithTimeout(
-                absl::Condition(this, &SqliteStore::WriterFree),
-                options_.busy_timeout)) {
-          return absl::UnavailableError(absl::StrCat(
-              "the store \"", path_,
-              "\" is busy: another write transaction held it past the busy "
-              "timeout of ",
-              absl::FormatDuration(options_.busy_timeout), "; try again"));
-        }
-        writer_busy_ = true;
+      // Another write transaction of this process: wait for it, within the
+      // busy timeout like a writer of another process. Held until the
+      // transaction ends (ReleaseWriter).
+      if (!writer_lock_.Lock(options_.busy_timeout)) {
+        return absl::UnavailableError(absl::StrCat(
+            "the store \"", path_,
+            "\" is busy: another write transaction held it past the busy "
+            "timeout of ",
+            absl::FormatDuration(options_.busy_timeout), "; try again"));
       }
       // What is left of the timeout for writers of other processes.
       int64_t ms = absl::ToInt64Milliseconds(deadline - absl::Now());
@@ -474,14 +473,14 @@ class SqliteStore : public Store {
 
   // Adds an already-open read connection to the pool.
   void AddIdleReader(std::unique_ptr<Connection> conn) {
-    absl::MutexLock lock(&pool_mu_);
+    std::lock_guard<std::mutex> lock(pool_mu_);
     idle_readers_.push_back(std::move(conn));
   }
 
  private:
   absl::StatusOr<std::unique_ptr<Connection>> AcquireReader() {
     {
-      absl::MutexLock lock(&pool_mu_);
+      std::lock_guard<std::mutex> lock(pool_mu_);
       if (!idle_readers_.empty()) {
         std::unique_ptr<Connection> conn = std::move(idle_readers_.back());
         idle_readers_.pop_back();
@@ -494,30 +493,22 @@ class SqliteStore : public Store {
   void ReleaseReader(Connection* conn, bool healthy) {
     std::unique_ptr<Connection> owned(conn);
     if (!healthy || owned->in_transaction()) return;  // closed
-    absl::MutexLock lock(&pool_mu_);
+    std::lock_guard<std::mutex> lock(pool_mu_);
     if (idle_readers_.size() < kMaxIdleReaders) {
       idle_readers_.push_back(std::move(owned));
     }
   }
 
-  bool WriterFree() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(writer_mu_) {
-    return !writer_busy_;
-  }
-  void ReleaseWriter() {
-    absl::MutexLock lock(&writer_mu_);
-    writer_busy_ = false;
-  }
+  void ReleaseWriter() { writer_lock_.Unlock(); }
 
   const std::string path_;
   const StoreOptions options_;
-  absl::Mutex writer_mu_;
-  // True while a write transaction owns `writer_`, from Begin to its
+  // Held while a write transaction owns `writer_`, from Begin to its
   // destruction.
-  bool writer_busy_ ABSL_GUARDED_BY(writer_mu_) = false;
+  store_internal::BusyLock writer_lock_;
   std::unique_ptr<Connection> writer_;  // null when read-only
-  absl::Mutex pool_mu_;
-  std::vector<std::unique_ptr<Connection>> idle_readers_
-      ABSL_GUARDED_BY(pool_mu_);
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;  // by pool_mu_
 };
 
 // ------------------------------------------------- transaction: lifecycle
