@@ -3,7 +3,8 @@
 // durability (WAL, synchronous=FULL: the library's setting).
 //
 // Sizes: WS_BENCH_SIZES="10000,100000,1000000" (default 10000).
-// Files: WS_BENCH_DIR (default ./bench-data); every store is rebuilt.
+// Files: WS_BENCH_DIR (default $TMPDIR/worksection-bench); every store is
+// rebuilt.
 //
 // Benchmark names are "<item>/<lib|raw>/<size>"; scripts/bench pairs them.
 //
@@ -57,7 +58,9 @@ void Check(const absl::Status& s, const char* what) {
 
 std::string Dir() {
   const char* d = std::getenv("WS_BENCH_DIR");
-  std::string dir = d && *d ? d : "bench-data";
+  // Never the working directory: a bare run must not write into a checkout.
+  std::string dir =
+      d && *d ? d : (fs::temp_directory_path() / "worksection-bench").string();
   fs::create_directories(dir);
   return dir;
 }
