@@ -443,8 +443,9 @@ const char* ws_rounding_name(ws_rounding mode) {
       return "nearest";
     case WS_ROUND_DOWN:
       return "down";
+    default:
+      return "";
   }
-  return "";
 }
 const char* ws_task_status_name(ws_task_status status) {
   worksection::TaskStatus r;

@@ -76,6 +76,8 @@ const char* ws_cost_kind_name(ws_cost_kind kind) {
       return "expense";
     case WS_COST_INCOME:
       return "income";
+    default:
+      break;
   }
   return "";
 }

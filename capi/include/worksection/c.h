@@ -145,7 +145,8 @@ typedef enum ws_weekday {
   WS_THURSDAY = 4,
   WS_FRIDAY = 5,
   WS_SATURDAY = 6,
-  WS_SUNDAY = 7
+  WS_SUNDAY = 7,
+  WS_WEEKDAY_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_weekday;
 
 /* A member's role in the workspace. 0 means "any" in filters. */
@@ -154,27 +155,31 @@ typedef enum ws_role {
   WS_ROLE_ADMIN = 2,    /* everything but managing owners */
   WS_ROLE_EMPLOYEE = 3, /* works in the projects they belong to */
   WS_ROLE_CLIENT = 4,   /* follows own projects; no money, no hidden items */
-  WS_ROLE_READER = 5    /* reads the projects they belong to */
+  WS_ROLE_READER = 5, /* reads the projects they belong to */
+  WS_ROLE_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_role;
 
 /* A member's role inside one project. */
 typedef enum ws_project_role {
   WS_PROJECT_MANAGER = 1,
   WS_PROJECT_MEMBER = 2,
-  WS_PROJECT_CLIENT = 3 /* the only project role a workspace client holds */
+  WS_PROJECT_CLIENT = 3, /* the only project role a workspace client holds */
+  WS_PROJECT_ROLE_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_project_role;
 
 /* 0 means "any" in filters. */
 typedef enum ws_project_status {
   WS_PROJECT_ACTIVE = 1,
   WS_PROJECT_PAUSED = 2,
-  WS_PROJECT_ARCHIVED = 3
+  WS_PROJECT_ARCHIVED = 3,
+  WS_PROJECT_STATUS_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_project_status;
 
 /* 0 means "any" in filters. */
 typedef enum ws_task_status {
   WS_TASK_OPEN = 1,
-  WS_TASK_DONE = 2
+  WS_TASK_DONE = 2,
+  WS_TASK_STATUS_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_task_status;
 
 /* How a project rounds the time it bills (each entry's billed duration;
@@ -183,10 +188,15 @@ typedef enum ws_rounding {
   WS_ROUND_NONE = 1,    /* billed = raw */
   WS_ROUND_UP = 2,      /* up to a multiple of the project's minutes */
   WS_ROUND_NEAREST = 3, /* to the nearest multiple (halves go up) */
-  WS_ROUND_DOWN = 4     /* down to a multiple */
+  WS_ROUND_DOWN = 4, /* down to a multiple */
+  WS_ROUNDING_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_rounding;
 
-/* Names used in messages and exports: "owner", "archived", ...; "" for a
+/* Every enum ends with a WS_*_MAX_ENUM_ sentinel, as Vulkan's do, so that a
+ * value a caller passes out of range is still a value of the type (C++ code
+ * may read it without undefined behaviour) and gets WS_EINVAL.
+ *
+ * Names used in messages and exports: "owner", "archived", ...; "" for a
  * value out of range. Static storage; never NULL. */
 WS_API const char *ws_role_name(ws_role role);
 WS_API const char *ws_project_role_name(ws_project_role role);
@@ -642,7 +652,8 @@ WS_API int ws_task_move(ws_session *session, int64_t id, int64_t project,
 typedef enum ws_task_order {
   WS_ORDER_ID = 0,       /* creation order */
   WS_ORDER_DEADLINE = 1, /* earliest deadline first; none last */
-  WS_ORDER_PRIORITY = 2  /* highest priority first */
+  WS_ORDER_PRIORITY = 2, /* highest priority first */
+  WS_TASK_ORDER_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_task_order;
 
 /* Which tasks a list returns: every set field narrows it (ANDed). */
@@ -825,7 +836,8 @@ typedef struct ws_time_entry_iter ws_time_entry_iter;
 typedef enum ws_billable {
   WS_BILLABLE_ANY = 0, /* billable or not */
   WS_BILLABLE_YES = 1, /* only billable entries */
-  WS_BILLABLE_NO = 2   /* only non-billable entries */
+  WS_BILLABLE_NO = 2, /* only non-billable entries */
+  WS_BILLABLE_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_billable;
 
 /* What ws_log_time writes: a duration (with an optional start), or a start
@@ -1027,7 +1039,8 @@ typedef struct ws_cost_list ws_cost_list;
 /* 0 means "any" in filters. */
 typedef enum ws_cost_kind {
   WS_COST_EXPENSE = 1, /* counts against the money budget */
-  WS_COST_INCOME = 2   /* fixed income; adds to the margin */
+  WS_COST_INCOME = 2, /* fixed income; adds to the margin */
+  WS_COST_KIND_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_cost_kind;
 
 /* "expense", "income"; "" out of range. Static storage; never NULL. */
@@ -1172,7 +1185,8 @@ WS_API double ws_budget_money_percent(const ws_budget *budget);
 
 typedef enum ws_budget_kind {
   WS_BUDGET_TIME = 1,
-  WS_BUDGET_MONEY = 2
+  WS_BUDGET_MONEY = 2,
+  WS_BUDGET_KIND_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_budget_kind;
 
 /* The 80% and 100% crossings recorded for a project and its tasks, each
@@ -1231,7 +1245,8 @@ typedef enum ws_report_group {
   WS_GROUP_TAG = 4, /* an entry counts under each tag of its task */
   WS_GROUP_DAY = 5,
   WS_GROUP_WEEK = 6, /* ISO weeks, keyed by their Monday */
-  WS_GROUP_MONTH = 7 /* keyed by the 1st */
+  WS_GROUP_MONTH = 7, /* keyed by the 1st */
+  WS_REPORT_GROUP_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_report_group;
 
 /* "project", "task", "member", "tag", "day", "week", "month"; "" out of
@@ -1528,7 +1543,8 @@ WS_API int ws_digest_render_markdown(const ws_digest *digest, ws_buf **out);
 
 typedef enum ws_csv_separator {
   WS_CSV_COMMA = 0,
-  WS_CSV_SEMICOLON = 1 /* what Excel expects where the decimal mark is ',' */
+  WS_CSV_SEMICOLON = 1, /* what Excel expects where the decimal mark is ',' */
+  WS_CSV_SEPARATOR_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_csv_separator;
 
 /* CSV (RFC 4180): UTF-8, CRLF line ends, a header row first. */
