@@ -205,7 +205,7 @@ int main(int argc, char **argv) {
   ws_timer *timer = NULL;
   check(ws_timer_start(es, design, 0, &timer), "start timer");
   ws_timer_free(timer); /* the timer runs on; this is only its copy */
-  rc = ws_timer_start(es, design, 0, &timer); /* sets timer to NULL */
+  rc = ws_timer_start(es, design, 0, &timer);     /* sets timer to NULL */
   printf("a second timer: %s\n", ws_errname(rc)); /* WS_EPRECONDITION */
   check(ws_timer_cancel(es), "cancel timer");
   ws_time_log span = WS_TIME_LOG_INIT;

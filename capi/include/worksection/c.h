@@ -155,7 +155,7 @@ typedef enum ws_role {
   WS_ROLE_ADMIN = 2,    /* everything but managing owners */
   WS_ROLE_EMPLOYEE = 3, /* works in the projects they belong to */
   WS_ROLE_CLIENT = 4,   /* follows own projects; no money, no hidden items */
-  WS_ROLE_READER = 5, /* reads the projects they belong to */
+  WS_ROLE_READER = 5,   /* reads the projects they belong to */
   WS_ROLE_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_role;
 
@@ -172,7 +172,8 @@ typedef enum ws_project_status {
   WS_PROJECT_ACTIVE = 1,
   WS_PROJECT_PAUSED = 2,
   WS_PROJECT_ARCHIVED = 3,
-  WS_PROJECT_STATUS_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
+  WS_PROJECT_STATUS_MAX_ENUM_ =
+      0x7FFFFFFF /* every int is a value; never used */
 } ws_project_status;
 
 /* 0 means "any" in filters. */
@@ -188,7 +189,7 @@ typedef enum ws_rounding {
   WS_ROUND_NONE = 1,    /* billed = raw */
   WS_ROUND_UP = 2,      /* up to a multiple of the project's minutes */
   WS_ROUND_NEAREST = 3, /* to the nearest multiple (halves go up) */
-  WS_ROUND_DOWN = 4, /* down to a multiple */
+  WS_ROUND_DOWN = 4,    /* down to a multiple */
   WS_ROUNDING_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_rounding;
 
@@ -650,9 +651,9 @@ WS_API int ws_task_move(ws_session *session, int64_t id, int64_t project,
 
 /* How task lists are ordered; ties go by ascending id. */
 typedef enum ws_task_order {
-  WS_ORDER_ID = 0,       /* creation order */
-  WS_ORDER_DEADLINE = 1, /* earliest deadline first; none last */
-  WS_ORDER_PRIORITY = 2, /* highest priority first */
+  WS_ORDER_ID = 0,                     /* creation order */
+  WS_ORDER_DEADLINE = 1,               /* earliest deadline first; none last */
+  WS_ORDER_PRIORITY = 2,               /* highest priority first */
   WS_TASK_ORDER_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_task_order;
 
@@ -834,9 +835,9 @@ typedef struct ws_time_entry_iter ws_time_entry_iter;
 
 /* A three-way filter field. */
 typedef enum ws_billable {
-  WS_BILLABLE_ANY = 0, /* billable or not */
-  WS_BILLABLE_YES = 1, /* only billable entries */
-  WS_BILLABLE_NO = 2, /* only non-billable entries */
+  WS_BILLABLE_ANY = 0,               /* billable or not */
+  WS_BILLABLE_YES = 1,               /* only billable entries */
+  WS_BILLABLE_NO = 2,                /* only non-billable entries */
   WS_BILLABLE_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_billable;
 
@@ -1038,8 +1039,8 @@ typedef struct ws_cost_list ws_cost_list;
 
 /* 0 means "any" in filters. */
 typedef enum ws_cost_kind {
-  WS_COST_EXPENSE = 1, /* counts against the money budget */
-  WS_COST_INCOME = 2, /* fixed income; adds to the margin */
+  WS_COST_EXPENSE = 1,                /* counts against the money budget */
+  WS_COST_INCOME = 2,                 /* fixed income; adds to the margin */
   WS_COST_KIND_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_cost_kind;
 
@@ -1244,8 +1245,8 @@ typedef enum ws_report_group {
   WS_GROUP_MEMBER = 3,
   WS_GROUP_TAG = 4, /* an entry counts under each tag of its task */
   WS_GROUP_DAY = 5,
-  WS_GROUP_WEEK = 6, /* ISO weeks, keyed by their Monday */
-  WS_GROUP_MONTH = 7, /* keyed by the 1st */
+  WS_GROUP_WEEK = 6,                     /* ISO weeks, keyed by their Monday */
+  WS_GROUP_MONTH = 7,                    /* keyed by the 1st */
   WS_REPORT_GROUP_MAX_ENUM_ = 0x7FFFFFFF /* every int is a value; never used */
 } ws_report_group;
 
