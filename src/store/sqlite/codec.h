@@ -18,6 +18,7 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "src/util/enum_codes.h"
 #include "worksection/model.h"
 #include "worksection/money.h"
 
@@ -53,239 +54,52 @@ inline absl::CivilDay DecodeDay(int64_t days) {
   return absl::CivilDay(1970, 1, 1) + days;
 }
 
-// Enums. Each Decode* returns false for a value no version ever wrote.
+// Enums, by table: kXCodes.Encode(value), kXCodes.Decode(code, &value),
+// which returns false for a code no version ever wrote.
 
-inline int64_t EncodeRole(Role role) {
-  switch (role) {
-    case Role::kOwner:
-      return 1;
-    case Role::kAdmin:
-      return 2;
-    case Role::kEmployee:
-      return 3;
-    case Role::kClient:
-      return 4;
-    case Role::kReader:
-      return 5;
-  }
-  return 0;
-}
-inline bool DecodeRole(int64_t v, Role* out) {
-  switch (v) {
-    case 1:
-      *out = Role::kOwner;
-      return true;
-    case 2:
-      *out = Role::kAdmin;
-      return true;
-    case 3:
-      *out = Role::kEmployee;
-      return true;
-    case 4:
-      *out = Role::kClient;
-      return true;
-    case 5:
-      *out = Role::kReader;
-      return true;
-  }
-  return false;
-}
+inline constexpr EnumCodes<Role, 5> kRoleCodes({{{Role::kOwner, 1},
+                                                 {Role::kAdmin, 2},
+                                                 {Role::kEmployee, 3},
+                                                 {Role::kClient, 4},
+                                                 {Role::kReader, 5}}});
 
-inline int64_t EncodeProjectRole(ProjectRole role) {
-  switch (role) {
-    case ProjectRole::kManager:
-      return 1;
-    case ProjectRole::kMember:
-      return 2;
-    case ProjectRole::kClient:
-      return 3;
-  }
-  return 0;
-}
-inline bool DecodeProjectRole(int64_t v, ProjectRole* out) {
-  switch (v) {
-    case 1:
-      *out = ProjectRole::kManager;
-      return true;
-    case 2:
-      *out = ProjectRole::kMember;
-      return true;
-    case 3:
-      *out = ProjectRole::kClient;
-      return true;
-  }
-  return false;
-}
+inline constexpr EnumCodes<ProjectRole, 3> kProjectRoleCodes(
+    {{{ProjectRole::kManager, 1},
+      {ProjectRole::kMember, 2},
+      {ProjectRole::kClient, 3}}});
 
-inline int64_t EncodeProjectStatus(ProjectStatus status) {
-  switch (status) {
-    case ProjectStatus::kActive:
-      return 1;
-    case ProjectStatus::kPaused:
-      return 2;
-    case ProjectStatus::kArchived:
-      return 3;
-  }
-  return 0;
-}
-inline bool DecodeProjectStatus(int64_t v, ProjectStatus* out) {
-  switch (v) {
-    case 1:
-      *out = ProjectStatus::kActive;
-      return true;
-    case 2:
-      *out = ProjectStatus::kPaused;
-      return true;
-    case 3:
-      *out = ProjectStatus::kArchived;
-      return true;
-  }
-  return false;
-}
+inline constexpr EnumCodes<ProjectStatus, 3> kProjectStatusCodes(
+    {{{ProjectStatus::kActive, 1},
+      {ProjectStatus::kPaused, 2},
+      {ProjectStatus::kArchived, 3}}});
 
-inline int64_t EncodeTaskStatus(TaskStatus status) {
-  switch (status) {
-    case TaskStatus::kOpen:
-      return 1;
-    case TaskStatus::kDone:
-      return 2;
-  }
-  return 0;
-}
-inline bool DecodeTaskStatus(int64_t v, TaskStatus* out) {
-  switch (v) {
-    case 1:
-      *out = TaskStatus::kOpen;
-      return true;
-    case 2:
-      *out = TaskStatus::kDone;
-      return true;
-  }
-  return false;
-}
+inline constexpr EnumCodes<TaskStatus, 2> kTaskStatusCodes(
+    {{{TaskStatus::kOpen, 1}, {TaskStatus::kDone, 2}}});
 
 // ISO 8601 numbering: Monday = 1 .. Sunday = 7.
-inline int64_t EncodeWeekday(absl::Weekday day) {
-  switch (day) {
-    case absl::Weekday::monday:
-      return 1;
-    case absl::Weekday::tuesday:
-      return 2;
-    case absl::Weekday::wednesday:
-      return 3;
-    case absl::Weekday::thursday:
-      return 4;
-    case absl::Weekday::friday:
-      return 5;
-    case absl::Weekday::saturday:
-      return 6;
-    case absl::Weekday::sunday:
-      return 7;
-  }
-  return 0;
-}
-inline bool DecodeWeekday(int64_t v, absl::Weekday* out) {
-  switch (v) {
-    case 1:
-      *out = absl::Weekday::monday;
-      return true;
-    case 2:
-      *out = absl::Weekday::tuesday;
-      return true;
-    case 3:
-      *out = absl::Weekday::wednesday;
-      return true;
-    case 4:
-      *out = absl::Weekday::thursday;
-      return true;
-    case 5:
-      *out = absl::Weekday::friday;
-      return true;
-    case 6:
-      *out = absl::Weekday::saturday;
-      return true;
-    case 7:
-      *out = absl::Weekday::sunday;
-      return true;
-  }
-  return false;
-}
+inline constexpr EnumCodes<absl::Weekday, 7> kWeekdayCodes(
+    {{{absl::Weekday::monday, 1},
+      {absl::Weekday::tuesday, 2},
+      {absl::Weekday::wednesday, 3},
+      {absl::Weekday::thursday, 4},
+      {absl::Weekday::friday, 5},
+      {absl::Weekday::saturday, 6},
+      {absl::Weekday::sunday, 7}}});
 
 // Schema version 2.
 
-inline int64_t EncodeRoundingMode(Rounding::Mode mode) {
-  switch (mode) {
-    case Rounding::Mode::kNone:
-      return 1;
-    case Rounding::Mode::kUp:
-      return 2;
-    case Rounding::Mode::kNearest:
-      return 3;
-    case Rounding::Mode::kDown:
-      return 4;
-  }
-  return 0;
-}
-inline bool DecodeRoundingMode(int64_t v, Rounding::Mode* out) {
-  switch (v) {
-    case 1:
-      *out = Rounding::Mode::kNone;
-      return true;
-    case 2:
-      *out = Rounding::Mode::kUp;
-      return true;
-    case 3:
-      *out = Rounding::Mode::kNearest;
-      return true;
-    case 4:
-      *out = Rounding::Mode::kDown;
-      return true;
-  }
-  return false;
-}
+inline constexpr EnumCodes<Rounding::Mode, 4> kRoundingModeCodes(
+    {{{Rounding::Mode::kNone, 1},
+      {Rounding::Mode::kUp, 2},
+      {Rounding::Mode::kNearest, 3},
+      {Rounding::Mode::kDown, 4}}});
 
-inline int64_t EncodeCostKind(Cost::Kind kind) {
-  switch (kind) {
-    case Cost::Kind::kExpense:
-      return 1;
-    case Cost::Kind::kIncome:
-      return 2;
-  }
-  return 0;
-}
-inline bool DecodeCostKind(int64_t v, Cost::Kind* out) {
-  switch (v) {
-    case 1:
-      *out = Cost::Kind::kExpense;
-      return true;
-    case 2:
-      *out = Cost::Kind::kIncome;
-      return true;
-  }
-  return false;
-}
+inline constexpr EnumCodes<Cost::Kind, 2> kCostKindCodes(
+    {{{Cost::Kind::kExpense, 1}, {Cost::Kind::kIncome, 2}}});
 
 // Ordered as the enum is, so ORDER BY kind is the reference order.
-inline int64_t EncodeBudgetAlertKind(BudgetAlert::Kind kind) {
-  switch (kind) {
-    case BudgetAlert::Kind::kTime:
-      return 1;
-    case BudgetAlert::Kind::kMoney:
-      return 2;
-  }
-  return 0;
-}
-inline bool DecodeBudgetAlertKind(int64_t v, BudgetAlert::Kind* out) {
-  switch (v) {
-    case 1:
-      *out = BudgetAlert::Kind::kTime;
-      return true;
-    case 2:
-      *out = BudgetAlert::Kind::kMoney;
-      return true;
-  }
-  return false;
-}
+inline constexpr EnumCodes<BudgetAlert::Kind, 2> kBudgetAlertKindCodes(
+    {{{BudgetAlert::Kind::kTime, 1}, {BudgetAlert::Kind::kMoney, 2}}});
 
 }  // namespace worksection::sqlite_internal
 

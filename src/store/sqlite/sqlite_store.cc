@@ -137,7 +137,7 @@ absl::StatusOr<Member> ReadMember(const Statement& s) {
   m.revision = s.Int(1);
   m.name = s.Text(2);
   m.email = s.Text(3);
-  if (!DecodeRole(s.Int(4), &m.role)) {
+  if (!kRoleCodes.Decode(s.Int(4), &m.role)) {
     return Corrupt("member", m.id.value(), "role", s.Int(4));
   }
   m.company = s.Text(5);
@@ -159,7 +159,7 @@ absl::StatusOr<Project> ReadProject(const Statement& s) {
   p.id = ProjectId(s.Int(0));
   p.revision = s.Int(1);
   p.name = s.Text(2);
-  if (!DecodeProjectStatus(s.Int(3), &p.status)) {
+  if (!kProjectStatusCodes.Decode(s.Int(3), &p.status)) {
     return Corrupt("project", p.id.value(), "status", s.Int(3));
   }
   p.folder = s.Text(4);
@@ -171,7 +171,7 @@ absl::StatusOr<Project> ReadProject(const Statement& s) {
   p.billing_rate = s.OptionalInt(10);
   p.created_at = DecodeTime(s.Int(11));
   p.updated_at = DecodeTime(s.Int(12));
-  if (!DecodeRoundingMode(s.Int(13), &p.rounding.mode)) {
+  if (!kRoundingModeCodes.Decode(s.Int(13), &p.rounding.mode)) {
     return Corrupt("project", p.id.value(), "rounding mode", s.Int(13));
   }
   p.rounding.minutes = static_cast<int>(s.Int(14));
@@ -191,7 +191,7 @@ absl::StatusOr<Task> ReadTask(const Statement& s) {
   t.author = MemberId(s.OptionalInt(6).value_or(0));
   t.assignee = MemberId(s.OptionalInt(7).value_or(0));
   t.priority = static_cast<int>(s.Int(8));
-  if (!DecodeTaskStatus(s.Int(9), &t.status)) {
+  if (!kTaskStatusCodes.Decode(s.Int(9), &t.status)) {
     return Corrupt("task", t.id.value(), "status", s.Int(9));
   }
   t.start_date = ReadOptDay(s, 10);
@@ -258,7 +258,7 @@ absl::StatusOr<Cost> ReadCost(const Statement& s) {
   c.revision = s.Int(1);
   c.project = ProjectId(s.Int(2));
   c.task = TaskId(s.OptionalInt(3).value_or(0));
-  if (!DecodeCostKind(s.Int(4), &c.kind)) {
+  if (!kCostKindCodes.Decode(s.Int(4), &c.kind)) {
     return Corrupt("cost", c.id.value(), "kind", s.Int(4));
   }
   c.amount = s.Int(5);
@@ -563,7 +563,7 @@ SqliteTransaction::GetSettings() {
   w.name = s.Text(1);
   w.time_zone = s.Text(2);
   w.currency = s.Text(3);
-  if (!DecodeWeekday(s.Int(4), &w.week_start)) {
+  if (!kWeekdayCodes.Decode(s.Int(4), &w.week_start)) {
     return absl::DataLossError(
         absl::StrCat("workspace settings: stored week_start ", s.Int(4),
                      " is not a known value"));
@@ -589,7 +589,7 @@ absl::Status SqliteTransaction::PutSettings(const WorkspaceSettings& settings) {
   s.BindText(2, settings.name);
   s.BindText(3, settings.time_zone);
   s.BindText(4, settings.currency);
-  s.BindInt(5, EncodeWeekday(settings.week_start));
+  s.BindInt(5, kWeekdayCodes.Encode(settings.week_start));
   s.BindInt(6, EncodeDuration(settings.forgotten_timer_after));
   return s.Run();
 }
@@ -645,7 +645,7 @@ absl::StatusOr<std::vector<Member>> SqliteTransaction::ListMembers(
   }
   if (filter.role) {
     absl::StrAppend(&sql, glue, "role = ?");
-    args.push_back(EncodeRole(*filter.role));
+    args.push_back(kRoleCodes.Encode(*filter.role));
   }
   sql += " ORDER BY id";
   return QueryMembers(sql, args);
@@ -656,7 +656,7 @@ absl::Status SqliteTransaction::BindMemberColumns(Statement& s,
   s.BindInt(1, m.revision);
   s.BindText(2, m.name);
   s.BindText(3, m.email);
-  s.BindInt(4, EncodeRole(m.role));
+  s.BindInt(4, kRoleCodes.Encode(m.role));
   s.BindText(5, m.company);
   s.BindOptionalInt(6, m.cost_rate);
   s.BindOptionalInt(7, m.billing_rate);
@@ -744,7 +744,7 @@ absl::Status SqliteTransaction::LoadProjectChildren(
       json, [&](const Statement& s) -> absl::Status {
         ProjectMember pm;
         pm.member = MemberId(s.Int(1));
-        if (!DecodeProjectRole(s.Int(2), &pm.role)) {
+        if (!kProjectRoleCodes.Decode(s.Int(2), &pm.role)) {
           return Corrupt("project", s.Int(0), "member role", s.Int(2));
         }
         pm.billing_rate = s.OptionalInt(3);
@@ -777,10 +777,10 @@ absl::StatusOr<std::vector<Project>> SqliteTransaction::ListProjects(
   };
   if (scan.filter.status) {
     add("status = ?");
-    args.push_back(EncodeProjectStatus(*scan.filter.status));
+    args.push_back(kProjectStatusCodes.Encode(*scan.filter.status));
   } else if (!scan.filter.include_archived) {
     add("status <> ?");
-    args.push_back(EncodeProjectStatus(ProjectStatus::kArchived));
+    args.push_back(kProjectStatusCodes.Encode(ProjectStatus::kArchived));
   }
   if (scan.filter.member) {
     add("id IN (SELECT project_id FROM project_members WHERE member_id = ?)");
@@ -810,7 +810,7 @@ absl::StatusOr<std::vector<Membership>> SqliteTransaction::ListMemberships(
     if (!row) break;
     Membership m;
     m.project = ProjectId(s.Int(0));
-    if (!DecodeProjectRole(s.Int(1), &m.role)) {
+    if (!kProjectRoleCodes.Decode(s.Int(1), &m.role)) {
       return Corrupt("project", s.Int(0), "member role", s.Int(1));
     }
     result.push_back(m);
@@ -821,7 +821,7 @@ absl::StatusOr<std::vector<Membership>> SqliteTransaction::ListMemberships(
 void SqliteTransaction::BindProjectColumns(Statement& s, const Project& p) {
   s.BindInt(1, p.revision);
   s.BindText(2, p.name);
-  s.BindInt(3, EncodeProjectStatus(p.status));
+  s.BindInt(3, kProjectStatusCodes.Encode(p.status));
   s.BindText(4, p.folder);
   s.BindOptionalInt(5, IdOrNull(p.manager));
   s.BindOptionalInt(6, OptDay(p.start_date));
@@ -831,7 +831,7 @@ void SqliteTransaction::BindProjectColumns(Statement& s, const Project& p) {
   s.BindOptionalInt(10, p.billing_rate);
   s.BindInt(11, EncodeTime(p.created_at));
   s.BindInt(12, EncodeTime(p.updated_at));
-  s.BindInt(13, EncodeRoundingMode(p.rounding.mode));
+  s.BindInt(13, kRoundingModeCodes.Encode(p.rounding.mode));
   s.BindInt(14, p.rounding.minutes);
   s.BindInt(15, p.clients_see_hours ? 1 : 0);
 }
@@ -872,7 +872,7 @@ absl::Status SqliteTransaction::WriteProjectChildren(int64_t id,
       s.Reset();
       s.BindInt(1, id);
       s.BindInt(2, pm.member.value());
-      s.BindInt(3, EncodeProjectRole(pm.role));
+      s.BindInt(3, kProjectRoleCodes.Encode(pm.role));
       s.BindOptionalInt(4, pm.billing_rate);
       WS_SQL_RETURN_IF_ERROR(s.Run());
     }
@@ -1016,7 +1016,7 @@ void SqliteTransaction::BindTaskColumns(Statement& s, const Task& t) {
   s.BindOptionalInt(6, IdOrNull(t.author));
   s.BindOptionalInt(7, IdOrNull(t.assignee));
   s.BindInt(8, t.priority);
-  s.BindInt(9, EncodeTaskStatus(t.status));
+  s.BindInt(9, kTaskStatusCodes.Encode(t.status));
   s.BindOptionalInt(10, OptDay(t.start_date));
   if (t.deadline) {
     s.BindInt(11, EncodeDay(t.deadline->day));
@@ -1435,7 +1435,7 @@ void BindCostColumns(Statement& s, const Cost& c) {
   s.BindInt(1, c.revision);
   s.BindOptionalInt(2, IdOrNull(c.project));
   s.BindOptionalInt(3, IdOrNull(c.task));
-  s.BindInt(4, EncodeCostKind(c.kind));
+  s.BindInt(4, kCostKindCodes.Encode(c.kind));
   s.BindInt(5, c.amount);
   s.BindInt(6, EncodeDay(c.date));
   s.BindText(7, c.note);
@@ -1606,7 +1606,7 @@ absl::StatusOr<std::vector<BudgetAlert>> SqliteTransaction::ListBudgetAlerts(
     BudgetAlert a;
     a.project = project;
     a.task = TaskId(s.Int(0));  // 0: the project's own budget
-    if (!DecodeBudgetAlertKind(s.Int(1), &a.kind)) {
+    if (!kBudgetAlertKindCodes.Decode(s.Int(1), &a.kind)) {
       return Corrupt("budget alert of project", project.value(), "kind",
                      s.Int(1));
     }
@@ -1626,7 +1626,7 @@ absl::Status SqliteTransaction::InsertBudgetAlert(const BudgetAlert& alert) {
                      "ON CONFLICT DO NOTHING"));
   s.BindInt(1, alert.project.value());
   s.BindInt(2, alert.task.value());
-  s.BindInt(3, EncodeBudgetAlertKind(alert.kind));
+  s.BindInt(3, kBudgetAlertKindCodes.Encode(alert.kind));
   s.BindInt(4, alert.percent);
   s.BindInt(5, EncodeTime(alert.crossed_at));
   WS_SQL_RETURN_IF_ERROR(s.Run());

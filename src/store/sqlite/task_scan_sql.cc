@@ -78,7 +78,7 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan) {
   }
   if (f.status) {
     add("status = ?");
-    q.args.push_back(EncodeTaskStatus(*f.status));
+    q.args.push_back(kTaskStatusCodes.Encode(*f.status));
   }
   if (f.tag) {
     add("id IN (SELECT task_id FROM task_tags WHERE tag = ?)");
@@ -109,7 +109,7 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan) {
   if (f.overdue_as_of) {
     const int64_t day = EncodeDay(*f.overdue_as_of);
     add("status = ? AND deadline_day < ? AND deadline_key < ?");
-    q.args.push_back(EncodeTaskStatus(TaskStatus::kOpen));
+    q.args.push_back(kTaskStatusCodes.Encode(TaskStatus::kOpen));
     q.args.push_back(day);
     q.args.push_back(MinuteKey(day, 0));
   }

@@ -115,7 +115,7 @@ SqlQuery BuildCostScanQuery(const CostScan& scan) {
   if (f.project) where.Add("project_id IS ?", IdArg(*f.project));
   // A task of "none" (NULL) selects the projects' own lines.
   if (f.task) where.Add("task_id IS ?", IdArg(*f.task));
-  if (f.kind) where.Add("kind = ?", EncodeCostKind(*f.kind));
+  if (f.kind) where.Add("kind = ?", kCostKindCodes.Encode(*f.kind));
   if (f.from) where.Add("day >= ?", EncodeDay(*f.from));
   if (f.to) where.Add("day <= ?", EncodeDay(*f.to));
   q.sql = absl::StrCat("SELECT ", kCostColumns, " FROM costs", where.sql(),
