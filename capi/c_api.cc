@@ -118,143 +118,6 @@ int FromOptionalDate(const char* fn, const char* arg, ws_date d,
   return WS_OK;
 }
 
-int ToCRole(Role role) {
-  switch (role) {
-    case Role::kOwner:
-      return WS_ROLE_OWNER;
-    case Role::kAdmin:
-      return WS_ROLE_ADMIN;
-    case Role::kEmployee:
-      return WS_ROLE_EMPLOYEE;
-    case Role::kClient:
-      return WS_ROLE_CLIENT;
-    case Role::kReader:
-      return WS_ROLE_READER;
-  }
-  return 0;
-}
-
-bool RoleFromC(int role, Role* out) {
-  switch (role) {
-    case WS_ROLE_OWNER:
-      *out = Role::kOwner;
-      return true;
-    case WS_ROLE_ADMIN:
-      *out = Role::kAdmin;
-      return true;
-    case WS_ROLE_EMPLOYEE:
-      *out = Role::kEmployee;
-      return true;
-    case WS_ROLE_CLIENT:
-      *out = Role::kClient;
-      return true;
-    case WS_ROLE_READER:
-      *out = Role::kReader;
-      return true;
-  }
-  return false;
-}
-
-int FromCRole(const char* fn, int role, Role* out) {
-  if (RoleFromC(role, out)) return WS_OK;
-  return SetError(WS_EINVAL,
-                  absl::StrCat(fn, ": role ", role, " is not a ws_role"));
-}
-
-int ToCProjectRole(ProjectRole role) {
-  switch (role) {
-    case ProjectRole::kManager:
-      return WS_PROJECT_MANAGER;
-    case ProjectRole::kMember:
-      return WS_PROJECT_MEMBER;
-    case ProjectRole::kClient:
-      return WS_PROJECT_CLIENT;
-  }
-  return 0;
-}
-
-bool ProjectRoleFromC(int role, ProjectRole* out) {
-  switch (role) {
-    case WS_PROJECT_MANAGER:
-      *out = ProjectRole::kManager;
-      return true;
-    case WS_PROJECT_MEMBER:
-      *out = ProjectRole::kMember;
-      return true;
-    case WS_PROJECT_CLIENT:
-      *out = ProjectRole::kClient;
-      return true;
-  }
-  return false;
-}
-
-int FromCProjectRole(const char* fn, int role, ProjectRole* out) {
-  if (ProjectRoleFromC(role, out)) return WS_OK;
-  return SetError(WS_EINVAL, absl::StrCat(fn, ": project role ", role,
-                                          " is not a ws_project_role"));
-}
-
-int ToCProjectStatus(ProjectStatus status) {
-  switch (status) {
-    case ProjectStatus::kActive:
-      return WS_PROJECT_ACTIVE;
-    case ProjectStatus::kPaused:
-      return WS_PROJECT_PAUSED;
-    case ProjectStatus::kArchived:
-      return WS_PROJECT_ARCHIVED;
-  }
-  return 0;
-}
-
-bool ProjectStatusFromC(int status, ProjectStatus* out) {
-  switch (status) {
-    case WS_PROJECT_ACTIVE:
-      *out = ProjectStatus::kActive;
-      return true;
-    case WS_PROJECT_PAUSED:
-      *out = ProjectStatus::kPaused;
-      return true;
-    case WS_PROJECT_ARCHIVED:
-      *out = ProjectStatus::kArchived;
-      return true;
-  }
-  return false;
-}
-
-int FromCProjectStatus(const char* fn, int status, ProjectStatus* out) {
-  if (ProjectStatusFromC(status, out)) return WS_OK;
-  return SetError(WS_EINVAL, absl::StrCat(fn, ": project status ", status,
-                                          " is not a ws_project_status"));
-}
-
-int ToCTaskStatus(TaskStatus status) {
-  switch (status) {
-    case TaskStatus::kOpen:
-      return WS_TASK_OPEN;
-    case TaskStatus::kDone:
-      return WS_TASK_DONE;
-  }
-  return 0;
-}
-
-bool TaskStatusFromC(int status, TaskStatus* out) {
-  switch (status) {
-    case WS_TASK_OPEN:
-      *out = TaskStatus::kOpen;
-      return true;
-    case WS_TASK_DONE:
-      *out = TaskStatus::kDone;
-      return true;
-  }
-  return false;
-}
-
-int FromCTaskStatus(const char* fn, int status, TaskStatus* out) {
-  if (TaskStatusFromC(status, out)) return WS_OK;
-  return SetError(WS_EINVAL, absl::StrCat(fn, ": task status ", status,
-                                          " is not a ws_task_status"));
-}
-
 int CopyString(const char* fn, const char* arg, const char* in,
                std::string* out) {
   if (in == nullptr) return NullArg(fn, arg);
@@ -263,39 +126,6 @@ int CopyString(const char* fn, const char* arg, const char* in,
 }
 
 namespace {
-
-int FromCWeekday(const char* fn, int day, absl::Weekday* out) {
-  static constexpr absl::Weekday kDays[] = {
-      absl::Weekday::monday,   absl::Weekday::tuesday, absl::Weekday::wednesday,
-      absl::Weekday::thursday, absl::Weekday::friday,  absl::Weekday::saturday,
-      absl::Weekday::sunday};
-  if (day < WS_MONDAY || day > WS_SUNDAY) {
-    return SetError(WS_EINVAL, absl::StrCat(fn, ": week start ", day,
-                                            " is not a ws_weekday (1..7)"));
-  }
-  *out = kDays[day - 1];
-  return WS_OK;
-}
-
-ws_weekday ToCWeekday(absl::Weekday day) {
-  switch (day) {
-    case absl::Weekday::monday:
-      return WS_MONDAY;
-    case absl::Weekday::tuesday:
-      return WS_TUESDAY;
-    case absl::Weekday::wednesday:
-      return WS_WEDNESDAY;
-    case absl::Weekday::thursday:
-      return WS_THURSDAY;
-    case absl::Weekday::friday:
-      return WS_FRIDAY;
-    case absl::Weekday::saturday:
-      return WS_SATURDAY;
-    case absl::Weekday::sunday:
-      return WS_SUNDAY;
-  }
-  return WS_MONDAY;
-}
 
 // Byte sizes of each version of the versioned structs (index = version).
 constexpr size_t kSetupSizes[] = {0, sizeof(ws_setup)};
@@ -320,7 +150,7 @@ int ReadSetup(const char* fn, const char* arg, const ws_setup* in,
   out->currency = s.currency == nullptr ? "USD" : s.currency;
   if (s.week_start == 0) {
     out->week_start = absl::Weekday::monday;
-  } else if (int rc = FromCWeekday(fn, s.week_start, &out->week_start);
+  } else if (int rc = FromC(fn, kCWeekday, s.week_start, &out->week_start);
              rc != WS_OK) {
     return rc;
   }
@@ -336,11 +166,12 @@ using worksection::capi::CopyString;
 using worksection::capi::Emit;
 using worksection::capi::EmitList;
 using worksection::capi::EmitResult;
-using worksection::capi::FromCProjectRole;
-using worksection::capi::FromCProjectStatus;
-using worksection::capi::FromCRole;
+using worksection::capi::FromC;
 using worksection::capi::FromDate;
 using worksection::capi::Guard;
+using worksection::capi::kCProjectRole;
+using worksection::capi::kCProjectStatus;
+using worksection::capi::kCRole;
 using worksection::capi::NullArg;
 using worksection::capi::ReadVersioned;
 using worksection::capi::Refresh;
@@ -420,17 +251,17 @@ const char* ws_errname(int code) {
 // The C++ names view string literals, which are NUL-terminated.
 const char* ws_role_name(ws_role role) {
   worksection::Role r;
-  if (!worksection::capi::RoleFromC(role, &r)) return "";
+  if (!worksection::capi::kCRole.codes.Decode(role, &r)) return "";
   return worksection::RoleName(r).data();
 }
 const char* ws_project_role_name(ws_project_role role) {
   worksection::ProjectRole r;
-  if (!worksection::capi::ProjectRoleFromC(role, &r)) return "";
+  if (!worksection::capi::kCProjectRole.codes.Decode(role, &r)) return "";
   return worksection::ProjectRoleName(r).data();
 }
 const char* ws_project_status_name(ws_project_status status) {
   worksection::ProjectStatus r;
-  if (!worksection::capi::ProjectStatusFromC(status, &r)) return "";
+  if (!worksection::capi::kCProjectStatus.codes.Decode(status, &r)) return "";
   return worksection::ProjectStatusName(r).data();
 }
 const char* ws_rounding_name(ws_rounding mode) {
@@ -449,7 +280,7 @@ const char* ws_rounding_name(ws_rounding mode) {
 }
 const char* ws_task_status_name(ws_task_status status) {
   worksection::TaskStatus r;
-  if (!worksection::capi::TaskStatusFromC(status, &r)) return "";
+  if (!worksection::capi::kCTaskStatus.codes.Decode(status, &r)) return "";
   return worksection::TaskStatusName(r).data();
 }
 
@@ -650,7 +481,8 @@ WS_GET_STRING(settings, time_zone)
 WS_GET_STRING(settings, currency)
 ws_weekday ws_settings_week_start(const ws_settings* o) {
   return o == nullptr ? WS_MONDAY
-                      : worksection::capi::ToCWeekday(o->v.week_start);
+                      : static_cast<ws_weekday>(worksection::capi::ToC(
+                            worksection::capi::kCWeekday, o->v.week_start));
 }
 WS_SET(settings, revision, int64_t, o->v.revision = value; return WS_OK)
 WS_SET_STRING(settings, name)
@@ -658,7 +490,8 @@ WS_SET(settings, time_zone, const char*,
        return CopyString(kFn, "tz", value, &o->v.time_zone))
 WS_SET_STRING(settings, currency)
 WS_SET(settings, week_start, ws_weekday,
-       return worksection::capi::FromCWeekday(kFn, value, &o->v.week_start))
+       return worksection::capi::FromC(kFn, worksection::capi::kCWeekday, value,
+                                       &o->v.week_start))
 WS_GET(settings, forgotten_timer_after, int64_t,
        ToSeconds(o->v.forgotten_timer_after))
 WS_SET(settings, forgotten_timer_after, int64_t,
@@ -739,7 +572,7 @@ int ws_list_members(ws_session* session, const ws_member_filter* filter,
     cc.include_inactive = f.include_inactive != 0;
     if (f.role != 0) {
       worksection::Role role;
-      if (int rc = FromCRole(kFn, f.role, &role); rc != WS_OK) return rc;
+      if (int rc = FromC(kFn, kCRole, f.role, &role); rc != WS_OK) return rc;
       cc.role = role;
     }
     auto r = session->impl.ListMembers(cc);
@@ -753,9 +586,9 @@ WS_GET(member, revision, int64_t, o->v.revision)
 WS_GET_STRING(member, name)
 WS_GET_STRING(member, email)
 ws_role ws_member_role(const ws_member* o) {
-  return o == nullptr
-             ? static_cast<ws_role>(0)
-             : static_cast<ws_role>(worksection::capi::ToCRole(o->v.role));
+  return o == nullptr ? static_cast<ws_role>(0)
+                      : static_cast<ws_role>(worksection::capi::ToC(
+                            worksection::capi::kCRole, o->v.role));
 }
 WS_GET_STRING(member, company)
 WS_GET(member, has_cost_rate, int, o->v.cost_rate.has_value())
@@ -769,7 +602,7 @@ WS_GET(member, updated_at, int64_t, ToMicros(o->v.updated_at))
 WS_SET(member, revision, int64_t, o->v.revision = value; return WS_OK)
 WS_SET_STRING(member, name)
 WS_SET_STRING(member, email)
-WS_SET(member, role, ws_role, return FromCRole(kFn, value, &o->v.role))
+WS_SET(member, role, ws_role, return FromC(kFn, kCRole, value, &o->v.role))
 WS_SET_STRING(member, company)
 WS_SET(member, cost_rate, int64_t, o->v.cost_rate = value; return WS_OK)
 WS_CLEAR(member, cost_rate, o->v.cost_rate.reset())
@@ -839,7 +672,8 @@ int ws_list_projects(ws_session* session, const ws_project_filter* filter,
     worksection::ProjectFilter cc;
     if (f.status != 0) {
       worksection::ProjectStatus status;
-      if (int rc = FromCProjectStatus(kFn, f.status, &status); rc != WS_OK) {
+      if (int rc = FromC(kFn, kCProjectStatus, f.status, &status);
+          rc != WS_OK) {
         return rc;
       }
       cc.status = status;
@@ -857,8 +691,8 @@ WS_GET(project, revision, int64_t, o->v.revision)
 WS_GET_STRING(project, name)
 ws_project_status ws_project_status_of(const ws_project* o) {
   return o == nullptr ? static_cast<ws_project_status>(0)
-                      : static_cast<ws_project_status>(
-                            worksection::capi::ToCProjectStatus(o->v.status));
+                      : static_cast<ws_project_status>(worksection::capi::ToC(
+                            worksection::capi::kCProjectStatus, o->v.status));
 }
 WS_GET_STRING(project, folder)
 WS_GET(project, manager, int64_t, o->v.manager.value())
@@ -889,8 +723,8 @@ ws_project_role ws_project_member_role(const ws_project* o, size_t i) {
   if (o == nullptr || i >= o->v.members.size()) {
     return static_cast<ws_project_role>(0);
   }
-  return static_cast<ws_project_role>(
-      worksection::capi::ToCProjectRole(o->v.members[i].role));
+  return static_cast<ws_project_role>(worksection::capi::ToC(
+      worksection::capi::kCProjectRole, o->v.members[i].role));
 }
 int ws_project_member_has_billing_rate(const ws_project* o, size_t i) {
   if (o == nullptr || i >= o->v.members.size()) return 0;
@@ -902,17 +736,8 @@ int64_t ws_project_member_billing_rate(const ws_project* o, size_t i) {
 }
 ws_rounding ws_project_rounding_mode(const ws_project* o) {
   if (o == nullptr) return static_cast<ws_rounding>(0);
-  switch (o->v.rounding.mode) {
-    case worksection::Rounding::Mode::kNone:
-      return WS_ROUND_NONE;
-    case worksection::Rounding::Mode::kUp:
-      return WS_ROUND_UP;
-    case worksection::Rounding::Mode::kNearest:
-      return WS_ROUND_NEAREST;
-    case worksection::Rounding::Mode::kDown:
-      return WS_ROUND_DOWN;
-  }
-  return static_cast<ws_rounding>(0);
+  return static_cast<ws_rounding>(worksection::capi::ToC(
+      worksection::capi::kCRounding, o->v.rounding.mode));
 }
 WS_GET(project, rounding_minutes, int, o->v.rounding.minutes)
 WS_GET(project, clients_see_hours, int, o->v.clients_see_hours ? 1 : 0)
@@ -922,7 +747,7 @@ WS_GET(project, updated_at, int64_t, ToMicros(o->v.updated_at))
 WS_SET(project, revision, int64_t, o->v.revision = value; return WS_OK)
 WS_SET_STRING(project, name)
 WS_SET(project, status, ws_project_status,
-       return FromCProjectStatus(kFn, value, &o->v.status))
+       return FromC(kFn, kCProjectStatus, value, &o->v.status))
 WS_SET_STRING(project, folder)
 WS_SET_ID(project, manager, MemberId)
 WS_SET(project, start_date, ws_date, absl::CivilDay d;
@@ -985,7 +810,7 @@ int ws_project_set_member(ws_project* project, int64_t member,
   return Guard(kFn, [&] {
     if (project == nullptr) return NullArg(kFn, "project");
     worksection::ProjectRole r;
-    if (int rc = FromCProjectRole(kFn, role, &r); rc != WS_OK) return rc;
+    if (int rc = FromC(kFn, kCProjectRole, role, &r); rc != WS_OK) return rc;
     for (worksection::ProjectMember& pm : project->v.members) {
       if (pm.member.value() == member) {
         pm.role = r;
@@ -1076,23 +901,9 @@ int ws_project_set_rounding(ws_project* project, ws_rounding mode,
   return Guard(kFn, [&] {
     if (project == nullptr) return NullArg(kFn, "project");
     worksection::Rounding::Mode m;
-    switch (mode) {
-      case WS_ROUND_NONE:
-        m = worksection::Rounding::Mode::kNone;
-        break;
-      case WS_ROUND_UP:
-        m = worksection::Rounding::Mode::kUp;
-        break;
-      case WS_ROUND_NEAREST:
-        m = worksection::Rounding::Mode::kNearest;
-        break;
-      case WS_ROUND_DOWN:
-        m = worksection::Rounding::Mode::kDown;
-        break;
-      default:
-        return SetError(WS_EINVAL,
-                        absl::StrCat(kFn, ": mode ", static_cast<int>(mode),
-                                     " is not a ws_rounding"));
+    if (int rc = FromC(kFn, worksection::capi::kCRounding, mode, &m);
+        rc != WS_OK) {
+      return rc;
     }
     project->v.rounding.mode = m;
     project->v.rounding.minutes = minutes;

@@ -16,9 +16,13 @@ using worksection::capi::CopyString;
 using worksection::capi::Emit;
 using worksection::capi::EmitList;
 using worksection::capi::EmitResult;
+using worksection::capi::FromC;
 using worksection::capi::FromDate;
 using worksection::capi::FromOptionalDate;
 using worksection::capi::Guard;
+using worksection::capi::kCProjectRole;
+using worksection::capi::kCProjectStatus;
+using worksection::capi::kCRole;
 using worksection::capi::NullArg;
 using worksection::capi::ReadVersioned;
 using worksection::capi::Refresh;
@@ -32,24 +36,6 @@ namespace worksection::capi {
 namespace {
 
 constexpr size_t kCostFilterSizes[] = {0, sizeof(ws_cost_filter)};
-
-bool CostKindFromC(int kind, Cost::Kind* out) {
-  switch (kind) {
-    case WS_COST_EXPENSE:
-      *out = Cost::Kind::kExpense;
-      return true;
-    case WS_COST_INCOME:
-      *out = Cost::Kind::kIncome;
-      return true;
-  }
-  return false;
-}
-
-int FromCCostKind(const char* fn, int kind, Cost::Kind* out) {
-  if (CostKindFromC(kind, out)) return WS_OK;
-  return SetError(WS_EINVAL,
-                  absl::StrCat(fn, ": kind ", kind, " is not a ws_cost_kind"));
-}
 
 int IdField(const char* fn, const char* arg, int64_t value,
             std::optional<int64_t>* out) {
@@ -151,7 +137,8 @@ int ws_list_costs(ws_session* session, const ws_cost_filter* filter,
     if (task) cc.task = worksection::TaskId(*task);
     if (f.kind != 0) {
       worksection::Cost::Kind kind;
-      if ((rc = worksection::capi::FromCCostKind(kFn, f.kind, &kind))) {
+      if ((rc = worksection::capi::FromC(kFn, worksection::capi::kCCostKind,
+                                         f.kind, &kind))) {
         return rc;
       }
       cc.kind = kind;
@@ -182,7 +169,8 @@ WS_SET(cost, revision, int64_t, o->v.revision = value; return WS_OK)
 WS_SET_ID(cost, project, ProjectId)
 WS_SET_ID(cost, task, TaskId)
 WS_SET(cost, kind, ws_cost_kind,
-       return worksection::capi::FromCCostKind(kFn, value, &o->v.kind))
+       return worksection::capi::FromC(kFn, worksection::capi::kCCostKind,
+                                       value, &o->v.kind))
 WS_SET(cost, amount, int64_t, o->v.amount = value; return WS_OK)
 WS_SET(cost, date, ws_date, absl::CivilDay d;
        if (int rc = FromDate(kFn, "day", value, &d); rc != WS_OK) return rc;

@@ -66,53 +66,6 @@ int IdOrNone(const char* fn, const char* arg, int64_t value,
   return WS_OK;
 }
 
-bool GroupFromC(int group, ReportGroup* out) {
-  switch (group) {
-    case WS_GROUP_PROJECT:
-      *out = ReportGroup::kProject;
-      return true;
-    case WS_GROUP_TASK:
-      *out = ReportGroup::kTask;
-      return true;
-    case WS_GROUP_MEMBER:
-      *out = ReportGroup::kMember;
-      return true;
-    case WS_GROUP_TAG:
-      *out = ReportGroup::kTag;
-      return true;
-    case WS_GROUP_DAY:
-      *out = ReportGroup::kDay;
-      return true;
-    case WS_GROUP_WEEK:
-      *out = ReportGroup::kWeek;
-      return true;
-    case WS_GROUP_MONTH:
-      *out = ReportGroup::kMonth;
-      return true;
-  }
-  return false;
-}
-
-ws_report_group ToCGroup(ReportGroup group) {
-  switch (group) {
-    case ReportGroup::kProject:
-      return WS_GROUP_PROJECT;
-    case ReportGroup::kTask:
-      return WS_GROUP_TASK;
-    case ReportGroup::kMember:
-      return WS_GROUP_MEMBER;
-    case ReportGroup::kTag:
-      return WS_GROUP_TAG;
-    case ReportGroup::kDay:
-      return WS_GROUP_DAY;
-    case ReportGroup::kWeek:
-      return WS_GROUP_WEEK;
-    case ReportGroup::kMonth:
-      return WS_GROUP_MONTH;
-  }
-  return static_cast<ws_report_group>(0);
-}
-
 int ReadTimeReportQuery(const char* fn, const ws_time_report_query* query,
                         TimeReportQuery* out) {
   ws_time_report_query q = WS_TIME_REPORT_QUERY_INIT;
@@ -143,7 +96,7 @@ int ReadTimeReportQuery(const char* fn, const ws_time_report_query* query,
   }
   for (size_t i = 0; i < q.group_count; ++i) {
     ReportGroup g;
-    if (!GroupFromC(q.group_by[i], &g)) {
+    if (!kCReportGroup.codes.Decode(q.group_by[i], &g)) {
       return SetError(WS_EINVAL, absl::StrCat(fn, ": query->group_by[", i, "] ",
                                               static_cast<int>(q.group_by[i]),
                                               " is not a ws_report_group"));
@@ -247,7 +200,7 @@ void ws_buf_free(ws_buf* buf) { delete buf; }
 
 const char* ws_report_group_name(ws_report_group group) {
   worksection::ReportGroup g;
-  if (!worksection::capi::GroupFromC(group, &g)) return "";
+  if (!worksection::capi::kCReportGroup.codes.Decode(group, &g)) return "";
   return worksection::ReportGroupName(g).data();  // views a literal
 }
 
@@ -288,7 +241,8 @@ ws_report_group ws_time_report_level(const ws_time_report* r, size_t level) {
   if (r == nullptr || level >= r->v.query.group_by.size()) {
     return static_cast<ws_report_group>(0);
   }
-  return worksection::capi::ToCGroup(r->v.query.group_by[level]);
+  return static_cast<ws_report_group>(worksection::capi::ToC(
+      worksection::capi::kCReportGroup, r->v.query.group_by[level]));
 }
 size_t ws_time_report_row_count(const ws_time_report* r) {
   return r == nullptr ? 0 : r->rows.size();
@@ -324,7 +278,8 @@ ws_report_group ws_report_row_key_group(const ws_report_row* row,
                                         size_t level) {
   const worksection::ReportKey* k = KeyAt(row, level);
   return k == nullptr ? static_cast<ws_report_group>(0)
-                      : worksection::capi::ToCGroup(k->group);
+                      : static_cast<ws_report_group>(worksection::capi::ToC(
+                            worksection::capi::kCReportGroup, k->group));
 }
 int64_t ws_report_row_key_id(const ws_report_row* row, size_t level) {
   const worksection::ReportKey* k = KeyAt(row, level);

@@ -66,7 +66,7 @@ int ReadTaskFilter(const char* fn, const ws_task_filter* filter,
   }
   if (f.status != 0) {
     TaskStatus status;
-    if ((rc = FromCTaskStatus(fn, f.status, &status)) != WS_OK) return rc;
+    if ((rc = FromC(fn, kCTaskStatus, f.status, &status)) != WS_OK) return rc;
     cc.status = status;
   }
   if (f.tag != nullptr) cc.tag = std::string(f.tag);
@@ -106,8 +106,12 @@ int ReadTaskFilter(const char* fn, const ws_task_filter* filter,
 
 using worksection::capi::CopyString;
 using worksection::capi::EmitResult;
+using worksection::capi::FromC;
 using worksection::capi::FromDate;
 using worksection::capi::Guard;
+using worksection::capi::kCProjectRole;
+using worksection::capi::kCProjectStatus;
+using worksection::capi::kCRole;
 using worksection::capi::NullArg;
 using worksection::capi::Refresh;
 using worksection::capi::SetError;
@@ -280,8 +284,8 @@ WS_GET(task, assignee, int64_t, o->v.assignee.value())
 WS_GET(task, priority, int, o->v.priority)
 ws_task_status ws_task_status_of(const ws_task* o) {
   return o == nullptr ? static_cast<ws_task_status>(0)
-                      : static_cast<ws_task_status>(
-                            worksection::capi::ToCTaskStatus(o->v.status));
+                      : static_cast<ws_task_status>(worksection::capi::ToC(
+                            worksection::capi::kCTaskStatus, o->v.status));
 }
 WS_GET(task, has_start_date, int, o->v.start_date.has_value())
 WS_GET(task, start_date, ws_date,

@@ -27,10 +27,14 @@ struct ws_time_entry_iter {
 using worksection::capi::CopyString;
 using worksection::capi::EmitList;
 using worksection::capi::EmitResult;
+using worksection::capi::FromC;
 using worksection::capi::FromDate;
 using worksection::capi::FromMicros;
 using worksection::capi::FromOptionalDate;
 using worksection::capi::Guard;
+using worksection::capi::kCProjectRole;
+using worksection::capi::kCProjectStatus;
+using worksection::capi::kCRole;
 using worksection::capi::NullArg;
 using worksection::capi::ReadVersioned;
 using worksection::capi::Refresh;

@@ -17,6 +17,7 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "src/util/enum_codes.h"
 #include "worksection/c.h"
 #include "worksection/model.h"
 #include "worksection/money.h"
@@ -214,20 +215,77 @@ int FromDate(const char* fn, const char* arg, ws_date d, absl::CivilDay* out);
 int FromOptionalDate(const char* fn, const char* arg, ws_date d,
                      std::optional<absl::CivilDay>* out);
 
-int ToCRole(Role role);
-int ToCProjectRole(ProjectRole role);
-int ToCProjectStatus(ProjectStatus status);
-int ToCTaskStatus(TaskStatus status);
-// Without touching the error state: false for a value out of range.
-bool RoleFromC(int role, Role* out);
-bool ProjectRoleFromC(int role, ProjectRole* out);
-bool ProjectStatusFromC(int status, ProjectStatus* out);
-bool TaskStatusFromC(int status, TaskStatus* out);
-// The same, setting WS_EINVAL for a value out of range.
-int FromCRole(const char* fn, int role, Role* out);
-int FromCProjectRole(const char* fn, int role, ProjectRole* out);
-int FromCProjectStatus(const char* fn, int status, ProjectStatus* out);
-int FromCTaskStatus(const char* fn, int status, TaskStatus* out);
+// An enum's C codes, with the names its error messages use.
+template <typename E, size_t N>
+struct CEnum {
+  EnumCodes<E, N> codes;
+  const char* what;    // the argument, as messages name it: "role"
+  const char* c_type;  // "ws_role"
+};
+
+inline constexpr CEnum<Role, 5> kCRole{
+    EnumCodes<Role, 5>({{{Role::kOwner, WS_ROLE_OWNER},
+                         {Role::kAdmin, WS_ROLE_ADMIN},
+                         {Role::kEmployee, WS_ROLE_EMPLOYEE},
+                         {Role::kClient, WS_ROLE_CLIENT},
+                         {Role::kReader, WS_ROLE_READER}}}),
+    "role", "ws_role"};
+inline constexpr CEnum<ProjectRole, 3> kCProjectRole{
+    EnumCodes<ProjectRole, 3>({{{ProjectRole::kManager, WS_PROJECT_MANAGER},
+                                {ProjectRole::kMember, WS_PROJECT_MEMBER},
+                                {ProjectRole::kClient, WS_PROJECT_CLIENT}}}),
+    "project role", "ws_project_role"};
+inline constexpr CEnum<ProjectStatus, 3> kCProjectStatus{
+    EnumCodes<ProjectStatus, 3>(
+        {{{ProjectStatus::kActive, WS_PROJECT_ACTIVE},
+          {ProjectStatus::kPaused, WS_PROJECT_PAUSED},
+          {ProjectStatus::kArchived, WS_PROJECT_ARCHIVED}}}),
+    "project status", "ws_project_status"};
+inline constexpr CEnum<TaskStatus, 2> kCTaskStatus{
+    EnumCodes<TaskStatus, 2>({{{TaskStatus::kOpen, WS_TASK_OPEN},
+                               {TaskStatus::kDone, WS_TASK_DONE}}}),
+    "task status", "ws_task_status"};
+inline constexpr CEnum<absl::Weekday, 7> kCWeekday{
+    EnumCodes<absl::Weekday, 7>({{{absl::Weekday::monday, WS_MONDAY},
+                                  {absl::Weekday::tuesday, WS_TUESDAY},
+                                  {absl::Weekday::wednesday, WS_WEDNESDAY},
+                                  {absl::Weekday::thursday, WS_THURSDAY},
+                                  {absl::Weekday::friday, WS_FRIDAY},
+                                  {absl::Weekday::saturday, WS_SATURDAY},
+                                  {absl::Weekday::sunday, WS_SUNDAY}}}),
+    "week start", "ws_weekday"};
+inline constexpr CEnum<Rounding::Mode, 4> kCRounding{
+    EnumCodes<Rounding::Mode, 4>({{{Rounding::Mode::kNone, WS_ROUND_NONE},
+                                   {Rounding::Mode::kUp, WS_ROUND_UP},
+                                   {Rounding::Mode::kNearest, WS_ROUND_NEAREST},
+                                   {Rounding::Mode::kDown, WS_ROUND_DOWN}}}),
+    "mode", "ws_rounding"};
+inline constexpr CEnum<Cost::Kind, 2> kCCostKind{
+    EnumCodes<Cost::Kind, 2>({{{Cost::Kind::kExpense, WS_COST_EXPENSE},
+                               {Cost::Kind::kIncome, WS_COST_INCOME}}}),
+    "kind", "ws_cost_kind"};
+inline constexpr CEnum<ReportGroup, 7> kCReportGroup{
+    EnumCodes<ReportGroup, 7>({{{ReportGroup::kProject, WS_GROUP_PROJECT},
+                                {ReportGroup::kTask, WS_GROUP_TASK},
+                                {ReportGroup::kMember, WS_GROUP_MEMBER},
+                                {ReportGroup::kTag, WS_GROUP_TAG},
+                                {ReportGroup::kDay, WS_GROUP_DAY},
+                                {ReportGroup::kWeek, WS_GROUP_WEEK},
+                                {ReportGroup::kMonth, WS_GROUP_MONTH}}}),
+    "group", "ws_report_group"};
+
+// The C code of `value`.
+template <typename E, size_t N>
+int ToC(const CEnum<E, N>& e, E value) {
+  return static_cast<int>(e.codes.Encode(value));
+}
+// `code` as a value; WS_EINVAL naming the argument when it is none.
+template <typename E, size_t N>
+int FromC(const char* fn, const CEnum<E, N>& e, int64_t code, E* out) {
+  if (e.codes.Decode(code, out)) return WS_OK;
+  return SetError(WS_EINVAL, absl::StrCat(fn, ": ", e.what, " ", code,
+                                          " is not a ", e.c_type));
+}
 
 // A ws_billable: any (reset), yes or no; WS_EINVAL naming `arg` else.
 int FromCBillable(const char* fn, const char* arg, int value,

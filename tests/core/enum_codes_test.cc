@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "capi/internal.h"
 #include "gtest/gtest.h"
 #include "src/store/sqlite/codec.h"
 
@@ -53,6 +54,32 @@ TEST(EnumCodesTest, SqliteTablesAreComplete) {
   ExpectComplete(kCostKindCodes, {Cost::Kind::kExpense, Cost::Kind::kIncome});
   ExpectComplete(kBudgetAlertKindCodes,
                  {BudgetAlert::Kind::kTime, BudgetAlert::Kind::kMoney});
+}
+
+TEST(EnumCodesTest, CApiTablesAreComplete) {
+  using namespace capi;  // NOLINT: the tables under test
+  ExpectComplete(kCRole.codes, {Role::kOwner, Role::kAdmin, Role::kEmployee,
+                                Role::kClient, Role::kReader});
+  ExpectComplete(
+      kCProjectRole.codes,
+      {ProjectRole::kManager, ProjectRole::kMember, ProjectRole::kClient});
+  ExpectComplete(kCProjectStatus.codes,
+                 {ProjectStatus::kActive, ProjectStatus::kPaused,
+                  ProjectStatus::kArchived});
+  ExpectComplete(kCTaskStatus.codes, {TaskStatus::kOpen, TaskStatus::kDone});
+  ExpectComplete(
+      kCWeekday.codes,
+      {absl::Weekday::monday, absl::Weekday::tuesday, absl::Weekday::wednesday,
+       absl::Weekday::thursday, absl::Weekday::friday, absl::Weekday::saturday,
+       absl::Weekday::sunday});
+  ExpectComplete(kCRounding.codes,
+                 {Rounding::Mode::kNone, Rounding::Mode::kUp,
+                  Rounding::Mode::kNearest, Rounding::Mode::kDown});
+  ExpectComplete(kCCostKind.codes, {Cost::Kind::kExpense, Cost::Kind::kIncome});
+  ExpectComplete(kCReportGroup.codes,
+                 {ReportGroup::kProject, ReportGroup::kTask,
+                  ReportGroup::kMember, ReportGroup::kTag, ReportGroup::kDay,
+                  ReportGroup::kWeek, ReportGroup::kMonth});
 }
 
 TEST(EnumCodesTest, FileFormatCodesNeverChange) {
