@@ -24,6 +24,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "src/store/sqlite/task_scan_sql.h"
+#include "tests/sqlite/sqlite_test_util.h"
 #include "tests/testing.h"
 #include "worksection/model.h"
 #include "worksection/query.h"
@@ -31,6 +32,15 @@
 
 namespace worksection {
 namespace {
+
+using sqlite_test::MakeMember;
+using sqlite_test::MakeProject;
+using sqlite_test::MakeTask;
+using sqlite_test::Micros;
+using sqlite_test::Open;
+using sqlite_test::RawDb;
+using sqlite_test::ReadBytes;
+using sqlite_test::ReadOnly;
 
 using ::testing::HasSubstr;
 using testing::IsOk;
@@ -41,92 +51,6 @@ using testing::TempDir;
 // --------------------------------------------------------------- helpers
 
 // A raw connection to poke at the file beside the store.
-class RawDb {
- public:
-  explicit RawDb(const std::string& path, bool read_only = false) {
-    const int flags = read_only ? SQLITE_OPEN_READONLY
-                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    rc_ = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-    EXPECT_EQ(rc_, SQLITE_OK) << sqlite3_errmsg(db_);
-  }
-  ~RawDb() { sqlite3_close(db_); }
-  RawDb(const RawDb&) = delete;
-  RawDb& operator=(const RawDb&) = delete;
-
-  int Exec(const std::string& sql) {
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
-    if (err != nullptr) last_error_ = err;
-    sqlite3_free(err);
-    return rc;
-  }
-  // The first column of the first row, as text ("" for none).
-  std::string QueryText(const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    std::string result;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW) {
-      const unsigned char* text = sqlite3_column_text(stmt, 0);
-      if (text != nullptr) result = reinterpret_cast<const char*>(text);
-    }
-    sqlite3_finalize(stmt);
-    return result;
-  }
-  sqlite3* db() { return db_; }
-  const std::string& last_error() const { return last_error_; }
-
- private:
-  sqlite3* db_ = nullptr;
-  int rc_ = SQLITE_OK;
-  std::string last_error_;
-};
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in),
-                     std::istreambuf_iterator<char>());
-}
-
-absl::StatusOr<std::unique_ptr<Store>> Open(const std::string& path,
-                                            StoreOptions options = {}) {
-  return OpenStore("sqlite:" + path, options);
-}
-
-StoreOptions ReadOnly() {
-  StoreOptions o;
-  o.read_only = true;
-  return o;
-}
-
-absl::Time Micros(int64_t us) { return absl::FromUnixMicros(us); }
-
-Member MakeMember(const std::string& email) {
-  Member m;
-  m.revision = 1;
-  m.name = "Member " + email;
-  m.email = email;
-  m.created_at = m.updated_at = Micros(1'700'000'000'000'000);
-  return m;
-}
-
-Project MakeProject(const std::string& name) {
-  Project p;
-  p.revision = 1;
-  p.name = name;
-  p.created_at = p.updated_at = Micros(1'700'000'000'000'000);
-  return p;
-}
-
-Task MakeTask(ProjectId project, MemberId author, const std::string& title) {
-  Task t;
-  t.revision = 1;
-  t.project = project;
-  t.author = author;
-  t.title = title;
-  t.created_at = t.updated_at = Micros(1'700'000'000'000'000);
-  return t;
-}
-
 void ExpectMemberEq(const Member& want, const Member& got) {
   EXPECT_EQ(got.id, want.id);
   EXPECT_EQ(got.revision, want.revision);
@@ -363,7 +287,7 @@ TEST(SqliteStoreTest, NewerSchemaIsRefusedAndFileLeftUnchanged) {
   CreateStoreWithMember(path);
   {
     RawDb raw(path);
-    ASSERT_EQ(raw.Exec("PRAGMA user_version = 99"), SQLITE_OK);
+    ASSERT_EQ(raw.Exec("PRAGMA user_version = 99"), "");
   }
   const std::string before = ReadBytes(path);
   ASSERT_FALSE(before.empty());
@@ -398,7 +322,7 @@ TEST(SqliteStoreTest, ForeignSqliteDatabaseIsDataLossAndUntouched) {
     RawDb raw(path);
     ASSERT_EQ(raw.Exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body "
                        "TEXT); INSERT INTO notes (body) VALUES ('hi')"),
-              SQLITE_OK);
+              "");
   }
   const std::string before = ReadBytes(path);
   absl::StatusOr<std::unique_ptr<Store>> store = Open(path);
@@ -541,7 +465,7 @@ TEST(SqliteStoreTest, BusyWriterPastTheTimeoutIsUnavailable) {
   WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open(path, options));
 
   RawDb other(path);
-  ASSERT_EQ(other.Exec("BEGIN IMMEDIATE"), SQLITE_OK);
+  ASSERT_EQ(other.Exec("BEGIN IMMEDIATE"), "");
   const auto start = std::chrono::steady_clock::now();
   EXPECT_THAT(store->Begin(Store::Mode::kWrite),
               StatusIs(absl::StatusCode::kUnavailable));
@@ -554,7 +478,7 @@ TEST(SqliteStoreTest, BusyWriterPastTheTimeoutIsUnavailable) {
     WS_ASSERT_OK_AND_ASSIGN(auto tx, store->Begin(Store::Mode::kRead));
     EXPECT_THAT(tx->ListMembers(MemberFilter{}), IsOk());
   }
-  ASSERT_EQ(other.Exec("ROLLBACK"), SQLITE_OK);
+  ASSERT_EQ(other.Exec("ROLLBACK"), "");
   WS_ASSERT_OK_AND_ASSIGN(auto tx, store->Begin(Store::Mode::kWrite));
   EXPECT_THAT(tx->Commit(), IsOk());
 }
@@ -703,30 +627,8 @@ class SqliteScanTest : public ::testing::Test {
 
   // The query plan of `scan`'s SQL on the raw file, one detail a line.
   std::string Plan(const TaskScan& scan) {
-    const sqlite_internal::SqlQuery q =
-        sqlite_internal::BuildTaskScanQuery(scan);
-    RawDb raw(path_, /*read_only=*/true);
-    sqlite3_stmt* stmt = nullptr;
-    const std::string sql = "EXPLAIN QUERY PLAN " + q.sql;
-    EXPECT_EQ(sqlite3_prepare_v2(raw.db(), sql.c_str(), -1, &stmt, nullptr),
-              SQLITE_OK)
-        << sqlite3_errmsg(raw.db());
-    for (size_t i = 0; i < q.args.size(); ++i) {
-      const int index = static_cast<int>(i + 1);
-      if (const auto* v = std::get_if<int64_t>(&q.args[i])) {
-        sqlite3_bind_int64(stmt, index, *v);
-      } else if (const auto* s = std::get_if<std::string>(&q.args[i])) {
-        sqlite3_bind_text(stmt, index, s->c_str(), -1, SQLITE_TRANSIENT);
-      }
-    }
-    std::string plan;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      absl::StrAppend(
-          &plan, reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3)),
-          "\n");
-    }
-    sqlite3_finalize(stmt);
-    return plan;
+    return RawDb(path_, /*read_only=*/true)
+        .Plan(sqlite_internal::BuildTaskScanQuery(scan));
   }
 
   TempDir dir_;

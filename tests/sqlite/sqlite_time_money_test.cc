@@ -27,6 +27,7 @@
 #include "src/store/sqlite/sqlite_store.h"
 #include "src/store/sqlite/task_scan_sql.h"
 #include "src/store/sqlite/time_money_sql.h"
+#include "tests/sqlite/sqlite_test_util.h"
 #include "tests/testing.h"
 #include "worksection/model.h"
 #include "worksection/money.h"
@@ -37,6 +38,15 @@
 namespace worksection {
 namespace {
 
+using sqlite_test::MakeMember;
+using sqlite_test::MakeProject;
+using sqlite_test::MakeTask;
+using sqlite_test::Micros;
+using sqlite_test::Open;
+using sqlite_test::RawDb;
+using sqlite_test::ReadBytes;
+using sqlite_test::ReadOnly;
+
 using ::testing::HasSubstr;
 using testing::IsOk;
 using ::testing::Not;
@@ -46,109 +56,6 @@ using testing::TempDir;
 // --------------------------------------------------------------- helpers
 
 // A raw connection to poke at the file beside the store.
-class RawDb {
- public:
-  explicit RawDb(const std::string& path, bool read_only = false) {
-    const int flags = read_only ? SQLITE_OPEN_READONLY
-                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db_, flags, nullptr), SQLITE_OK)
-        << sqlite3_errmsg(db_);
-  }
-  ~RawDb() { sqlite3_close(db_); }
-  RawDb(const RawDb&) = delete;
-  RawDb& operator=(const RawDb&) = delete;
-
-  // Runs `sql`; the error message, or "" when it succeeded.
-  std::string Exec(const std::string& sql) {
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
-    std::string message = rc == SQLITE_OK ? "" : (err ? err : "error");
-    sqlite3_free(err);
-    return message;
-  }
-  // The first column of the first row, as text ("" for none or NULL).
-  std::string QueryText(const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    std::string result;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW) {
-      const unsigned char* text = sqlite3_column_text(stmt, 0);
-      if (text != nullptr) result = reinterpret_cast<const char*>(text);
-    }
-    sqlite3_finalize(stmt);
-    return result;
-  }
-  // The query plan of `q` (its parameters bound), one detail a line.
-  std::string Plan(const sqlite_internal::SqlQuery& q) {
-    sqlite3_stmt* stmt = nullptr;
-    const std::string sql = "EXPLAIN QUERY PLAN " + q.sql;
-    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr),
-              SQLITE_OK)
-        << sqlite3_errmsg(db_);
-    for (size_t i = 0; i < q.args.size(); ++i) {
-      const int index = static_cast<int>(i + 1);
-      if (const auto* v = std::get_if<int64_t>(&q.args[i])) {
-        sqlite3_bind_int64(stmt, index, *v);
-      } else if (const auto* s = std::get_if<std::string>(&q.args[i])) {
-        sqlite3_bind_text(stmt, index, s->c_str(), -1, SQLITE_TRANSIENT);
-      }
-    }
-    std::string plan;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      absl::StrAppend(
-          &plan, reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3)),
-          "\n");
-    }
-    sqlite3_finalize(stmt);
-    return plan;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in),
-                     std::istreambuf_iterator<char>());
-}
-
-absl::StatusOr<std::unique_ptr<Store>> Open(const std::string& path,
-                                            bool read_only = false) {
-  StoreOptions options;
-  options.read_only = read_only;
-  return OpenStore("sqlite:" + path, options);
-}
-
-absl::Time Micros(int64_t us) { return absl::FromUnixMicros(us); }
-
-Member MakeMember(const std::string& email) {
-  Member m;
-  m.revision = 1;
-  m.name = "Member " + email;
-  m.email = email;
-  m.created_at = m.updated_at = Micros(1'700'000'000'000'000);
-  return m;
-}
-
-Project MakeProject(const std::string& name) {
-  Project p;
-  p.revision = 1;
-  p.name = name;
-  p.created_at = p.updated_at = Micros(1'700'000'000'000'000);
-  return p;
-}
-
-Task MakeTask(ProjectId project, MemberId author, const std::string& title) {
-  Task t;
-  t.revision = 1;
-  t.project = project;
-  t.author = author;
-  t.title = title;
-  t.created_at = t.updated_at = Micros(1'700'000'000'000'000);
-  return t;
-}
-
 TimeEntry MakeEntry(const Task& task, MemberId member, absl::CivilDay day,
                     int64_t seconds) {
   TimeEntry e;
@@ -257,7 +164,7 @@ TEST(SqliteSchemaV2Test, VersionOneFileMigratesInPlaceWithItsDataAndDefaults) {
 
   // A read-only open never migrates: the file stays at version 1, unchanged.
   const std::string before = ReadBytes(path);
-  absl::StatusOr<std::unique_ptr<Store>> ro = Open(path, /*read_only=*/true);
+  absl::StatusOr<std::unique_ptr<Store>> ro = Open(path, ReadOnly());
   EXPECT_THAT(ro, StatusIs(absl::StatusCode::kFailedPrecondition));
   EXPECT_THAT(std::string(ro.status().message()),
               HasSubstr("schema version 1"));
@@ -331,7 +238,7 @@ TEST(SqliteSchemaV2Test, VersionOneFileMigratesInPlaceWithItsDataAndDefaults) {
             "1,0,1");
   // Now a read-only open works, and a second read-write open has nothing
   // left to migrate.
-  EXPECT_THAT(Open(path, /*read_only=*/true), IsOk());
+  EXPECT_THAT(Open(path, ReadOnly()), IsOk());
   EXPECT_THAT(Open(path), IsOk());
   EXPECT_EQ(raw.QueryText("PRAGMA user_version"), "2");
 }
@@ -474,8 +381,9 @@ TEST(SqliteSchemaV2Test, ReopenFindsEveryNewFieldAsWritten) {
   // Read back on a fresh read-write open, and on a read-only one.
   for (bool read_only : {false, true}) {
     SCOPED_TRACE(read_only ? "read-only" : "read-write");
-    WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store,
-                            Open(path, read_only));
+    WS_ASSERT_OK_AND_ASSIGN(
+        std::unique_ptr<Store> store,
+        Open(path, read_only ? ReadOnly() : StoreOptions{}));
     WS_ASSERT_OK_AND_ASSIGN(auto tx, store->Begin(Store::Mode::kRead));
     WS_ASSERT_OK_AND_ASSIGN(std::optional<WorkspaceSettings> got_settings,
                             tx->GetSettings());
