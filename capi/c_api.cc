@@ -265,18 +265,9 @@ const char* ws_project_status_name(ws_project_status status) {
   return worksection::ProjectStatusName(r).data();
 }
 const char* ws_rounding_name(ws_rounding mode) {
-  switch (mode) {
-    case WS_ROUND_NONE:
-      return "none";
-    case WS_ROUND_UP:
-      return "up";
-    case WS_ROUND_NEAREST:
-      return "nearest";
-    case WS_ROUND_DOWN:
-      return "down";
-    default:
-      return "";
-  }
+  worksection::Rounding::Mode m;
+  if (!worksection::capi::kCRounding.codes.Decode(mode, &m)) return "";
+  return worksection::RoundingModeName(m).data();
 }
 const char* ws_task_status_name(ws_task_status status) {
   worksection::TaskStatus r;

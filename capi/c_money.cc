@@ -57,15 +57,9 @@ int IdField(const char* fn, const char* arg, int64_t value,
 // --- Costs -------------------------------------------------------------------
 
 const char* ws_cost_kind_name(ws_cost_kind kind) {
-  switch (kind) {
-    case WS_COST_EXPENSE:
-      return "expense";
-    case WS_COST_INCOME:
-      return "income";
-    default:
-      break;
-  }
-  return "";
+  worksection::Cost::Kind k;
+  if (!worksection::capi::kCCostKind.codes.Decode(kind, &k)) return "";
+  return worksection::CostKindName(k).data();
 }
 
 WS_LIFECYCLE(cost)

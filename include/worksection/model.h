@@ -103,6 +103,9 @@ struct Rounding {
   }
 };
 
+// "none", "up", "nearest", "down".
+absl::string_view RoundingModeName(Rounding::Mode mode);
+
 struct Project {
   ProjectId id;           // set by the library
   Revision revision = 0;  // the revision read; see Revision

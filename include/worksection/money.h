@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "worksection/ids.h"
@@ -28,6 +29,9 @@ struct Cost {
   absl::Time created_at;  // set by the library
   absl::Time updated_at;  // set by the library
 };
+
+// "expense", "income".
+absl::string_view CostKindName(Cost::Kind kind);
 
 struct CostFilter {
   std::optional<ProjectId> project;

@@ -1,5 +1,6 @@
 #include "absl/strings/string_view.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 
 namespace worksection {
 
@@ -49,6 +50,30 @@ absl::string_view TaskStatusName(TaskStatus status) {
       return "open";
     case TaskStatus::kDone:
       return "done";
+  }
+  return "unknown";
+}
+
+absl::string_view RoundingModeName(Rounding::Mode mode) {
+  switch (mode) {
+    case Rounding::Mode::kNone:
+      return "none";
+    case Rounding::Mode::kUp:
+      return "up";
+    case Rounding::Mode::kNearest:
+      return "nearest";
+    case Rounding::Mode::kDown:
+      return "down";
+  }
+  return "unknown";
+}
+
+absl::string_view CostKindName(Cost::Kind kind) {
+  switch (kind) {
+    case Cost::Kind::kExpense:
+      return "expense";
+    case Cost::Kind::kIncome:
+      return "income";
   }
   return "unknown";
 }

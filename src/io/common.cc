@@ -48,26 +48,6 @@ std::string FormatMoney(Money amount, absl::string_view currency) {
 
 namespace io {
 
-absl::string_view GroupKeyName(ReportGroup group) {
-  switch (group) {
-    case ReportGroup::kProject:
-      return "project";
-    case ReportGroup::kTask:
-      return "task";
-    case ReportGroup::kMember:
-      return "member";
-    case ReportGroup::kTag:
-      return "tag";
-    case ReportGroup::kDay:
-      return "day";
-    case ReportGroup::kWeek:
-      return "week";
-    case ReportGroup::kMonth:
-      return "month";
-  }
-  return "unknown";
-}
-
 absl::string_view GroupTitle(ReportGroup group) {
   switch (group) {
     case ReportGroup::kProject:

@@ -15,8 +15,6 @@
 
 namespace worksection::io {
 
-// "project", "task", ... (the proto and JSON names).
-absl::string_view GroupKeyName(ReportGroup group);
 // "Project", "Task", ... (column headers).
 absl::string_view GroupTitle(ReportGroup group);
 

@@ -39,7 +39,7 @@ void SetTotals(const ReportTotals& t, pb::ReportTotals* out) {
 }
 
 void SetKey(const ReportKey& k, pb::ReportKey* out) {
-  out->set_group(std::string(io::GroupKeyName(k.group)));
+  out->set_group(std::string(ReportGroupName(k.group)));
   switch (k.group) {
     case ReportGroup::kProject:
     case ReportGroup::kTask:
@@ -85,7 +85,7 @@ pb::TimeReport ToProto(const TimeReport& report) {
   for (const std::string& tag : query.tags) q->add_tags(tag);
   if (query.billable) q->set_billable(*query.billable);
   for (ReportGroup g : query.group_by) {
-    q->add_group_by(std::string(io::GroupKeyName(g)));
+    q->add_group_by(std::string(ReportGroupName(g)));
   }
   for (const TimeReportRow& row : report.rows) {
     pb::TimeReportRow* r = m.add_rows();

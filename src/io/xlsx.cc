@@ -437,8 +437,8 @@ void WriteTimeSheets(Book& book, const TimeReport& report,
       lxw_chart_series* series =
           chart_add_series(chart, categories.c_str(), values.c_str());
       chart_series_set_name(series, "Hours");
-      std::string title = absl::StrCat(
-          "Hours per ", io::GroupKeyName(report.query.group_by[0]));
+      std::string title =
+          absl::StrCat("Hours per ", ReportGroupName(report.query.group_by[0]));
       chart_title_set_name(chart, title.c_str());
       chart_axis_set_name(chart->y_axis, "Hours");
       chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);

@@ -357,20 +357,6 @@ constexpr Rounding::Mode kRoundingModes[] = {
     Rounding::Mode::kNone, Rounding::Mode::kUp, Rounding::Mode::kNearest,
     Rounding::Mode::kDown};
 
-absl::string_view RoundingModeName(Rounding::Mode mode) {
-  switch (mode) {
-    case Rounding::Mode::kNone:
-      return "none";
-    case Rounding::Mode::kUp:
-      return "up";
-    case Rounding::Mode::kNearest:
-      return "nearest";
-    case Rounding::Mode::kDown:
-      return "down";
-  }
-  return "unknown";
-}
-
 py::object RoundingToPy(const Rounding& r) {
   return Cls("Rounding")(
       py::arg("mode") = EnumToPy(Cls("RoundingMode"), RoundingModeName(r.mode)),
@@ -867,9 +853,6 @@ std::vector<Id> IdsFromPy(py::handle obj, const char* field) {
 }
 
 constexpr Cost::Kind kCostKinds[] = {Cost::Kind::kExpense, Cost::Kind::kIncome};
-absl::string_view CostKindName(Cost::Kind kind) {
-  return kind == Cost::Kind::kIncome ? "income" : "expense";
-}
 absl::string_view BudgetKindName(BudgetAlert::Kind kind) {
   return kind == BudgetAlert::Kind::kMoney ? "money" : "time";
 }
