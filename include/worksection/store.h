@@ -74,15 +74,19 @@ struct TimeEntryScan {
   // Only entries of these projects / tasks; unset means all.
   std::optional<std::vector<ProjectId>> projects_in;
   std::optional<std::vector<TaskId>> tasks_in;
+  // False drops entries on tasks hidden from clients.
+  bool include_hidden_tasks = true;
   std::optional<TimeEntryPosition> after;  // start strictly after this
   int limit = limits::kDefaultPageSize;    // at most this many, > 0
 };
 
 // True when `entry` passes `scan`'s conditions (ignoring after/limit);
-// `task_tags` are the tags of the entry's task. The reference semantics for
+// `task_tags` and `task_hidden` are the tags and the hidden_from_clients
+// flag of the entry's task. The reference semantics for
 // every store.
 bool TimeEntryMatches(const TimeEntry& entry, const TimeEntryScan& scan,
-                      const std::vector<std::string>& task_tags);
+                      const std::vector<std::string>& task_tags,
+                      bool task_hidden);
 
 struct CostScan {
   CostFilter filter;

@@ -46,6 +46,14 @@ absl::Status Require(const Actor& actor, Action action, const Target& target,
                    ") may not ", ActionName(action), ": ", what));
 }
 
+bool ReadsHiddenInAllProjects(const Actor& actor) {
+  if (Allowed(actor, Action::kReadHidden, Target{})) return true;
+  for (const auto& [id, role] : actor.projects) {
+    if (!Allowed(actor, Action::kReadHidden, Target{id})) return false;
+  }
+  return true;
+}
+
 bool CanSee(const Actor& actor, const Task& task) {
   const Target target = TargetOf(task);
   return Allowed(actor, Action::kReadTask, target) &&

@@ -47,6 +47,11 @@ bool Allowed(const Actor& actor, Action action, const Target& target);
 absl::Status Require(const Actor& actor, Action action, const Target& target,
                      absl::string_view what);
 
+// May `actor` read items hidden from clients in every project it reads?
+// What a list call asks its store for (the policy grants it per role, so it
+// never differs between one actor's projects).
+bool ReadsHiddenInAllProjects(const Actor& actor);
+
 // May `actor` see `task` at all (read, and hidden if hidden)?
 bool CanSee(const Actor& actor, const Task& task);
 

@@ -296,13 +296,7 @@ absl::StatusOr<TaskPage> Session::ListTasks(const TaskFilter& filter) {
           }
           std::sort(scan.projects_in->begin(), scan.projects_in->end());
         }
-        scan.include_hidden = true;
-        for (const auto& [id, role] : call.actor.projects) {
-          scan.include_hidden &=
-              Allowed(call.actor, Action::kReadHidden, Target{id});
-        }
-        scan.include_hidden |=
-            Allowed(call.actor, Action::kReadHidden, Target{});
+        scan.include_hidden = ReadsHiddenInAllProjects(call.actor);
         absl::StatusOr<std::vector<Task>> tasks = call.tx.ScanTasks(scan);
         if (!tasks.ok()) return tasks.status();
 

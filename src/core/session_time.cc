@@ -192,31 +192,12 @@ absl::StatusOr<TimeEntryPage> Session::ListTimeEntries(
         scan.projects_in = *std::move(scope);
         scan.after = *after;
         scan.limit = filter.limit + 1;  // one more tells whether a page follows
-        // Time on a task the actor cannot see (hidden from a client) is
-        // dropped, and the scan goes on until the page is full.
-        absl::flat_hash_map<TaskId, bool> task_visible;
-        std::vector<TimeEntry> entries;
-        for (;;) {
-          absl::StatusOr<std::vector<TimeEntry>> batch =
-              call.tx.ScanTimeEntries(scan);
-          if (!batch.ok()) return batch.status();
-          for (TimeEntry& e : *batch) {
-            auto [it, fresh] = task_visible.try_emplace(e.task, false);
-            if (fresh) {
-              absl::StatusOr<Task> task = call.tx.GetTask(e.task);
-              if (!task.ok()) return task.status();
-              it->second = CanSee(call.actor, *task);
-            }
-            if (it->second && static_cast<int>(entries.size()) < scan.limit) {
-              entries.push_back(std::move(e));
-            }
-          }
-          if (static_cast<int>(entries.size()) >= scan.limit ||
-              static_cast<int>(batch->size()) < scan.limit) {
-            break;
-          }
-          scan.after = TimeEntryPosition{batch->back().date, batch->back().id};
-        }
+        // Time on a task hidden from the actor is not theirs to see either.
+        scan.include_hidden_tasks = ReadsHiddenInAllProjects(call.actor);
+        absl::StatusOr<std::vector<TimeEntry>> found =
+            call.tx.ScanTimeEntries(scan);
+        if (!found.ok()) return found.status();
+        std::vector<TimeEntry> entries = *std::move(found);
         TimeEntryPage page;
         if (static_cast<int>(entries.size()) > filter.limit) {
           entries.resize(filter.limit);

@@ -16,12 +16,14 @@ bool Contains(const std::vector<T>& values, const T& value) {
 }  // namespace
 
 bool TimeEntryMatches(const TimeEntry& entry, const TimeEntryScan& scan,
-                      const std::vector<std::string>& task_tags) {
+                      const std::vector<std::string>& task_tags,
+                      bool task_hidden) {
   const TimeEntryFilter& f = scan.filter;
   if (scan.projects_in && !Contains(*scan.projects_in, entry.project)) {
     return false;
   }
   if (scan.tasks_in && !Contains(*scan.tasks_in, entry.task)) return false;
+  if (!scan.include_hidden_tasks && task_hidden) return false;
   if (f.project && entry.project != *f.project) return false;
   if (f.task && entry.task != *f.task) return false;
   if (f.member && entry.member != *f.member) return false;

@@ -600,7 +600,8 @@ class SqliteTimeScanTest : public ::testing::Test {
     std::vector<const TimeEntry*> matched;
     for (const TimeEntry& e : entries_) {
       const Task& task = tasks_[e.task.value() - tasks_[0].id.value()];
-      if (!TimeEntryMatches(e, scan, task.tags)) continue;
+      if (!TimeEntryMatches(e, scan, task.tags, task.hidden_from_clients))
+        continue;
       if (scan.after &&
           (e.date < scan.after->date ||
            (e.date == scan.after->date && e.id <= scan.after->id))) {

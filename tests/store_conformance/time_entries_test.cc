@@ -744,6 +744,7 @@ TEST_P(ScanTimeEntriesRandomTest, MatchesBruteForce) {
                     if (rnd.OneIn(3)) t.tags.push_back(tag);
                   }
                   std::sort(t.tags.begin(), t.tags.end());
+                  t.hidden_from_clients = rnd.OneIn(4);
                   absl::StatusOr<TaskId> id = tx.InsertTask(t);
                   if (!id.ok()) return id.status();
                   t.id = *id;
@@ -788,11 +789,11 @@ TEST_P(ScanTimeEntriesRandomTest, MatchesBruteForce) {
                 return absl::OkStatus();
               }),
               IsOk());
-  auto tags_of = [&](TaskId id) -> const std::vector<std::string>& {
+  auto task_of = [&](TaskId id) -> const Task& {
     for (const Task& t : tasks) {
-      if (t.id == id) return t.tags;
+      if (t.id == id) return t;
     }
-    static const std::vector<std::string> kNone;
+    static const Task kNone;
     return kNone;
   };
   std::vector<TaskId> task_ids;
@@ -812,6 +813,7 @@ TEST_P(ScanTimeEntriesRandomTest, MatchesBruteForce) {
     if (rnd.OneIn(5)) f.tag = rnd.OneIn(8) ? "%" : rnd.Pick(kTags);
     if (rnd.OneIn(5)) scan.projects_in = rnd.Subset(projects);
     if (rnd.OneIn(5)) scan.tasks_in = rnd.Subset(task_ids);
+    if (rnd.OneIn(3)) scan.include_hidden_tasks = false;
     switch (rnd.Int(0, 3)) {
       case 0:
         scan.limit = 1000;
@@ -834,7 +836,8 @@ TEST_P(ScanTimeEntriesRandomTest, MatchesBruteForce) {
     SCOPED_TRACE(absl::StrCat("scan #", i, ": ", Describe(scan)));
     std::vector<std::pair<absl::CivilDay, TimeEntryId>> hits;
     for (const TimeEntry& e : entries) {
-      if (TimeEntryMatches(e, scan, tags_of(e.task))) {
+      const Task& task = task_of(e.task);
+      if (TimeEntryMatches(e, scan, task.tags, task.hidden_from_clients)) {
         hits.emplace_back(e.date, e.id);
       }
     }

@@ -362,7 +362,10 @@ void MemoryState::WalkEntries(const EntryIndex& index,
     const TimeEntry* entry = FindTimeEntry(it->second);
     if (entry == nullptr) continue;
     const Task* task = FindTask(entry->task);
-    if (!TimeEntryMatches(*entry, scan, task ? task->tags : kNoTags)) continue;
+    if (!TimeEntryMatches(*entry, scan, task ? task->tags : kNoTags,
+                          task != nullptr && task->hidden_from_clients)) {
+      continue;
+    }
     out.push_back(entry);
     ++found;
   }

@@ -88,6 +88,12 @@ SqlQuery BuildTimeEntryScanQuery(const TimeEntryScan& scan) {
   if (f.from) where.Add("day >= ?", EncodeDay(*f.from));
   if (f.to) where.Add("day <= ?", EncodeDay(*f.to));
   if (f.billable) where.Add("billable = ?", int64_t{*f.billable ? 1 : 0});
+  if (!scan.include_hidden_tasks) {
+    // One primary-key lookup of the entry's task.
+    where.Add(
+        "NOT EXISTS (SELECT 1 FROM tasks WHERE tasks.id = "
+        "time_entries.task_id AND tasks.hidden_from_clients = 1)");
+  }
   if (f.tag) {
     // A tag of the entry's task: one seek on the task_tags primary key.
     where.Add(
