@@ -60,6 +60,7 @@ using ScopeSet = uint8_t;
 // The table's entry. Thread-safe (constant data).
 ScopeSet PolicyScopes(Role role, Action action);
 
+// "read task", "edit project", ...: as messages and docs name it.
 absl::string_view ActionName(Action action);
 
 // The whole table as Markdown, the text of docs/permissions.md.

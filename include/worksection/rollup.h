@@ -45,6 +45,7 @@ struct RollupTotals {
     return {-seconds, -billable_seconds, -billed_amount, -labour_cost,
             -entry_count};
   }
+  // True when every total is zero (a row the store removes).
   bool empty() const {
     return seconds == 0 && billable_seconds == 0 && billed_amount == 0 &&
            labour_cost == 0 && entry_count == 0;

@@ -126,6 +126,7 @@ class Transaction {
   virtual absl::StatusOr<MemberId> InsertMember(const Member& member) = 0;
   virtual absl::Status UpdateMember(const Member& member) = 0;
 
+  // Projects, with their members and tags.
   virtual absl::StatusOr<Project> GetProject(ProjectId id) = 0;
   virtual absl::StatusOr<std::vector<Project>> ListProjects(
       const ProjectScan& scan) = 0;  // by id
@@ -134,6 +135,7 @@ class Transaction {
   virtual absl::StatusOr<ProjectId> InsertProject(const Project& project) = 0;
   virtual absl::Status UpdateProject(const Project& project) = 0;
 
+  // Tasks, with their tags, checklist and subscribers.
   virtual absl::StatusOr<Task> GetTask(TaskId id) = 0;
   // Ordered by (TaskSortKey(task, scan.filter.order), id).
   virtual absl::StatusOr<std::vector<Task>> ScanTasks(const TaskScan& scan) = 0;
@@ -142,6 +144,7 @@ class Transaction {
   virtual absl::StatusOr<TaskId> InsertTask(const Task& task) = 0;
   virtual absl::Status UpdateTask(const Task& task) = 0;
 
+  // Comments of tasks.
   virtual absl::StatusOr<Comment> GetComment(CommentId id) = 0;
   virtual absl::StatusOr<std::vector<Comment>> ListComments(
       TaskId task, bool include_hidden) = 0;  // by id
@@ -171,6 +174,7 @@ class Transaction {
   virtual absl::Status UpdateCost(const Cost& cost) = 0;
   virtual absl::Status DeleteCost(CostId id) = 0;
 
+  // Locked periods. DeleteLock: NotFound for a missing id.
   virtual absl::StatusOr<std::vector<PeriodLock>> ListLocks() = 0;  // by id
   virtual absl::StatusOr<LockId> InsertLock(const PeriodLock& lock) = 0;
   virtual absl::Status DeleteLock(LockId id) = 0;

@@ -30,6 +30,7 @@ struct WorkspaceSetup {
 
 struct OpenOptions {
   bool read_only = false;  // refuse every write; never touch the file
+  // How long a write waits for another writer before Unavailable.
   absl::Duration busy_timeout = absl::Seconds(5);
   // When set and the store holds no workspace yet, creates one with this
   // setup. Ignored for a store that already holds a workspace.
@@ -68,8 +69,12 @@ class Workspace {
   // checks the actor (NotFound if missing, PermissionDenied if deactivated).
   Session As(MemberId actor);
 
+  // True when opened read-only: every write fails.
   bool read_only() const { return store_->read_only(); }
+  // Now, from OpenOptions::clock.
   absl::Time Now() const { return clock_(); }
+  // The store underneath, for tools that read it directly (rollups,
+  // conformance tests). Owned by the Workspace; bypasses every permission.
   Store& store() { return *store_; }
 
  private:
