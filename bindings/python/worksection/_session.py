@@ -460,6 +460,7 @@ class Workspace:
 
     @property
     def uri(self) -> str:
+        """The URI the workspace was opened with."""
         return self._uri
 
     @property
@@ -470,6 +471,7 @@ class Workspace:
 
     @property
     def closed(self) -> bool:
+        """True once close() was called."""
         return self._impl.closed
 
     def close(self) -> None:
@@ -654,6 +656,7 @@ class Session:
     # --- Workspace ---
 
     def get_settings(self) -> Settings:
+        """The workspace settings."""
         return self._s.get_settings()
 
     def update_settings(self, settings: Settings, /, **changes: Any) -> Settings:
@@ -685,6 +688,7 @@ class Session:
             cost_rate=cost_rate, billing_rate=billing_rate))
 
     def get_member(self, member: MemberRef) -> Member:
+        """A member; NotFoundError when missing or not visible to this member."""
         return self._s.get_member(_id(member, Member, "member"))
 
     def list_members(
@@ -710,6 +714,7 @@ class Session:
         return self._s.deactivate_member(_id(member, Member, "member"))
 
     def reactivate_member(self, member: MemberRef) -> Member:
+        """Reactivates a deactivated member (owner, admin)."""
         return self._s.reactivate_member(_id(member, Member, "member"))
 
     # --- Projects ---
@@ -746,6 +751,7 @@ class Session:
             rounding=rounding, clients_see_hours=clients_see_hours))
 
     def get_project(self, project: ProjectRef) -> Project:
+        """A project; NotFoundError when missing or not visible."""
         return self._s.get_project(_id(project, Project, "project"))
 
     def list_projects(
@@ -778,6 +784,7 @@ class Session:
                      "update_project", _project_coerce))
 
     def archive_project(self, project: ProjectRef) -> Project:
+        """Archives a project: its tasks and time can no longer change."""
         return self._s.archive_project(_id(project, Project, "project"))
 
     def set_project_member(
@@ -846,6 +853,7 @@ class Session:
             hidden_from_clients=hidden_from_clients))
 
     def get_task(self, task: TaskRef) -> Task:
+        """A task; NotFoundError when missing or not visible (hidden tasks for clients)."""
         return self._s.get_task(_id(task, Task, "task"))
 
     def list_tasks(
@@ -958,11 +966,13 @@ class Session:
         text: str,
         hidden_from_clients: bool = False,
     ) -> Comment:
+        """Adds a comment to a task, written by this member."""
         return self._s.create_comment(types.SimpleNamespace(
             task=_id(task, Task, "task"), text=text,
             hidden_from_clients=hidden_from_clients))
 
     def get_comment(self, comment: CommentRef) -> Comment:
+        """A comment; NotFoundError when missing or not visible."""
         return self._s.get_comment(_id(comment, Comment, "comment"))
 
     def list_comments(self, task: TaskRef) -> List[Comment]:
@@ -1032,6 +1042,7 @@ class Session:
         return self._s.log_time_batch(drafts)
 
     def get_time_entry(self, entry: TimeEntryRef) -> TimeEntry:
+        """A time entry; money fields are None when this member may not read money."""
         return self._s.get_time_entry(_id(entry, TimeEntry, "entry"))
 
     def _time_filter(self, project: Any, task: Any, member: Any,
@@ -1178,6 +1189,7 @@ class Session:
             note=note))
 
     def get_cost(self, cost: CostRef) -> Cost:
+        """A cost line; NotFoundError unless this member may read money in its project."""
         return self._s.get_cost(_id(cost, Cost, "cost"))
 
     def list_costs(
@@ -1221,6 +1233,7 @@ class Session:
         self._s.unlock(_id(lock, PeriodLock, "lock"))
 
     def list_locks(self) -> List[PeriodLock]:
+        """The locked periods of the workspace and of the projects this member reads."""
         return self._s.list_locks()
 
     # --- Budgets ---
