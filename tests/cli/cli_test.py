@@ -13,11 +13,13 @@ import datetime
 import io
 import json
 import os
+import pty
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
 import zipfile
 
@@ -677,10 +679,8 @@ class PermissionsTest(AgencyCase):
 
 
 class DemoTest(CliCase):
-    """The demo seeds a whole agency; set WS_TEST_DEMO=1 to run it."""
+    """The demo seeds a whole agency (a few seconds: time is batched)."""
 
-    @unittest.skipUnless(os.environ.get("WS_TEST_DEMO"),
-                         "WS_TEST_DEMO is not set")
     def test_demo(self):
         r = self.ws("demo", db=False)
         self.assertEqual(r.rc, 0, r)
@@ -704,6 +704,36 @@ class DemoTest(CliCase):
             [1, 2, 18, 4])
         # It refuses to overwrite the file without --force.
         self.fails(1, "demo", db=False, mentions=["demo.db"])
+
+    def test_progress_bar_only_on_a_terminal(self):
+        # stderr on a pseudo-terminal: the bar is drawn (the demo runs for
+        # more than a second); the reader thread keeps the pty from filling.
+        master, slave = pty.openpty()
+        proc = subprocess.Popen([WS, "demo"], cwd=self.dir,
+                                stdout=subprocess.DEVNULL, stderr=slave)
+        os.close(slave)
+        chunks = []
+
+        def read():
+            while True:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:  # EIO once the child closed its side
+                    return
+                if not data:
+                    return
+                chunks.append(data)
+
+        reader = threading.Thread(target=read)
+        reader.start()
+        self.assertEqual(proc.wait(timeout=300), 0)
+        reader.join(timeout=30)
+        os.close(master)
+        self.assertIn("seeding", b"".join(chunks).decode(errors="replace"))
+        # stderr piped (a script): not a byte of it.
+        r = self.ws("demo", "--force", db=False)
+        self.assertEqual(r.rc, 0, r)
+        self.assertEqual(r.err, "", r)
 
     def test_demo_usage(self):
         self.fails(2, "demo", "--seeds", "3", db=False)
