@@ -212,6 +212,18 @@ std::string AgencyTest::State() {
     }
   }
   if (!page->next_page_token.empty()) out += "more tasks\n";
+  // The owner's position in the change feed: a refused call writes no
+  // event either.
+  int64_t seq = 0;
+  for (bool more = true; more;) {
+    absl::StatusOr<ChangesPage> changes =
+        Owner().ChangesSince(seq, limits::kMaxPageSize);
+    if (!changes.ok())
+      return absl::StrCat("events: ", changes.status().ToString());
+    seq = changes->last_seq;
+    more = changes->has_more;
+  }
+  absl::StrAppend(&out, "events through ", seq, "\n");
   return out;
 }
 
