@@ -130,7 +130,11 @@ class Transaction {
   virtual absl::StatusOr<std::optional<WorkspaceSettings>> GetSettings() = 0;
   virtual absl::Status PutSettings(const WorkspaceSettings& settings) = 0;
 
-  // Inserts assign and return a fresh id; ids are never reused.
+  // Inserts store the entity as given (revision and timestamps included)
+  // and return its id: a fresh one when the entity's id is none, else the
+  // given id (a snapshot restore), AlreadyExists when it is taken. Fresh ids
+  // increase, stay above every id stored and are never reused, even after
+  // a rollback. Applies to every Insert* of an entity with an id.
   virtual absl::StatusOr<Member> GetMember(MemberId id) = 0;
   virtual absl::StatusOr<std::optional<Member>> FindMemberByEmail(
       absl::string_view email) = 0;

@@ -685,8 +685,10 @@ absl::StatusOr<MemberId> SqliteTransaction::InsertMember(const Member& member) {
       Statement s,
       conn_->Prepare("INSERT INTO members (revision, name, email, role, "
                      "company, cost_rate, billing_rate, active, created_at, "
-                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                     "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "?)"));
   WS_SQL_RETURN_IF_ERROR(BindMemberColumns(s, member));
+  s.BindOptionalInt(11, IdOrNull(member.id));
   WS_SQL_RETURN_IF_ERROR(MapEmailConflict(s.Run(), member.email));
   return MemberId(sqlite3_last_insert_rowid(conn_->db()));
 }
@@ -895,10 +897,11 @@ absl::StatusOr<ProjectId> SqliteTransaction::InsertProject(
                        "folder, manager_id, start_day, deadline_day, "
                        "time_budget_s, money_budget, billing_rate, "
                        "created_at, updated_at, rounding_mode, "
-                       "rounding_minutes, clients_see_hours) "
+                       "rounding_minutes, clients_see_hours, id) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                       "?)"));
+                       "?, ?)"));
     BindProjectColumns(s, project);
+    s.BindOptionalInt(16, IdOrNull(project.id));
     WS_SQL_RETURN_IF_ERROR(s.Run());
     id = sqlite3_last_insert_rowid(conn_->db());
   }
@@ -1108,9 +1111,10 @@ absl::StatusOr<TaskId> SqliteTransaction::InsertTask(const Task& task) {
             "author_id, assignee_id, priority, status, start_day, "
             "deadline_day, deadline_minute, deadline_key, estimate_s, "
             "money_budget, hidden_from_clients, completion_note, "
-            "completed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "completed_at, created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     BindTaskColumns(s, task);
+    s.BindOptionalInt(21, IdOrNull(task.id));
     WS_SQL_RETURN_IF_ERROR(s.Run());
     id = sqlite3_last_insert_rowid(conn_->db());
   }
@@ -1184,8 +1188,9 @@ absl::StatusOr<CommentId> SqliteTransaction::InsertComment(
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
       conn_->Prepare("INSERT INTO comments (revision, task_id, author_id, "
-                     "text, hidden_from_clients, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                     "text, hidden_from_clients, created_at, updated_at, id) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  s.BindOptionalInt(8, IdOrNull(comment.id));
   s.BindInt(1, comment.revision);
   s.BindOptionalInt(2, IdOrNull(comment.task));
   s.BindOptionalInt(3, IdOrNull(comment.author));
@@ -1299,9 +1304,10 @@ absl::StatusOr<TimeEntryId> SqliteTransaction::InsertTimeEntry(
           "INSERT INTO time_entries (revision, task_id, project_id, "
           "member_id, day, start, seconds, billed_seconds, billable, note, "
           "billing_rate, cost_rate, billed_amount, labour_cost, created_at, "
-          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?)"));
+          "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?)"));
   BindTimeEntryColumns(s, entry);
+  s.BindOptionalInt(17, IdOrNull(entry.id));
   WS_SQL_RETURN_IF_ERROR(s.Run());
   return TimeEntryId(sqlite3_last_insert_rowid(conn_->db()));
 }
@@ -1454,10 +1460,12 @@ absl::StatusOr<CostId> SqliteTransaction::InsertCost(const Cost& cost) {
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
-      conn_->Prepare("INSERT INTO costs (revision, project_id, task_id, kind, "
-                     "amount, day, note, author_id, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      conn_->Prepare(
+          "INSERT INTO costs (revision, project_id, task_id, kind, "
+          "amount, day, note, author_id, created_at, updated_at, id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   BindCostColumns(s, cost);
+  s.BindOptionalInt(11, IdOrNull(cost.id));
   WS_SQL_RETURN_IF_ERROR(s.Run());
   return CostId(sqlite3_last_insert_rowid(conn_->db()));
 }
@@ -1511,7 +1519,8 @@ absl::StatusOr<LockId> SqliteTransaction::InsertLock(const PeriodLock& lock) {
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
       conn_->Prepare("INSERT INTO locks (project_id, through_day, author_id, "
-                     "created_at) VALUES (?, ?, ?, ?)"));
+                     "created_at, id) VALUES (?, ?, ?, ?, ?)"));
+  s.BindOptionalInt(5, IdOrNull(lock.id));
   s.BindOptionalInt(1, IdOrNull(lock.project));
   s.BindInt(2, EncodeDay(lock.through));
   s.BindOptionalInt(3, IdOrNull(lock.author));
