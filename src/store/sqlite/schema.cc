@@ -353,7 +353,8 @@ absl::StatusOr<int> ReadSchemaVersion(Connection& conn) {
   return static_cast<int>(*version);
 }
 
-absl::Status PrepareForWriting(Connection& conn, int version_read) {
+absl::Status PrepareForWriting(Connection& conn, int version_read,
+                               SyncMode sync) {
   {
     absl::StatusOr<Statement> stmt = conn.Prepare("PRAGMA journal_mode = WAL");
     if (!stmt.ok()) return stmt.status();
@@ -366,8 +367,12 @@ absl::Status PrepareForWriting(Connection& conn, int version_read) {
                        "\" to WAL journal mode (it stays \"", mode, "\")"));
     }
   }
-  // Durable on return: the WAL is synced at every commit.
-  absl::Status s = conn.Exec("PRAGMA synchronous = FULL");
+  // FULL: durable on return, the WAL is synced at every commit. NORMAL (opt
+  // in): synced at checkpoints; in WAL mode that risks the last commits on a
+  // power failure, never the file's integrity.
+  absl::Status s =
+      conn.Exec(sync == SyncMode::kFull ? "PRAGMA synchronous = FULL"
+                                        : "PRAGMA synchronous = NORMAL");
   if (!s.ok()) return s;
 
   if (version_read >= kSqliteSchemaVersion) return absl::OkStatus();

@@ -1675,7 +1675,8 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
     return std::unique_ptr<Store>(std::move(store));
   }
 
-  absl::Status s = sqlite_internal::PrepareForWriting(**conn, *version);
+  absl::Status s =
+      sqlite_internal::PrepareForWriting(**conn, *version, options.synchronous);
   if (!s.ok()) return s;
   return std::unique_ptr<Store>(std::make_unique<sqlite_internal::SqliteStore>(
       path, options, *std::move(conn)));
