@@ -192,9 +192,11 @@ class Transaction {
   virtual absl::StatusOr<LockId> InsertLock(const PeriodLock& lock) = 0;
   virtual absl::Status DeleteLock(LockId id) = 0;
 
-  // Adds `delta` to the key's totals (creating the row); a row whose totals
-  // all reach zero is removed. ScanRollups orders by (project, task,
-  // member, day).
+  // Adds `delta` to the key's totals (creating the row), and so to the
+  // monthly sum its key falls in; a row whose totals all reach zero is
+  // removed. ScanRollups orders by (project, task, member, day), a kMonth
+  // scan by (project, member, month); InvalidArgument for a kMonth scan
+  // with `tasks` set.
   virtual absl::Status AddToRollup(const RollupKey& key,
                                    const RollupTotals& delta) = 0;
   virtual absl::StatusOr<std::vector<RollupRow>> ScanRollups(

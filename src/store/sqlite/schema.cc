@@ -289,11 +289,47 @@ CREATE TABLE budget_alerts (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Version 3: monthly rollups.
+//
+// rollups_monthly holds the sums of the rollups rows by (project, member,
+// month), month being the day code of the month's first day; the store keeps
+// it in the same transaction as the daily rows (AddToRollup), so a report of
+// whole months reads one row per project, member and month instead of one
+// per task and day. The migration fills it from the daily rows. Self-
+// contained: it only adds this table and its index.
+//   rollups_monthly PK        (project_id, member_id, month): a project's
+//                             rows are a range; the upsert finds its row
+//   rollups_monthly_by_month  ScanRollups(kMonth) by a month range alone:
+//                             workspace reports of some months read only
+//                             those months
+constexpr char kSchemaV3[] = R"sql(
+CREATE TABLE rollups_monthly (
+  project_id INTEGER NOT NULL,
+  member_id INTEGER NOT NULL,
+  month INTEGER NOT NULL,
+  seconds INTEGER NOT NULL,
+  billable_seconds INTEGER NOT NULL,
+  billed_amount INTEGER NOT NULL,
+  labour_cost INTEGER NOT NULL,
+  entry_count INTEGER NOT NULL,
+  PRIMARY KEY (project_id, member_id, month)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX rollups_monthly_by_month ON rollups_monthly(month);
+INSERT INTO rollups_monthly
+  SELECT project_id, member_id,
+    CAST(julianday(day * 86400, 'unixepoch', 'start of month') - 2440587.5
+         AS INTEGER) AS month,
+    SUM(seconds), SUM(billable_seconds), SUM(billed_amount),
+    SUM(labour_cost), SUM(entry_count)
+  FROM rollups GROUP BY project_id, member_id, month;
+)sql";
+
 // The migrations, in order: kMigrations[i] takes a file from version i to
 // version i + 1. Append only; never edit a step that has shipped.
 constexpr const char* kMigrations[] = {
     kSchemaV1,
     kSchemaV2,
+    kSchemaV3,
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) ==
                   kSqliteSchemaVersion,
