@@ -101,17 +101,27 @@ class MemoryState {
   int64_t AppendEvent(StoredEvent event);
   void PopEvent() { events_.pop_back(); }
 
-  // Fresh ids: counters start at 1 and only go up, also across rollbacks,
-  // so an id is never handed out twice.
-  MemberId NextMemberId() { return MemberId(++last_member_id_); }
-  ProjectId NextProjectId() { return ProjectId(++last_project_id_); }
-  TaskId NextTaskId() { return TaskId(++last_task_id_); }
-  CommentId NextCommentId() { return CommentId(++last_comment_id_); }
-  TimeEntryId NextTimeEntryId() { return TimeEntryId(++last_time_entry_id_); }
-  CostId NextCostId() { return CostId(++last_cost_id_); }
-  LockId NextLockId() { return LockId(++last_lock_id_); }
+  // The id an insert stores under: `given` when valid (a restore), else a
+  // fresh one. Counters start at 1 and only go up, also across rollbacks,
+  // and past every given id, so an id is never handed out twice.
+  MemberId ClaimId(MemberId given) { return Claim(given, last_member_id_); }
+  ProjectId ClaimId(ProjectId given) { return Claim(given, last_project_id_); }
+  TaskId ClaimId(TaskId given) { return Claim(given, last_task_id_); }
+  CommentId ClaimId(CommentId given) { return Claim(given, last_comment_id_); }
+  TimeEntryId ClaimId(TimeEntryId given) {
+    return Claim(given, last_time_entry_id_);
+  }
+  CostId ClaimId(CostId given) { return Claim(given, last_cost_id_); }
+  LockId ClaimId(LockId given) { return Claim(given, last_lock_id_); }
 
  private:
+  template <typename IdT>
+  static IdT Claim(IdT given, int64_t& last) {
+    if (!given.valid()) return IdT(++last);
+    if (given.value() > last) last = given.value();
+    return given;
+  }
+
   // An entry's or a cost's place in its (date, id) order.
   using EntryPos = std::pair<absl::CivilDay, TimeEntryId>;
   using CostPos = std::pair<absl::CivilDay, CostId>;

@@ -30,6 +30,7 @@
 #include "absl/time/time.h"
 #include "src/store/busy_lock.h"
 #include "src/store/memory/memory_state.h"
+#include "src/store/rollup_months.h"
 
 namespace worksection {
 namespace {
@@ -129,6 +130,18 @@ class MemoryTransaction final : public Transaction {
     }
   }
 
+  // The id an insert stores under: `given` when valid (AlreadyExists when
+  // taken), else a fresh one.
+  template <typename IdT, typename T>
+  absl::StatusOr<IdT> ClaimId(absl::string_view entity, IdT given,
+                              const T* (MemoryState::*find)(IdT) const) {
+    if (given.valid() && (state_->*find)(given) != nullptr) {
+      return absl::AlreadyExistsError(
+          absl::StrCat(entity, " ", given.value(), " already exists"));
+    }
+    return state_->ClaimId(given);
+  }
+
   absl::Status Commit() override {
     if (committed_) {
       return absl::FailedPreconditionError("transaction already committed");
@@ -172,8 +185,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<MemberId> InsertMember(const Member& member) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     Member stored = member;
-    stored.id = state_->NextMemberId();
-    const MemberId id = stored.id;
+    absl::StatusOr<MemberId> claimed =
+        ClaimId("member", member.id, &MemoryState::FindMember);
+    if (!claimed.ok()) return claimed.status();
+    const MemberId id = *claimed;
+    stored.id = id;
     absl::StatusOr<std::optional<Member>> previous =
         state_->SetMember(id, std::move(stored));
     if (!previous.ok()) return previous.status();
@@ -212,8 +228,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<ProjectId> InsertProject(const Project& project) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     Project stored = project;
-    stored.id = state_->NextProjectId();
-    const ProjectId id = stored.id;
+    absl::StatusOr<ProjectId> claimed =
+        ClaimId("project", project.id, &MemoryState::FindProject);
+    if (!claimed.ok()) return claimed.status();
+    const ProjectId id = *claimed;
+    stored.id = id;
     undo_.push_back(ProjectUndo{id, state_->SetProject(id, std::move(stored))});
     return id;
   }
@@ -245,8 +264,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<TaskId> InsertTask(const Task& task) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     Task stored = task;
-    stored.id = state_->NextTaskId();
-    const TaskId id = stored.id;
+    absl::StatusOr<TaskId> claimed =
+        ClaimId("task", task.id, &MemoryState::FindTask);
+    if (!claimed.ok()) return claimed.status();
+    const TaskId id = *claimed;
+    stored.id = id;
     undo_.push_back(TaskUndo{id, state_->SetTask(id, std::move(stored))});
     return id;
   }
@@ -272,8 +294,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<CommentId> InsertComment(const Comment& comment) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     Comment stored = comment;
-    stored.id = state_->NextCommentId();
-    const CommentId id = stored.id;
+    absl::StatusOr<CommentId> claimed =
+        ClaimId("comment", comment.id, &MemoryState::FindComment);
+    if (!claimed.ok()) return claimed.status();
+    const CommentId id = *claimed;
+    stored.id = id;
     undo_.push_back(CommentUndo{id, state_->SetComment(id, std::move(stored))});
     return id;
   }
@@ -302,8 +327,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<TimeEntryId> InsertTimeEntry(const TimeEntry& entry) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     TimeEntry stored = entry;
-    stored.id = state_->NextTimeEntryId();
-    const TimeEntryId id = stored.id;
+    absl::StatusOr<TimeEntryId> claimed =
+        ClaimId("time entry", entry.id, &MemoryState::FindTimeEntry);
+    if (!claimed.ok()) return claimed.status();
+    const TimeEntryId id = *claimed;
+    stored.id = id;
     undo_.push_back(
         TimeEntryUndo{id, state_->SetTimeEntry(id, std::move(stored))});
     return id;
@@ -365,8 +393,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<CostId> InsertCost(const Cost& cost) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     Cost stored = cost;
-    stored.id = state_->NextCostId();
-    const CostId id = stored.id;
+    absl::StatusOr<CostId> claimed =
+        ClaimId("cost", cost.id, &MemoryState::FindCost);
+    if (!claimed.ok()) return claimed.status();
+    const CostId id = *claimed;
+    stored.id = id;
     undo_.push_back(CostUndo{id, state_->SetCost(id, std::move(stored))});
     return id;
   }
@@ -391,8 +422,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<LockId> InsertLock(const PeriodLock& lock) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     PeriodLock stored = lock;
-    stored.id = state_->NextLockId();
-    const LockId id = stored.id;
+    absl::StatusOr<LockId> claimed =
+        ClaimId("lock", lock.id, &MemoryState::FindLock);
+    if (!claimed.ok()) return claimed.status();
+    const LockId id = *claimed;
+    stored.id = id;
     undo_.push_back(LockUndo{id, state_->SetLock(id, std::move(stored))});
     return id;
   }
@@ -420,6 +454,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<std::vector<RollupRow>> ScanRollups(
       const RollupScan& scan) override {
     if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    if (absl::Status s = CheckRollupScan(scan); !s.ok()) return s;
+    // In memory the monthly rows are summed when read: no table to keep.
+    if (scan.grain == RollupGrain::kMonth) {
+      return SumByMonth(state_->ScanRollups(DaysOfMonthScan(scan)));
+    }
     return state_->ScanRollups(scan);
   }
 

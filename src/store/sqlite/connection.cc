@@ -38,6 +38,10 @@ absl::Status SqliteStatus(int rc, absl::string_view what,
         return absl::AlreadyExistsError(
             absl::StrCat("member email already exists (", message, ")"));
       }
+      // An insert that keeps a given id (a restore) which is taken.
+      if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        return absl::AlreadyExistsError(message);
+      }
       return absl::InternalError(message);
     default:
       return absl::InternalError(message);
