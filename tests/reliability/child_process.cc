@@ -142,12 +142,12 @@ void ChildProcess::Kill() {
 }
 
 int ChildProcess::Wait() {
-  int status = 0;
-  if (reaped_) return status;
-  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  if (!reaped_) {
+    while (waitpid(pid_, &wait_status_, 0) < 0 && errno == EINTR) {
+    }
+    reaped_ = true;
   }
-  reaped_ = true;
-  return status;
+  return wait_status_;
 }
 
 std::string DescribeWaitStatus(int status) {

@@ -51,7 +51,7 @@ class ChildProcess {
   void Kill();
 
   // Waits for the child to end and returns its wait status (see
-  // waitpid(2)); at most once.
+  // waitpid(2)).
   int Wait();
 
  private:
@@ -67,6 +67,7 @@ class ChildProcess {
   int stdout_fd_;
   bool eof_ = false;
   bool reaped_ = false;
+  int wait_status_ = 0;  // once reaped
   std::string buffer_;  // read, not yet returned
 };
 
