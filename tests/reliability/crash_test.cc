@@ -289,7 +289,7 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   const Expected::Figures& f = expected.figures();
   const std::string summary = absl::StrCat(
       kRounds, " kills survived (", early_kills,
-      " before the writer was ready); ", acked_calls,
+      " timed from the writer's start, not its ready line); ", acked_calls,
       " acknowledged calls checked: ", f.acked_tasks, " tasks created, ",
       f.acked_entries, " time entries, ", f.acked_completions,
       " completions; the call in flight had committed at ",
