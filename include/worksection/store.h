@@ -258,7 +258,8 @@ class Store {
 // options.synchronous. InvalidArgument for an unknown scheme or URI
 // parameter; NotFound for a missing
 // file opened read-only; FailedPrecondition for a schema newer than this
-// library; DataLoss for a file that is not a worksection store.
+// library; DataLoss for a file that is not a worksection store or is
+// truncated (shorter than a page, or not a whole number of pages).
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
                                                  const StoreOptions& options);
 

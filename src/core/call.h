@@ -167,6 +167,14 @@ auto RunCall(const Session& session, Store::Mode mode, Body body)
   return result;
 }
 
+// True when a lookup failed for another reason than a missing entity: a
+// corrupt (DataLoss) or busy (Unavailable) store. The caller returns that
+// status, never its own NotFound, which would pass the failure off as a
+// missing entity.
+inline bool StoreFailed(const absl::Status& lookup) {
+  return !lookup.ok() && !absl::IsNotFound(lookup);
+}
+
 // The revision check of every update: Aborted when `named` is set and is not
 // the stored revision.
 absl::Status CheckRevision(absl::string_view entity, int64_t id, Revision named,

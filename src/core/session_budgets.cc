@@ -35,6 +35,7 @@ absl::StatusOr<BudgetUsage> Session::GetProjectBudget(ProjectId id) {
       *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<BudgetUsage> {
         absl::StatusOr<Project> p = call.tx.GetProject(id);
+        if (StoreFailed(p.status())) return p.status();
         if (!p.ok() || !Allowed(call.actor, Action::kReadProject, Target{id})) {
           return absl::NotFoundError(
               absl::StrCat("project ", id.value(), " not found"));
@@ -49,6 +50,7 @@ absl::StatusOr<BudgetUsage> Session::GetTaskBudget(TaskId id) {
   return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<BudgetUsage> {
                    absl::StatusOr<Task> t = call.tx.GetTask(id);
+                   if (StoreFailed(t.status())) return t.status();
                    if (!t.ok() || !CanSee(call.actor, *t)) {
                      return absl::NotFoundError(
                          absl::StrCat("task ", id.value(), " not found"));
@@ -67,6 +69,7 @@ absl::StatusOr<std::vector<BudgetAlert>> Session::ListBudgetAlerts(
       *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::vector<BudgetAlert>> {
         absl::StatusOr<Project> p = call.tx.GetProject(id);
+        if (StoreFailed(p.status())) return p.status();
         if (!p.ok() || !Allowed(call.actor, Action::kReadProject, Target{id})) {
           return absl::NotFoundError(
               absl::StrCat("project ", id.value(), " not found"));
@@ -81,6 +84,7 @@ absl::StatusOr<std::vector<BudgetAlert>> Session::ListBudgetAlerts(
           if (!(a.kind == BudgetAlert::Kind::kTime ? time : money)) continue;
           if (a.task.valid()) {
             absl::StatusOr<Task> t = call.tx.GetTask(a.task);
+            if (StoreFailed(t.status())) return t.status();
             if (!t.ok() || !CanSee(call.actor, *t)) continue;
           }
           visible.push_back(std::move(a));

@@ -19,9 +19,13 @@ absl::StatusOr<PeriodLock> Session::LockPeriod(ProjectId project,
                                  "lock a period");
         if (s.ok()) s = CheckDay("lock.through", through);
         if (!s.ok()) return s;
-        if (project.valid() && !call.tx.GetProject(project).ok()) {
-          return absl::NotFoundError(absl::StrCat(
-              "lock.project: project ", project.value(), " not found"));
+        if (project.valid()) {
+          absl::StatusOr<Project> p = call.tx.GetProject(project);
+          if (StoreFailed(p.status())) return p.status();
+          if (!p.ok()) {
+            return absl::NotFoundError(absl::StrCat(
+                "lock.project: project ", project.value(), " not found"));
+          }
         }
         PeriodLock lock;
         lock.project = project;

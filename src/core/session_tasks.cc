@@ -36,6 +36,7 @@ absl::StatusOr<Task> GetVisible(Call& call, TaskId id) {
 absl::StatusOr<Project> GetWritableProject(Call& call, ProjectId id,
                                            absl::string_view field) {
   absl::StatusOr<Project> project = call.tx.GetProject(id);
+  if (StoreFailed(project.status())) return project.status();
   if (!project.ok() || !Allowed(call.actor, Action::kReadProject, Target{id})) {
     return absl::NotFoundError(
         absl::StrCat(field, ": project ", id.value(), " not found"));
@@ -53,6 +54,7 @@ absl::Status CheckPlacement(Call& call, const Subtree& subtree, TaskId parent,
                             ProjectId project) {
   if (!parent.valid()) return absl::OkStatus();
   absl::StatusOr<Task> p = GetVisible(call, parent);
+  if (StoreFailed(p.status())) return p.status();
   if (!p.ok()) {
     return absl::NotFoundError(
         absl::StrCat("task.parent: task ", parent.value(), " not found"));

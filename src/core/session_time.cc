@@ -32,6 +32,7 @@ std::string Name(TimeEntryId id) {
 absl::StatusOr<std::pair<TimeEntry, Project>> GetVisible(Call& call,
                                                          TimeEntryId id) {
   absl::StatusOr<TimeEntry> entry = call.tx.GetTimeEntry(id);
+  if (StoreFailed(entry.status())) return entry.status();
   if (!entry.ok()) return NotFound(id);
   absl::StatusOr<Project> project = call.tx.GetProject(entry->project);
   if (!project.ok()) return project.status();

@@ -14,6 +14,7 @@ namespace worksection {
 absl::StatusOr<WritableTask> GetTaskToLogOn(Call& call, TaskId id,
                                             absl::string_view field) {
   absl::StatusOr<Task> task = call.tx.GetTask(id);
+  if (StoreFailed(task.status())) return task.status();
   if (!task.ok() || !CanSee(call.actor, *task)) {
     return absl::NotFoundError(
         absl::StrCat(field, ": task ", id.value(), " not found"));

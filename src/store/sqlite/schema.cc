@@ -1,8 +1,12 @@
 #include "src/store/sqlite/schema.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
+#include <array>
 #include <cstdint>
+#include <cstring>
+#include <fstream>
 #include <string>
 
 #include "absl/status/status.h"
@@ -370,6 +374,50 @@ absl::Status ExecScript(Connection& conn, const char* sql,
 }
 
 }  // namespace
+
+absl::Status CheckFileLength(const std::string& path) {
+  // SQLite reads the bytes missing from a file cut short as zeros. A file
+  // shorter than a page then opens as an empty database, which a read-write
+  // open would set up afresh over what is left of the store, and a partial
+  // last page reads zeros in place of its tail, where a b-tree page keeps
+  // its first cells. A database file always holds whole pages (SQLite
+  // writes, extends and truncates it a page at a time; a WAL checkpoint of
+  // the store's 4096-byte pages extends it by one aligned write a page, so
+  // a concurrent reader never sees half of one), so any other length is a
+  // truncated file.
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    return absl::OkStatus();  // missing, or not a file: SQLite says which
+  }
+  const int64_t size = st.st_size;
+  constexpr int64_t kMinPageSize = 512;
+  if (size == 0) return absl::OkStatus();
+  if (size < kMinPageSize) {
+    return absl::DataLossError(absl::StrCat(
+        "\"", path, "\" is ", size,
+        " bytes long, shorter than any SQLite page: a truncated file, or not "
+        "a SQLite database"));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::array<unsigned char, 18> header{};
+  in.read(reinterpret_cast<char*>(header.data()), header.size());
+  static constexpr char kMagic[] = "SQLite format 3";  // and its NUL
+  if (!in || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0) {
+    return absl::OkStatus();  // not SQLite: the first read says so
+  }
+  // Big-endian at offset 16; 1 means 65536.
+  int64_t page_size = header[16] << 8 | header[17];
+  if (page_size == 1) page_size = 65'536;
+  if (page_size < kMinPageSize || (page_size & (page_size - 1)) != 0) {
+    return absl::OkStatus();  // a broken header: the first read says so
+  }
+  if (size % page_size != 0) {
+    return absl::DataLossError(absl::StrCat(
+        "\"", path, "\" is ", size, " bytes long, not a whole number of its ",
+        page_size, "-byte pages: a truncated file"));
+  }
+  return absl::OkStatus();
+}
 
 absl::StatusOr<int> ReadSchemaVersion(Connection& conn) {
   // The first read of the file: a file that is not SQLite fails here with

@@ -126,6 +126,22 @@ absl::Status Corrupt(absl::string_view entity, int64_t id,
                                           " ", value, " is not a known value"));
 }
 
+// The entity a child row (a tag, a member, a checklist item) belongs to,
+// among those being loaded. The query asks only for their rows, so a row of
+// any other means the file is corrupt (an index that disagrees with its
+// table): DataLoss, not a null pointer.
+template <typename T>
+absl::StatusOr<T*> OwnerOf(const absl::flat_hash_map<int64_t, T*>& by_id,
+                           absl::string_view table, int64_t id) {
+  auto it = by_id.find(id);
+  if (it == by_id.end()) {
+    return absl::DataLossError(
+        absl::StrCat(table, ": a row of ", id,
+                     " came back for other ids: the file is corrupt"));
+  }
+  return it->second;
+}
+
 absl::Status NotFound(absl::string_view entity, int64_t id) {
   return absl::NotFoundError(absl::StrCat(entity, " ", id, " not found"));
 }
@@ -787,8 +803,10 @@ absl::Status SqliteTransaction::LoadProjectChildren(
   WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
       "SELECT project_id, tag FROM project_tags WHERE project_id IN "
       "(SELECT value FROM json_each(?)) ORDER BY project_id, tag",
-      json, [&](const Statement& s) {
-        by_id[s.Int(0)]->tags.push_back(s.Text(1));
+      json, [&](const Statement& s) -> absl::Status {
+        WS_SQL_ASSIGN_OR_RETURN(Project * p,
+                                OwnerOf(by_id, "project_tags", s.Int(0)));
+        p->tags.push_back(s.Text(1));
         return absl::OkStatus();
       }));
   return conn_->ForEachRow(
@@ -802,7 +820,9 @@ absl::Status SqliteTransaction::LoadProjectChildren(
           return Corrupt("project", s.Int(0), "member role", s.Int(2));
         }
         pm.billing_rate = s.OptionalInt(3);
-        by_id[s.Int(0)]->members.push_back(pm);
+        WS_SQL_ASSIGN_OR_RETURN(Project * p,
+                                OwnerOf(by_id, "project_members", s.Int(0)));
+        p->members.push_back(pm);
         return absl::OkStatus();
       });
 }
@@ -1008,22 +1028,28 @@ absl::Status SqliteTransaction::LoadTaskChildren(std::vector<Task>& tasks) {
   WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
       "SELECT task_id, tag FROM task_tags WHERE task_id IN "
       "(SELECT value FROM json_each(?)) ORDER BY task_id, tag",
-      json, [&](const Statement& s) {
-        by_id[s.Int(0)]->tags.push_back(s.Text(1));
+      json, [&](const Statement& s) -> absl::Status {
+        WS_SQL_ASSIGN_OR_RETURN(Task * t,
+                                OwnerOf(by_id, "task_tags", s.Int(0)));
+        t->tags.push_back(s.Text(1));
         return absl::OkStatus();
       }));
   WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
       "SELECT task_id, text, done FROM task_checklist WHERE task_id IN "
       "(SELECT value FROM json_each(?)) ORDER BY task_id, position",
-      json, [&](const Statement& s) {
-        by_id[s.Int(0)]->checklist.push_back({s.Text(1), s.Int(2) != 0});
+      json, [&](const Statement& s) -> absl::Status {
+        WS_SQL_ASSIGN_OR_RETURN(Task * t,
+                                OwnerOf(by_id, "task_checklist", s.Int(0)));
+        t->checklist.push_back({s.Text(1), s.Int(2) != 0});
         return absl::OkStatus();
       }));
   return conn_->ForEachRow(
       "SELECT task_id, member_id FROM task_subscribers WHERE task_id IN "
       "(SELECT value FROM json_each(?)) ORDER BY task_id, member_id",
-      json, [&](const Statement& s) {
-        by_id[s.Int(0)]->subscribers.push_back(MemberId(s.Int(1)));
+      json, [&](const Statement& s) -> absl::Status {
+        WS_SQL_ASSIGN_OR_RETURN(Task * t,
+                                OwnerOf(by_id, "task_subscribers", s.Int(0)));
+        t->subscribers.push_back(MemberId(s.Int(1)));
         return absl::OkStatus();
       });
 }
@@ -1764,6 +1790,9 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
             "no store at \"", path, "\" (a read-only open never creates one)"));
       }
     }
+  }
+  if (absl::Status s = sqlite_internal::CheckFileLength(path); !s.ok()) {
+    return s;
   }
   absl::StatusOr<std::unique_ptr<Connection>> conn =
       Connection::Open(path, options.read_only, options.busy_timeout);
