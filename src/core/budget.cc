@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "src/core/task_tree.h"
+#include "src/util/checked_sum.h"
 
 namespace worksection {
 namespace {
@@ -39,7 +40,9 @@ absl::StatusOr<Spent> SpentOn(Transaction& tx, ProjectId project,
     if (!in.ok()) return in.status();
     if (!*in) continue;
     spent.time += absl::Seconds(row.totals.seconds);
-    spent.money += row.totals.billed_amount;
+    if (!AddChecked(spent.money, row.totals.billed_amount)) {
+      return TotalTooLarge("budget.money_used");
+    }
   }
   CostScan costs;
   costs.filter.project = project;
@@ -53,7 +56,9 @@ absl::StatusOr<Spent> SpentOn(Transaction& tx, ProjectId project,
     }
     absl::StatusOr<bool> in = counts(c.task);
     if (!in.ok()) return in.status();
-    if (*in) spent.money += c.amount;
+    if (*in && !AddChecked(spent.money, c.amount)) {
+      return TotalTooLarge("budget.money_used");
+    }
   }
   return spent;
 }

@@ -143,6 +143,14 @@ absl::Status CheckCanSee(Transaction& tx, MemberId id, const Task& task,
   return absl::OkStatus();
 }
 
+absl::Status CheckProjectOrNone(Transaction& tx, ProjectId project,
+                                absl::string_view field) {
+  if (project.value() == 0) return absl::OkStatus();
+  if (project.valid() && tx.GetProject(project).ok()) return absl::OkStatus();
+  return absl::NotFoundError(
+      absl::StrCat(field, ": project ", project.value(), " not found"));
+}
+
 absl::Status CheckRevision(absl::string_view entity, int64_t id, Revision named,
                            Revision stored) {
   if (named != 0 && named != stored) {

@@ -89,6 +89,12 @@ void CheckResult(int rc) {
 }
 
 int64_t now_us = 1710498600LL * 1000000;  // 2024-03-15 10:30 UTC
+
+// `base` + `delta` modulo 2^64: any instant, extremes included, without
+// overflowing in the harness.
+int64_t Wrapping(int64_t base, uint64_t delta) {
+  return static_cast<int64_t>(static_cast<uint64_t>(base) + delta);
+}
 int64_t Clock(void*) { return now_us; }
 
 struct Freer {
@@ -281,8 +287,11 @@ class Interpreter {
           if (p.Byte() & 1) log.date = p.Date();
           log.duration = p.Number();
           if (p.Byte() % 4 == 0) {
-            log.start = now_us - p.Number() * 1000000;
-            if (log.duration == 0) log.end = log.start + p.Number() * 1000000;
+            log.start = Wrapping(
+                now_us, (0 - static_cast<uint64_t>(p.Number())) * 1000000u);
+            if (log.duration == 0) {
+              log.end = Wrapping(log.start, p.Number() * uint64_t{1000000});
+            }
           }
           log.billable = p.Byte() & 1;
           notes[i] = p.Text();
@@ -514,7 +523,8 @@ class Interpreter {
       }
       default:
         if (depth > 0) {
-          now_us += p.Number() * 1000000;  // the clock moves on
+          // The clock moves on, to any instant.
+          now_us = Wrapping(now_us, p.Number() * uint64_t{1000000});
           break;
         }
         Transaction(p, s);
