@@ -25,6 +25,7 @@ namespace worksection::testing {
 namespace {
 
 using session_conformance::Dump;
+using session_conformance::OptMoney;
 
 // Distinctive values: none of them is an id, a date, a duration or a count
 // the fixture could produce by chance.
@@ -63,27 +64,10 @@ std::vector<std::vector<std::string>> Markers() {
   return all;
 }
 
-std::string OptMoney(const std::optional<Money>& m) {
-  return m ? absl::StrCat(*m) : "-";
-}
-
-std::string Dump(const TimeEntry& e) {
-  return absl::StrCat("entry ", e.id.value(), " task ", e.task.value(), " ",
-                      absl::FormatCivilTime(e.date), " ",
-                      absl::ToInt64Seconds(e.duration), "s note ", e.note,
-                      " rates ", OptMoney(e.billing_rate), " ",
-                      OptMoney(e.cost_rate), " amounts ",
-                      OptMoney(e.billed_amount), " ", OptMoney(e.labour_cost));
-}
-
 std::string Dump(const BudgetUsage& b) {
   return absl::StrCat("budget used ", absl::ToInt64Seconds(b.time_used),
                       "s money ", OptMoney(b.money_budget), " ",
                       OptMoney(b.money_used), " ", OptMoney(b.money_remaining));
-}
-
-std::string Dump(const Cost& c) {
-  return absl::StrCat("cost ", c.id.value(), " ", c.amount, " ", c.note);
 }
 
 template <typename T>
