@@ -386,16 +386,21 @@ class SessionTest : public ::testing::TestWithParam<std::string> {
       if (page->next_page_token.empty()) break;
       tf.page_token = page->next_page_token;
     }
-    absl::StatusOr<std::vector<Cost>> costs = s.ListCosts();
-    if (!costs.ok()) return SnapshotError(costs.status());
-    for (const Cost& c : *costs) lines.push_back(Dump(c));
-    absl::StatusOr<std::vector<PeriodLock>> locks = s.ListLocks();
-    if (!locks.ok()) return SnapshotError(locks.status());
-    for (const PeriodLock& l : *locks) lines.push_back(Dump(l));
-    absl::StatusOr<std::vector<Timer>> timers = s.ListTimers();
-    if (!timers.ok()) return SnapshotError(timers.status());
-    for (const Timer& t : *timers) lines.push_back(Dump(t));
+    for (const absl::Status& listed :
+         {AppendDumps(s.ListCosts(), lines), AppendDumps(s.ListLocks(), lines),
+          AppendDumps(s.ListTimers(), lines)}) {
+      if (!listed.ok()) return SnapshotError(listed);
+    }
     return absl::StrJoin(lines, "\n");
+  }
+
+  // Appends the dump of every item listed, or answers the list's error.
+  template <typename T>
+  static absl::Status AppendDumps(const absl::StatusOr<std::vector<T>>& items,
+                                  std::vector<std::string>& lines) {
+    if (!items.ok()) return items.status();
+    for (const T& item : *items) lines.push_back(Dump(item));
+    return absl::OkStatus();
   }
 
   // A snapshot that cannot be taken fails the test (two equal error texts
