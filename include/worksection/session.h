@@ -34,8 +34,9 @@ struct SessionAccess;
 // an entity the actor may not see); PermissionDenied for a deactivated actor
 // or a forbidden action; FailedPrecondition for a read-only workspace or a
 // broken invariant; Aborted when an update names a stale revision;
-// Unavailable when the store stays busy; DataLoss when the store's file is
-// damaged (never passed off as NotFound).
+// OutOfRange when a total of time or money it writes or sums would pass 64
+// bits; Unavailable when the store stays busy; DataLoss when the store's
+// file is damaged (never passed off as NotFound).
 //
 // Cheap to copy. Thread-compatible: use one Session per thread. The
 // Workspace must outlive it.

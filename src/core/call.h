@@ -175,6 +175,12 @@ inline bool StoreFailed(const absl::Status& lookup) {
   return !lookup.ok() && !absl::IsNotFound(lookup);
 }
 
+// A project naming the scope of a call where none (id 0) means every
+// project: any other id, negative ones included, must name a project
+// (NotFound naming `field` and the id).
+absl::Status CheckProjectOrNone(Transaction& tx, ProjectId project,
+                                absl::string_view field);
+
 // The revision check of every update: Aborted when `named` is set and is not
 // the stored revision.
 absl::Status CheckRevision(absl::string_view entity, int64_t id, Revision named,

@@ -28,6 +28,13 @@ absl::StatusOr<BudgetUsage> AsSeen(const Call& call, const Project& project,
   return usage;
 }
 
+// What an actor's budget usage counts of `project`'s hidden tasks.
+HiddenTasks HiddenOf(const Actor& actor, ProjectId project) {
+  return Allowed(actor, Action::kReadHidden, Target{project})
+             ? HiddenTasks::kCount
+             : HiddenTasks::kLeaveOut;
+}
+
 }  // namespace
 
 absl::StatusOr<BudgetUsage> Session::GetProjectBudget(ProjectId id) {
@@ -40,7 +47,8 @@ absl::StatusOr<BudgetUsage> Session::GetProjectBudget(ProjectId id) {
           return absl::NotFoundError(
               absl::StrCat("project ", id.value(), " not found"));
         }
-        absl::StatusOr<BudgetUsage> usage = ProjectUsage(call.tx, *p);
+        absl::StatusOr<BudgetUsage> usage =
+            ProjectUsage(call.tx, *p, HiddenOf(call.actor, id));
         if (!usage.ok()) return usage.status();
         return AsSeen(call, *p, *std::move(usage));
       });
@@ -57,7 +65,8 @@ absl::StatusOr<BudgetUsage> Session::GetTaskBudget(TaskId id) {
                    }
                    absl::StatusOr<Project> p = call.tx.GetProject(t->project);
                    if (!p.ok()) return p.status();
-                   absl::StatusOr<BudgetUsage> usage = TaskUsage(call.tx, *t);
+                   absl::StatusOr<BudgetUsage> usage =
+                       TaskUsage(call.tx, *t, HiddenOf(call.actor, t->project));
                    if (!usage.ok()) return usage.status();
                    return AsSeen(call, *p, *std::move(usage));
                  });

@@ -64,14 +64,14 @@ absl::StatusOr<Cost> Session::CreateCost(const Cost& cost) {
   return RunCall(
       *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Cost> {
         Cost c = cost;
-        if (c.task.valid()) {
+        if (c.task.value() != 0) {
           absl::StatusOr<Task> task = call.tx.GetTask(c.task);
           if (StoreFailed(task.status())) return task.status();
           if (!task.ok() || !CanSee(call.actor, *task)) {
             return absl::NotFoundError(
                 absl::StrCat("cost.task: task ", c.task.value(), " not found"));
           }
-          if (c.project.valid() && c.project != task->project) {
+          if (c.project.value() != 0 && c.project != task->project) {
             return absl::InvalidArgumentError(absl::StrCat(
                 "cost.project: task ", c.task.value(), " is in project ",
                 task->project.value(), ", not ", c.project.value()));

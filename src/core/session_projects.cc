@@ -55,7 +55,7 @@ absl::Status CheckAndNormalize(Transaction& tx, Project& p) {
   if (!tags.ok()) return tags.status();
   p.tags = *std::move(tags);
 
-  if (p.manager.valid()) {
+  if (p.manager.value() != 0) {
     auto it = std::find_if(
         p.members.begin(), p.members.end(),
         [&](const ProjectMember& m) { return m.member == p.manager; });

@@ -330,7 +330,9 @@ absl::StatusOr<std::vector<ProjectHealth>> Session::RunProjectHealth(
         for (size_t i = 0; i < rows->size(); ++i) {
           ProjectHealth& h = (*rows)[i];
           const ProjectAccess& a = (*scope)[i];
-          absl::StatusOr<BudgetUsage> usage = ProjectUsage(call.tx, a.project);
+          absl::StatusOr<BudgetUsage> usage = ProjectUsage(
+              call.tx, a.project,
+              a.read_hidden ? HiddenTasks::kCount : HiddenTasks::kLeaveOut);
           if (!usage.ok()) return usage.status();
           if (!a.read_time) {
             *usage = BudgetUsage{};

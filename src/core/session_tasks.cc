@@ -52,7 +52,7 @@ absl::StatusOr<Project> GetWritableProject(Call& call, ProjectId id,
 // `project`: same project, no cycle, at most kMaxTaskDepth levels.
 absl::Status CheckPlacement(Call& call, const Subtree& subtree, TaskId parent,
                             ProjectId project) {
-  if (!parent.valid()) return absl::OkStatus();
+  if (parent.value() == 0) return absl::OkStatus();
   absl::StatusOr<Task> p = GetVisible(call, parent);
   if (StoreFailed(p.status())) return p.status();
   if (!p.ok()) {
@@ -82,7 +82,7 @@ absl::Status CheckPlacement(Call& call, const Subtree& subtree, TaskId parent,
 }
 
 absl::Status CheckPeople(Transaction& tx, const Task& t) {
-  if (t.assignee.valid()) {
+  if (t.assignee.value() != 0) {
     if (absl::Status s = CheckCanSee(tx, t.assignee, t, "task.assignee");
         !s.ok()) {
       return s;
@@ -99,7 +99,7 @@ absl::Status CheckPeople(Transaction& tx, const Task& t) {
 // A subtask of a hidden task is hidden too, so that a client never meets a
 // task whose parent they cannot see.
 absl::StatusOr<bool> ParentIsHidden(Transaction& tx, TaskId parent) {
-  if (!parent.valid()) return false;
+  if (parent.value() == 0) return false;
   absl::StatusOr<Task> p = tx.GetTask(parent);
   if (!p.ok()) return p.status();
   return p->hidden_from_clients;

@@ -84,7 +84,7 @@ absl::StatusOr<TimeEntry> LogOne(Call& call, TimeWriteBatch& batch,
       batch.TaskToLogOn(log.task, "time.task");
   if (!target.ok()) return target.status();
   TimeEntry e;
-  e.member = log.member.valid() ? log.member : call.actor.id();
+  e.member = log.member.value() != 0 ? log.member : call.actor.id();
   const Target where{target->project.id, e.member, MemberId()};
   absl::Status s =
       e.member == call.actor.id()
@@ -283,11 +283,8 @@ absl::StatusOr<int64_t> Session::RepriceTimeEntries(ProjectId project,
         absl::Status s = Require(call.actor, Action::kRepriceTime, Target{},
                                  "re-price time entries");
         if (s.ok()) s = CheckDayOrder("from", from, "to", to);
+        if (s.ok()) s = CheckProjectOrNone(call.tx, project, "project");
         if (!s.ok()) return s;
-        if (project.valid() && !call.tx.GetProject(project).ok()) {
-          return absl::NotFoundError(
-              absl::StrCat("project ", project.value(), " not found"));
-        }
         absl::flat_hash_map<ProjectId, Project> projects;
         absl::flat_hash_map<MemberId, Member> members;
         TimeEntryScan scan;

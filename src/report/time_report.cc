@@ -14,6 +14,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "src/report/engine.h"
+#include "src/util/checked_sum.h"
 #include "worksection/rollup.h"
 
 namespace worksection {
@@ -233,7 +234,7 @@ absl::StatusOr<TimeReport> BuildTimeReport(
   RowKey key(levels.size());
   static const std::vector<std::string> kNoTag = {""};
   for (const Fact& f : facts) {
-    total += f.totals;
+    if (!AddChecked(total, f.totals)) return TotalTooLarge("report.total");
     if (levels.empty()) continue;
     for (size_t i = 0; i < levels.size(); ++i) {
       std::vector<LevelKey>& c = choices[i];
@@ -270,7 +271,9 @@ absl::StatusOr<TimeReport> BuildTimeReport(
     std::fill(at.begin(), at.end(), 0);
     for (;;) {
       for (size_t i = 0; i < levels.size(); ++i) key[i] = choices[i][at[i]];
-      sums[key] += f.totals;
+      if (!AddChecked(sums[key], f.totals)) {
+        return TotalTooLarge("report.rows");
+      }
       size_t i = levels.size();
       while (i > 0 && ++at[i - 1] == choices[i - 1].size()) at[--i] = 0;
       if (i == 0) break;
