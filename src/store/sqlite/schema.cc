@@ -410,6 +410,12 @@ absl::Status PrepareForWriting(Connection& conn, int version_read,
       conn.Exec(sync == SyncMode::kFull ? "PRAGMA synchronous = FULL"
                                         : "PRAGMA synchronous = NORMAL");
   if (!s.ok()) return s;
+  // The writer's page cache (SQLite's default is 2 MiB): an import touches
+  // the pages of the entries' table, its indexes and the rollups at once,
+  // and a cache smaller than them re-reads and spills pages mid-transaction.
+  // Memory is taken as pages are used, so a small store stays small.
+  s = conn.Exec(absl::StrCat("PRAGMA cache_size = -", kWriterCacheKiB));
+  if (!s.ok()) return s;
 
   if (version_read >= kSqliteSchemaVersion) return absl::OkStatus();
   return MigrateTo(conn, kSqliteSchemaVersion);

@@ -17,6 +17,9 @@ namespace worksection::sqlite_internal {
 // a worksection store from any other SQLite database.
 inline constexpr int32_t kApplicationId = 0x57534543;
 
+// The writing connection's page cache, in KiB (PRAGMA cache_size).
+inline constexpr int kWriterCacheKiB = 32 * 1024;
+
 // Reads the schema version of the file `conn` is open on, writing nothing.
 // 0 for an empty database (no tables: a new or zero-length file).
 // DataLoss for a file that is not SQLite, or a SQLite database that is not a
