@@ -231,6 +231,9 @@ TEST(SqliteSchemaV2Test, VersionOneFileMigratesInPlaceWithItsDataAndDefaults) {
   EXPECT_EQ(raw.QueryText("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.QueryText("PRAGMA integrity_check"), "ok");
   EXPECT_EQ(raw.QueryText("PRAGMA foreign_key_check"), "");
+  // Version 3 flagged the old task's tags (and nothing else) as its child
+  // rows.
+  EXPECT_EQ(raw.QueryText("SELECT children FROM tasks WHERE id = 1"), "1");
   // The existing rows got the defaults as stored values, not only as reads.
   EXPECT_EQ(raw.QueryText("SELECT forgotten_timer_after_s FROM workspace"),
             "36000");
