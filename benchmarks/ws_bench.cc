@@ -115,7 +115,18 @@ const absl::CivilDay kOverdueAsOf(2025, 7, 1);
 constexpr int kTasksPerProject = 40;
 constexpr int kTaskProjects = 20;
 constexpr int kAssignees = 50;
-constexpr int64_t kChunk = 10000;  // entries per LogTimeBatch / transaction
+// Tasks per transaction when building the task stores.
+constexpr int64_t kChunk = 10000;
+// Entries per import transaction (one LogTimeBatch; one raw transaction):
+// WS_BENCH_IMPORT_BATCH, default the whole import in one transaction.
+int64_t ImportBatch(int64_t n) {
+  const char* env = std::getenv("WS_BENCH_IMPORT_BATCH");
+  int64_t batch = 0;
+  if (env == nullptr || !absl::SimpleAtoi(env, &batch) || batch <= 0) {
+    return n;
+  }
+  return batch;
+}
 
 int64_t DayCode(absl::CivilDay d) { return d - absl::CivilDay(1970, 1, 1); }
 
@@ -328,9 +339,10 @@ ws::TimeLog LogOf(const LibWorld& w, const EntrySpec& e) {
 void LibImport(LibWorld& w, const Shape& sh) {
   ws::Session s = w.session();
   std::vector<ws::TimeLog> logs;
-  for (int64_t i = 0; i < sh.n; i += kChunk) {
+  const int64_t batch = ImportBatch(sh.n);
+  for (int64_t i = 0; i < sh.n; i += batch) {
     logs.clear();
-    for (int64_t j = i; j < std::min(sh.n, i + kChunk); ++j) {
+    for (int64_t j = i; j < std::min(sh.n, i + batch); ++j) {
       logs.push_back(LogOf(w, Entry(sh, j)));
     }
     Check(s.LogTimeBatch(logs), "LogTimeBatch");
@@ -362,10 +374,11 @@ void RawInsertEntry(RawDb& db, sqlite3_stmt* st, const Shape& sh,
 }
 
 void RawImport(RawDb& db, const Shape& sh) {
-  for (int64_t i = 0; i < sh.n; i += kChunk) {
+  const int64_t batch = ImportBatch(sh.n);
+  for (int64_t i = 0; i < sh.n; i += batch) {
     db.Exec("BEGIN IMMEDIATE");
     sqlite3_stmt* st = db.Prepare(kRawTimeInsert);
-    for (int64_t j = i; j < std::min(sh.n, i + kChunk); ++j) {
+    for (int64_t j = i; j < std::min(sh.n, i + batch); ++j) {
       sqlite3_reset(st);
       RawInsertEntry(db, st, sh, Entry(sh, j));
     }
@@ -881,8 +894,9 @@ void BM_ImportC(benchmark::State& state) {
     {
       CWorkspace cw(path, owner);
       state.ResumeTiming();
-      for (int64_t i = 0; i < sh.n; i += kChunk) {
-        FillCLogs(*w, sh, i, std::min(sh.n, i + kChunk), c);
+      const int64_t batch = ImportBatch(sh.n);
+      for (int64_t i = 0; i < sh.n; i += batch) {
+        FillCLogs(*w, sh, i, std::min(sh.n, i + batch), c);
         size_t written = 0;
         CheckC(ws_log_time_batch(cw.session, c.pointers.data(),
                                  c.pointers.size(), &written),

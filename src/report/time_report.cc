@@ -39,6 +39,9 @@ struct LevelKey {
   friend bool operator<(const LevelKey& a, const LevelKey& b) {
     return std::tie(a.id, a.tag, a.period) < std::tie(b.id, b.tag, b.period);
   }
+  friend bool operator==(const LevelKey& a, const LevelKey& b) {
+    return a.id == b.id && a.period == b.period && a.tag == b.tag;
+  }
 };
 using RowKey = std::vector<LevelKey>;
 
@@ -228,6 +231,10 @@ absl::StatusOr<TimeReport> BuildTimeReport(
 
   RollupTotals total;
   std::map<RowKey, RollupTotals> sums;
+  // The row the last fact went to: facts come in key order from the
+  // rollups, so runs of them share a row and skip the map lookup.
+  RollupTotals* last = nullptr;
+  RowKey last_key;
   std::vector<std::vector<LevelKey>> choices(levels.size());
   std::vector<size_t> at(levels.size());
   RowKey key(levels.size());
@@ -270,7 +277,11 @@ absl::StatusOr<TimeReport> BuildTimeReport(
     std::fill(at.begin(), at.end(), 0);
     for (;;) {
       for (size_t i = 0; i < levels.size(); ++i) key[i] = choices[i][at[i]];
-      sums[key] += f.totals;
+      if (last == nullptr || key != last_key) {
+        last = &sums[key];
+        last_key = key;
+      }
+      *last += f.totals;
       size_t i = levels.size();
       while (i > 0 && ++at[i - 1] == choices[i - 1].size()) at[--i] = 0;
       if (i == 0) break;
