@@ -289,17 +289,14 @@ CREATE TABLE budget_alerts (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-// Version 3: monthly rollups, and which child rows a task has.
+// Version 3: monthly rollups.
 //
 // rollups_monthly holds the sums of the rollups rows by (project, member,
 // month), month being the day code of the month's first day; the store keeps
 // it in the same transaction as the daily rows (AddToRollup), so a report of
 // whole months reads one row per project, member and month instead of one
-// per task and day. The migration fills it from the daily rows.
-// tasks.children flags the child tables that hold rows of the task (1 tags,
-// 2 checklist, 4 subscribers), written with the task, so reading a page of
-// tasks skips the child queries none of them needs; the migration computes
-// it for the existing tasks. Self-contained: it adds only these.
+// per task and day. The migration fills it from the daily rows. Self-
+// contained: it only adds this table and its index.
 //   rollups_monthly PK        (project_id, member_id, month): a project's
 //                             rows are a range; the upsert finds its row
 //   rollups_monthly_by_month  ScanRollups(kMonth) by a month range alone:
@@ -318,12 +315,6 @@ CREATE TABLE rollups_monthly (
   PRIMARY KEY (project_id, member_id, month)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX rollups_monthly_by_month ON rollups_monthly(month);
-ALTER TABLE tasks ADD COLUMN children INTEGER NOT NULL DEFAULT 7
-  CHECK (children BETWEEN 0 AND 7);
-UPDATE tasks SET children =
-  EXISTS (SELECT 1 FROM task_tags WHERE task_id = tasks.id) +
-  2 * EXISTS (SELECT 1 FROM task_checklist WHERE task_id = tasks.id) +
-  4 * EXISTS (SELECT 1 FROM task_subscribers WHERE task_id = tasks.id);
 INSERT INTO rollups_monthly
   SELECT project_id, member_id,
     CAST(julianday(day * 86400, 'unixepoch', 'start of month') - 2440587.5
@@ -333,12 +324,30 @@ INSERT INTO rollups_monthly
   FROM rollups GROUP BY project_id, member_id, month;
 )sql";
 
+// Version 4: which child rows a task has.
+//
+// tasks.children flags the child tables that hold rows of the task (1 tags,
+// 2 checklist, 4 subscribers), written by the store with the task, so
+// reading a page of tasks skips the child queries none of them needs (most
+// tasks have no tags, checklist or subscribers: one query instead of four).
+// The migration computes it for the existing tasks. Self-contained: it adds
+// only this column.
+constexpr char kSchemaV4[] = R"sql(
+ALTER TABLE tasks ADD COLUMN children INTEGER NOT NULL DEFAULT 7
+  CHECK (children BETWEEN 0 AND 7);
+UPDATE tasks SET children =
+  EXISTS (SELECT 1 FROM task_tags WHERE task_id = tasks.id) +
+  2 * EXISTS (SELECT 1 FROM task_checklist WHERE task_id = tasks.id) +
+  4 * EXISTS (SELECT 1 FROM task_subscribers WHERE task_id = tasks.id);
+)sql";
+
 // The migrations, in order: kMigrations[i] takes a file from version i to
 // version i + 1. Append only; never edit a step that has shipped.
 constexpr const char* kMigrations[] = {
     kSchemaV1,
     kSchemaV2,
     kSchemaV3,
+    kSchemaV4,
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) ==
                   kSqliteSchemaVersion,
