@@ -40,6 +40,9 @@ struct LevelKey {
   friend bool operator<(const LevelKey& a, const LevelKey& b) {
     return std::tie(a.id, a.tag, a.period) < std::tie(b.id, b.tag, b.period);
   }
+  friend bool operator==(const LevelKey& a, const LevelKey& b) {
+    return a.id == b.id && a.period == b.period && a.tag == b.tag;
+  }
 };
 using RowKey = std::vector<LevelKey>;
 
@@ -229,6 +232,10 @@ absl::StatusOr<TimeReport> BuildTimeReport(
 
   RollupTotals total;
   std::map<RowKey, RollupTotals> sums;
+  // The row the last fact went to: facts come in key order from the
+  // rollups, so runs of them share a row and skip the map lookup.
+  RollupTotals* last = nullptr;
+  RowKey last_key;
   std::vector<std::vector<LevelKey>> choices(levels.size());
   std::vector<size_t> at(levels.size());
   RowKey key(levels.size());
@@ -271,7 +278,11 @@ absl::StatusOr<TimeReport> BuildTimeReport(
     std::fill(at.begin(), at.end(), 0);
     for (;;) {
       for (size_t i = 0; i < levels.size(); ++i) key[i] = choices[i][at[i]];
-      if (!AddChecked(sums[key], f.totals)) {
+      if (last == nullptr || key != last_key) {
+        last = &sums[key];
+        last_key = key;
+      }
+      if (!AddChecked(*last, f.totals)) {
         return TotalTooLarge("report.rows");
       }
       size_t i = levels.size();

@@ -25,6 +25,9 @@ inline constexpr int32_t kApplicationId = 0x57534543;
 // reports. Reads at most the 100-byte header.
 absl::Status CheckFileLength(const std::string& path);
 
+// The writing connection's page cache, in KiB (PRAGMA cache_size).
+inline constexpr int kWriterCacheKiB = 32 * 1024;
+
 // Reads the schema version of the file `conn` is open on, writing nothing.
 // 0 for an empty database (no tables: a new or zero-length file).
 // DataLoss for a file that is not SQLite, or a SQLite database that is not a

@@ -200,6 +200,20 @@ absl::StatusOr<Project> ReadProject(const Statement& s) {
   return p;
 }
 
+// tasks.children: which child tables hold rows of the task, so a read
+// skips the others (most tasks have no tags, checklist or subscribers).
+constexpr int64_t kTaskHasTags = 1;
+constexpr int64_t kTaskHasChecklist = 2;
+constexpr int64_t kTaskHasSubscribers = 4;
+// Its position in kTaskColumns.
+constexpr int kTaskChildrenColumn = 20;
+
+int64_t TaskChildFlags(const Task& t) {
+  return (t.tags.empty() ? 0 : kTaskHasTags) |
+         (t.checklist.empty() ? 0 : kTaskHasChecklist) |
+         (t.subscribers.empty() ? 0 : kTaskHasSubscribers);
+}
+
 // Columns as in kTaskColumns.
 absl::StatusOr<Task> ReadTask(const Statement& s) {
   Task t;
@@ -430,7 +444,9 @@ class SqliteTransaction : public Transaction {
 
   absl::StatusOr<std::vector<Task>> QueryTasks(absl::string_view sql,
                                                const std::vector<SqlArg>& args);
-  absl::Status LoadTaskChildren(std::vector<Task>& tasks);
+  // `kinds`: the union of the tasks' `children` flags (TaskChildFlags): a
+  // child table no task of the page has rows in is not read.
+  absl::Status LoadTaskChildren(std::vector<Task>& tasks, int64_t kinds);
   void BindTaskColumns(Statement& s, const Task& t);
   absl::Status WriteTaskChildren(int64_t id, const Task& t, bool replace);
 
@@ -1005,19 +1021,22 @@ absl::Status SqliteTransaction::UpdateProject(const Project& project) {
 absl::StatusOr<std::vector<Task>> SqliteTransaction::QueryTasks(
     absl::string_view sql, const std::vector<SqlArg>& args) {
   std::vector<Task> tasks;
+  int64_t kinds = 0;
   WS_SQL_RETURN_IF_ERROR(
       conn_->ForEachRow(sql, args, [&](Statement& s) -> absl::Status {
         WS_SQL_ASSIGN_OR_RETURN(Task t, ReadTask(s));
+        kinds |= s.Int(kTaskChildrenColumn);
         tasks.push_back(std::move(t));
         return absl::OkStatus();
       }));
-  WS_SQL_RETURN_IF_ERROR(LoadTaskChildren(tasks));
+  WS_SQL_RETURN_IF_ERROR(LoadTaskChildren(tasks, kinds));
   return tasks;
 }
 
-// One query per child table for the whole page.
-absl::Status SqliteTransaction::LoadTaskChildren(std::vector<Task>& tasks) {
-  if (tasks.empty()) return absl::OkStatus();
+// One query per child table that any task of the page has rows in.
+absl::Status SqliteTransaction::LoadTaskChildren(std::vector<Task>& tasks,
+                                                 int64_t kinds) {
+  if (tasks.empty() || kinds == 0) return absl::OkStatus();
   absl::flat_hash_map<int64_t, Task*> by_id;
   std::vector<int64_t> ids;
   for (Task& t : tasks) {
@@ -1025,33 +1044,40 @@ absl::Status SqliteTransaction::LoadTaskChildren(std::vector<Task>& tasks) {
     ids.push_back(t.id.value());
   }
   const std::vector<SqlArg> json = {IdsJson(ids)};
-  WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
-      "SELECT task_id, tag FROM task_tags WHERE task_id IN "
-      "(SELECT value FROM json_each(?)) ORDER BY task_id, tag",
-      json, [&](const Statement& s) -> absl::Status {
-        WS_SQL_ASSIGN_OR_RETURN(Task * t,
-                                OwnerOf(by_id, "task_tags", s.Int(0)));
-        t->tags.push_back(s.Text(1));
-        return absl::OkStatus();
-      }));
-  WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
-      "SELECT task_id, text, done FROM task_checklist WHERE task_id IN "
-      "(SELECT value FROM json_each(?)) ORDER BY task_id, position",
-      json, [&](const Statement& s) -> absl::Status {
-        WS_SQL_ASSIGN_OR_RETURN(Task * t,
-                                OwnerOf(by_id, "task_checklist", s.Int(0)));
-        t->checklist.push_back({s.Text(1), s.Int(2) != 0});
-        return absl::OkStatus();
-      }));
-  return conn_->ForEachRow(
-      "SELECT task_id, member_id FROM task_subscribers WHERE task_id IN "
-      "(SELECT value FROM json_each(?)) ORDER BY task_id, member_id",
-      json, [&](const Statement& s) -> absl::Status {
-        WS_SQL_ASSIGN_OR_RETURN(Task * t,
-                                OwnerOf(by_id, "task_subscribers", s.Int(0)));
-        t->subscribers.push_back(MemberId(s.Int(1)));
-        return absl::OkStatus();
-      });
+  if (kinds & kTaskHasTags) {
+    WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
+        "SELECT task_id, tag FROM task_tags WHERE task_id IN "
+        "(SELECT value FROM json_each(?)) ORDER BY task_id, tag",
+        json, [&](const Statement& s) -> absl::Status {
+          WS_SQL_ASSIGN_OR_RETURN(Task * t,
+                                  OwnerOf(by_id, "task_tags", s.Int(0)));
+          t->tags.push_back(s.Text(1));
+          return absl::OkStatus();
+        }));
+  }
+  if (kinds & kTaskHasChecklist) {
+    WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
+        "SELECT task_id, text, done FROM task_checklist WHERE task_id IN "
+        "(SELECT value FROM json_each(?)) ORDER BY task_id, position",
+        json, [&](const Statement& s) -> absl::Status {
+          WS_SQL_ASSIGN_OR_RETURN(Task * t,
+                                  OwnerOf(by_id, "task_checklist", s.Int(0)));
+          t->checklist.push_back({s.Text(1), s.Int(2) != 0});
+          return absl::OkStatus();
+        }));
+  }
+  if (kinds & kTaskHasSubscribers) {
+    WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
+        "SELECT task_id, member_id FROM task_subscribers WHERE task_id IN "
+        "(SELECT value FROM json_each(?)) ORDER BY task_id, member_id",
+        json, [&](const Statement& s) -> absl::Status {
+          WS_SQL_ASSIGN_OR_RETURN(Task * t,
+                                  OwnerOf(by_id, "task_subscribers", s.Int(0)));
+          t->subscribers.push_back(MemberId(s.Int(1)));
+          return absl::OkStatus();
+        }));
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<Task> SqliteTransaction::GetTask(TaskId id) {
@@ -1185,10 +1211,11 @@ absl::StatusOr<TaskId> SqliteTransaction::InsertTask(const Task& task) {
             "author_id, assignee_id, priority, status, start_day, "
             "deadline_day, deadline_minute, deadline_key, estimate_s, "
             "money_budget, hidden_from_clients, completion_note, "
-            "completed_at, created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "completed_at, created_at, updated_at, children, id) VALUES (?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     BindTaskColumns(s, task);
-    s.BindOptionalInt(21, IdOrNull(task.id));
+    s.BindInt(21, TaskChildFlags(task));
+    s.BindOptionalInt(22, IdOrNull(task.id));
     WS_SQL_RETURN_IF_ERROR(s.Run());
     id = sqlite3_last_insert_rowid(conn_->db());
   }
@@ -1208,10 +1235,11 @@ absl::Status SqliteTransaction::UpdateTask(const Task& task) {
             "deadline_day = ?11, deadline_minute = ?12, deadline_key = ?13, "
             "estimate_s = ?14, money_budget = ?15, "
             "hidden_from_clients = ?16, completion_note = ?17, "
-            "completed_at = ?18, created_at = ?19, updated_at = ?20 "
-            "WHERE id = ?21"));
+            "completed_at = ?18, created_at = ?19, updated_at = ?20, "
+            "children = ?22 WHERE id = ?21"));
     BindTaskColumns(s, task);
     s.BindInt(21, task.id.value());
+    s.BindInt(22, TaskChildFlags(task));
     WS_SQL_RETURN_IF_ERROR(s.Run());
     if (sqlite3_changes(conn_->db()) == 0) {
       return NotFound("task", task.id.value());
