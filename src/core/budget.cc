@@ -170,7 +170,8 @@ absl::Status RecordBudgetCrossings(Transaction& tx, absl::Time now,
       absl::StatusOr<Task> t = tx.GetTask(id);
       if (!t.ok()) return t.status();
       if (t->estimate || t->money_budget) {
-        absl::StatusOr<BudgetUsage> usage = TaskUsage(tx, *t, HiddenTasks::kCount);
+        absl::StatusOr<BudgetUsage> usage =
+            TaskUsage(tx, *t, HiddenTasks::kCount);
         if (!usage.ok()) return usage.status();
         if (absl::Status s = Record(tx, now, project, id, *usage, *known);
             !s.ok()) {
