@@ -25,8 +25,9 @@ absl::StatusOr<Spent> SpentOn(Transaction& tx, ProjectId project,
   scan.projects = std::vector<ProjectId>{project};
   scan.tasks = tasks;
   // A whole project's spending: a row a month and member, not a day and
-  // task.
-  if (!tasks) scan.grain = RollupGrain::kMonth;
+  // task. Monthly rows carry no task, so leaving hidden tasks out needs the
+  // daily ones.
+  if (!tasks && hidden == HiddenTasks::kCount) scan.grain = RollupGrain::kMonth;
   absl::StatusOr<std::vector<RollupRow>> rows = tx.ScanRollups(scan);
   if (!rows.ok()) return rows.status();
   absl::flat_hash_map<TaskId, bool> counted;  // task -> not left out
