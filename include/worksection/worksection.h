@@ -12,6 +12,7 @@
 #include "worksection/report.h"
 #include "worksection/rollup.h"
 #include "worksection/session.h"
+#include "worksection/snapshot.h"
 #include "worksection/store.h"
 #include "worksection/time_tracking.h"
 #include "worksection/version.h"
