@@ -4,6 +4,7 @@
 
 #include "worksection/export.h"
 #include "worksection/ids.h"
+#include "worksection/import.h"
 #include "worksection/limits.h"
 #include "worksection/model.h"
 #include "worksection/money.h"
