@@ -41,18 +41,26 @@ struct ImportReport {
 struct TaskwarriorOptions {
   // The project of tasks that have none (found by name, else created).
   std::string default_project = "Inbox";
+  // The IANA zone Taskwarrior ran in, which decides the day of a due or
+  // scheduled date. Empty: the workspace's.
+  std::string time_zone;
 };
 
 // Imports the JSON array `task export` prints (Taskwarrior 2.6 or 3.x).
 // Projects "A.B.C" become project "C" in folder "A.B" (found, else
-// created); pending, waiting and recurring tasks open tasks, completed
-// ones done tasks; deleted tasks are not imported (reported). Priority H,
-// M, L become 8, 5, 2 (none: 5); due the deadline, scheduled the start
-// date, annotations comments, entry/modified/end the timestamps. depends,
-// wait, until and recur are reported; fields this library does not know
+// created); pending and waiting tasks and the instances of recurring ones
+// become open tasks, completed ones done tasks; deleted tasks and the
+// templates of recurring ones are not imported (reported). Priority H, M, L
+// become 8, 5, 2 (none: 5). due becomes the deadline: a day-only deadline
+// when it falls on midnight in `time_zone` (how Taskwarrior stores a date
+// without a time), else that instant's day and minute in the workspace
+// zone; scheduled becomes the start date; annotations comments (authored by
+// the session's member); entry, modified and end the timestamps. depends,
+// wait and until are reported; fields this library does not know
 // (user-defined attributes) are kept as "name: value" lines at the end of
-// the task text, with the uuid. InvalidArgument naming the task's index
-// and uuid for bad input (bad dates, duplicate uuids: both indexes).
+// the task text, after the uuid. InvalidArgument naming the task's index
+// and uuid for bad input (bad dates, duplicate uuids: both indexes, an
+// unknown `time_zone`).
 absl::StatusOr<ImportReport> ImportTaskwarrior(
     Session& session, absl::string_view json,
     const TaskwarriorOptions& options = {},

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -36,7 +37,9 @@ bool InYearRange(absl::CivilDay day) {
 }
 
 // The task as Session::CreateTask takes it; reports what does not map.
-Task MapTask(const TaskwarriorTask& tw, ProjectId project, ImportRun& run) {
+Task MapTask(const TaskwarriorTask& tw, ProjectId project,
+             const absl::TimeZone& tw_zone, bool template_in_export,
+             ImportRun& run) {
   const std::string& at = tw.position;
   Task t;
   t.project = project;
@@ -53,20 +56,24 @@ Task MapTask(const TaskwarriorTask& tw, ProjectId project, ImportRun& run) {
     run.Report(at, "priority", tw.priority, "unknown priority; set to 5");
   }
   if (tw.due) {
+    const absl::CivilMinute typed = absl::ToCivilMinute(*tw.due, tw_zone);
     const absl::CivilMinute local = absl::ToCivilMinute(*tw.due, run.zone());
-    if (InYearRange(absl::CivilDay(local))) {
-      Deadline d;
+    Deadline d;
+    // Taskwarrior stores a due date without a time as local midnight.
+    if (typed.hour() == 0 && typed.minute() == 0) {
+      d.day = absl::CivilDay(typed);
+    } else {
       d.day = absl::CivilDay(local);
-      const int minute = local.hour() * 60 + local.minute();
-      // Taskwarrior writes a due day without a time as local midnight.
-      if (minute != 0) d.minute_of_day = minute;
+      d.minute_of_day = local.hour() * 60 + local.minute();
+    }
+    if (InYearRange(d.day)) {
       t.deadline = d;
     } else {
       run.Report(at, "due", InstantText(tw.due), "out of range; not mapped");
     }
   }
   if (tw.scheduled) {
-    const absl::CivilDay day = absl::ToCivilDay(*tw.scheduled, run.zone());
+    const absl::CivilDay day = absl::ToCivilDay(*tw.scheduled, tw_zone);
     if (!InYearRange(day) || (t.deadline && day > t.deadline->day)) {
       run.Report(at, "scheduled", InstantText(tw.scheduled),
                  "after the due date or out of range; not mapped");
@@ -89,7 +96,8 @@ Task MapTask(const TaskwarriorTask& tw, ProjectId project, ImportRun& run) {
   if (tw.until) {
     run.Report(at, "until", InstantText(tw.until), "not mapped");
   }
-  if (!tw.recur.empty() || tw.status == "recurring") {
+  // An instance's recurrence is reported once, on its template.
+  if (!tw.recur.empty() && !template_in_export) {
     run.Report(at, "recur", tw.recur,
                "no recurrence in worksection; imported as one open task");
   }
@@ -122,14 +130,22 @@ absl::Status RestoreTimes(ImportRun& run, TaskId id,
 }
 
 absl::Status ImportOne(ImportRun& run, const TaskwarriorTask& tw,
-                       const TaskwarriorOptions& options) {
+                       const TaskwarriorOptions& options,
+                       const absl::TimeZone& tw_zone,
+                       const absl::flat_hash_set<std::string>& templates) {
   const std::string& at = tw.position;
   if (tw.status == "deleted") {
     run.Report(at, "status", tw.status, "deleted task; not imported");
     return absl::OkStatus();
   }
+  if (tw.status == "recurring") {
+    run.Report(at, "recur", tw.recur,
+               "a recurrence template: not imported; its instances are "
+               "imported as tasks of their own");
+    return absl::OkStatus();
+  }
   if (tw.status != "pending" && tw.status != "completed" &&
-      tw.status != "waiting" && tw.status != "recurring") {
+      tw.status != "waiting") {
     run.Report(at, "status", tw.status, "unknown status; imported as open");
   }
   auto [folder, name] =
@@ -138,8 +154,8 @@ absl::Status ImportOne(ImportRun& run, const TaskwarriorTask& tw,
           : SplitProjectPath(tw.project);
   absl::StatusOr<ProjectId> project = run.Project(folder, name);
   if (!project.ok()) return At(absl::StrCat(at, ".project"), project.status());
-  absl::StatusOr<Task> task =
-      run.session().CreateTask(MapTask(tw, *project, run));
+  absl::StatusOr<Task> task = run.session().CreateTask(MapTask(
+      tw, *project, tw_zone, templates.contains(tw.recurrence_parent), run));
   if (!task.ok()) return At(at, task.status());
   ++run.report().tasks_created;
   if (tw.status == "completed") {
@@ -180,10 +196,22 @@ absl::StatusOr<ImportReport> ImportTaskwarrior(
   if (!tasks.ok()) return tasks.status();
   absl::StatusOr<std::unique_ptr<ImportRun>> run = ImportRun::Begin(session);
   if (!run.ok()) return run.status();
+  absl::TimeZone tw_zone = (*run)->zone();
+  if (!options.time_zone.empty() &&
+      !absl::LoadTimeZone(options.time_zone, &tw_zone)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "options.time_zone: unknown time zone \"", options.time_zone, "\""));
+  }
+  absl::flat_hash_set<std::string> templates;
+  for (const TaskwarriorTask& t : *tasks) {
+    if (t.status == "recurring") templates.insert(t.uuid);
+  }
   const int64_t total = static_cast<int64_t>(tasks->size());
   if (progress) progress(0, total);
   for (int64_t i = 0; i < total; ++i) {
-    if (absl::Status s = ImportOne(**run, (*tasks)[i], options); !s.ok()) {
+    if (absl::Status s =
+            ImportOne(**run, (*tasks)[i], options, tw_zone, templates);
+        !s.ok()) {
       return s;
     }
     if (progress) progress(i + 1, total);

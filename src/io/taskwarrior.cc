@@ -20,7 +20,7 @@ using google::protobuf::Value;
 // Fields Taskwarrior computes on export: nothing is lost without them.
 bool IsDerived(absl::string_view name) {
   return name == "id" || name == "urgency" || name == "imask" ||
-         name == "mask" || name == "parent" || name == "rtype";
+         name == "mask" || name == "rtype";
 }
 
 class TaskReader {
@@ -127,6 +127,8 @@ absl::StatusOr<TaskwarriorTask> ReadTask(const Struct& object, int index) {
       t.priority = r.Text(v, name);
     } else if (name == "recur") {
       t.recur = r.Text(v, name);
+    } else if (name == "parent") {
+      t.recurrence_parent = r.Text(v, name);
     } else if (name == "due") {
       t.due = r.Date(v, name);
     } else if (name == "scheduled") {

@@ -32,6 +32,7 @@ struct TaskwarriorTask {
   std::vector<TaskwarriorAnnotation> annotations;
   std::vector<std::string> depends;  // uuids (2.6: a comma list; 3.x: array)
   std::string recur;
+  std::string recurrence_parent;  // an instance's template ("parent")
   // Fields this reader does not know (user-defined attributes, ...), as
   // (name, text), in name order.
   std::vector<std::pair<std::string, std::string>> other;

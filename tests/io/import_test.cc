@@ -2,6 +2,7 @@
 // after the tools' documented export formats (tests/io/data).
 #include "worksection/import.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -71,12 +72,13 @@ TEST_P(ImportTest, Taskwarrior26MapsTasksAndReportsTheRest) {
                         [&](int64_t d, int64_t t) {
                           steps.push_back({d, t});
                         }));
-  EXPECT_EQ(report.tasks_created, 5);  // six, less the deleted one
+  // Seven, less the deleted one and the recurrence template.
+  EXPECT_EQ(report.tasks_created, 5);
   // Landing and Inbox; the fixture has "Internal" already.
   EXPECT_EQ(report.projects_created, 2);
   EXPECT_EQ(report.comments_created, 2);
   ASSERT_FALSE(steps.empty());
-  EXPECT_EQ(steps.back(), std::make_pair(int64_t{6}, int64_t{6}));
+  EXPECT_EQ(steps.back(), std::make_pair(int64_t{7}, int64_t{7}));
 
   const Project landing = ProjectNamed("Client.Site", "Landing");
   const Task copy = TaskTitled("Write landing copy");
@@ -105,14 +107,19 @@ TEST_P(ImportTest, Taskwarrior26MapsTasksAndReportsTheRest) {
   EXPECT_EQ(TaskTitled("Launch the site").priority, 2);
   EXPECT_EQ(TaskTitled("Call the printer").project,
             ProjectNamed("", "Inbox").id);
-  // Midnight is a day-only deadline.
+  // The instance of a recurring task; midnight UTC is 01:00 in Berlin.
   EXPECT_EQ(TaskTitled("Weekly report").deadline,
             DeadlineOn(Day(2026, 1, 12), 1 * 60));
 
   EXPECT_THAT(report.issues, Contains(Issue("status", "deleted")));
   EXPECT_THAT(report.issues, Contains(Issue("depends", "not mapped")));
   EXPECT_THAT(report.issues, Contains(Issue("wait", "open task")));
-  EXPECT_THAT(report.issues, Contains(Issue("recur", "one open task")));
+  EXPECT_THAT(report.issues, Contains(Issue("recur", "template")));
+  // The recurrence is reported once, on the template.
+  EXPECT_EQ(
+      std::count_if(report.issues.begin(), report.issues.end(),
+                    [](const ImportIssue& i) { return i.field == "recur"; }),
+      1);
   EXPECT_THAT(report.issues, Contains(Issue("estimate", "kept as text")));
   for (const ImportIssue& i : report.issues) EXPECT_FALSE(i.item.empty());
 }
@@ -133,6 +140,23 @@ TEST_P(ImportTest, Taskwarrior3DependsArrayAndUdas) {
       Contains(::testing::AllOf(
           Issue("depends", "not mapped"),
           Field(&ImportIssue::value, "7e1d7a4a-1111-4f5e-a2a5-000000000001"))));
+}
+
+TEST_P(ImportTest, TaskwarriorTimeZoneDecidesDayOnlyDeadlines) {
+  Session owner = Owner();
+  TaskwarriorOptions options;
+  options.time_zone = "UTC";
+  WS_ASSERT_OK(
+      ImportTaskwarrior(owner,
+                        R"([{"uuid":"u1","description":"Day only",)"
+                        R"("due":"20260112T000000Z","status":"pending"}])",
+                        options)
+          .status());
+  EXPECT_EQ(TaskTitled("Day only").deadline, DeadlineOn(Day(2026, 1, 12)));
+  options.time_zone = "Mars/Olympus";
+  EXPECT_THAT(
+      ImportTaskwarrior(owner, "[]", options),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("Mars/Olympus")));
 }
 
 TEST_P(ImportTest, TaskwarriorBadInputImportsNothing) {

@@ -203,6 +203,7 @@ absl::Status RunToolImport(Env& env, const Args& args, const std::string& label,
 absl::Status RunImportTaskwarrior(Env& env, const Args& args) {
   wsl::TaskwarriorOptions options;
   if (auto p = args.Get("default-project")) options.default_project = *p;
+  if (auto tz = args.Get("timezone")) options.time_zone = *tz;
   return RunToolImport(
       env, args, "importing tasks",
       [&](const std::string& bytes, const wsl::ProgressCallback& progress) {
@@ -250,11 +251,13 @@ std::vector<Command> IoCommands() {
 
   Command taskwarrior;
   taskwarrior.words = {"import", "taskwarrior"};
-  taskwarrior.usage = "import taskwarrior FILE [--default-project NAME]";
+  taskwarrior.usage =
+      "import taskwarrior FILE [--default-project NAME] [--timezone TZ]";
   taskwarrior.summary =
       "Import `task export` output (FILE, or - for stdin) as the acting "
-      "member; lists what could not map. See docs/imports.md.";
-  taskwarrior.flags = {{"default-project"}};
+      "member; lists what could not map. --timezone: the zone Taskwarrior "
+      "ran in (default: the workspace's). See docs/imports.md.";
+  taskwarrior.flags = {{"default-project"}, {"timezone"}};
   taskwarrior.min_positional = taskwarrior.max_positional = 1;
   taskwarrior.run = RunImportTaskwarrior;
 
