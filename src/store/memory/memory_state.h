@@ -68,6 +68,8 @@ class MemoryState {
   std::vector<PeriodLock> ListLocks() const;
   std::vector<RollupRow> ScanRollups(const RollupScan& scan) const;
   std::vector<BudgetAlert> ListBudgetAlerts(ProjectId project) const;
+  // Events with seq > after_seq, by seq, at most `limit`.
+  std::vector<StoredEvent> ScanEvents(int64_t after_seq, int limit) const;
 
   // --- Writes ---
   // Each replaces the stored value (nullopt: removes it), updates the
@@ -93,6 +95,11 @@ class MemoryState {
                                         std::optional<RollupTotals> totals);
   std::optional<BudgetAlert> SetBudgetAlert(const BudgetAlertKey& key,
                                             std::optional<BudgetAlert> alert);
+
+  // Appends `event` as number last + 1 and returns that number; PopEvent
+  // removes the last one (the undo of an append).
+  int64_t AppendEvent(StoredEvent event);
+  void PopEvent() { events_.pop_back(); }
 
   // The id an insert stores under: `given` when valid (a restore), else a
   // fresh one. Counters start at 1 and only go up, also across rollbacks,
@@ -166,6 +173,9 @@ class MemoryState {
   absl::flat_hash_map<ProjectId, size_t> rollup_count_by_project_;
 
   std::map<BudgetAlertKey, BudgetAlert> budget_alerts_;
+
+  // The change feed; events_[i].seq == i + 1.
+  std::vector<StoredEvent> events_;
 
   int64_t last_member_id_ = 0;
   int64_t last_project_id_ = 0;

@@ -64,9 +64,12 @@ using CostUndo = EntityUndo<CostId, Cost>;
 using LockUndo = EntityUndo<LockId, PeriodLock>;
 using RollupUndo = EntityUndo<RollupMapKey, RollupTotals>;
 using BudgetAlertUndo = EntityUndo<BudgetAlertKey, BudgetAlert>;
-using UndoRecord = std::variant<SettingsUndo, MemberUndo, ProjectUndo, TaskUndo,
-                                CommentUndo, TimeEntryUndo, TimerUndo, CostUndo,
-                                LockUndo, RollupUndo, BudgetAlertUndo>;
+// An appended event: undone by removing the last one.
+struct EventUndo {};
+using UndoRecord =
+    std::variant<SettingsUndo, MemberUndo, ProjectUndo, TaskUndo, CommentUndo,
+                 TimeEntryUndo, TimerUndo, CostUndo, LockUndo, RollupUndo,
+                 BudgetAlertUndo, EventUndo>;
 
 // Puts back what one undo record holds. Each returns the state to one it was
 // in before, so none can fail.
@@ -105,6 +108,7 @@ void Restore(MemoryState& state, RollupUndo& r) {
 void Restore(MemoryState& state, BudgetAlertUndo& r) {
   state.SetBudgetAlert(r.id, std::move(r.previous));
 }
+void Restore(MemoryState& state, EventUndo&) { state.PopEvent(); }
 
 class MemoryTransaction final : public Transaction {
  public:
@@ -470,6 +474,19 @@ class MemoryTransaction final : public Transaction {
     }
     undo_.push_back(BudgetAlertUndo{key, state_->SetBudgetAlert(key, alert)});
     return absl::OkStatus();
+  }
+
+  // --- Events ---
+  absl::StatusOr<int64_t> AppendEvent(const StoredEvent& event) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    const int64_t seq = state_->AppendEvent(event);
+    undo_.push_back(EventUndo{});
+    return seq;
+  }
+  absl::StatusOr<std::vector<StoredEvent>> ScanEvents(int64_t after_seq,
+                                                      int limit) override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    return state_->ScanEvents(after_seq, limit);
   }
 
  private:

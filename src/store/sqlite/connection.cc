@@ -90,6 +90,12 @@ void Statement::BindText(int index, absl::string_view value) {
   if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) bind_rc_ = rc;
 }
 
+void Statement::BindBlob(int index, absl::string_view bytes) {
+  const int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(),
+                                     SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+}
+
 void Statement::BindNull(int index) {
   const int rc = sqlite3_bind_null(stmt_, index);
   if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) bind_rc_ = rc;
@@ -157,6 +163,14 @@ std::string Statement::Text(int col) const {
   const int size = sqlite3_column_bytes(stmt_, col);
   if (text == nullptr) return std::string();
   return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(size));
+}
+
+std::string Statement::Blob(int col) const {
+  const void* bytes = sqlite3_column_blob(stmt_, col);
+  const int size = sqlite3_column_bytes(stmt_, col);
+  if (bytes == nullptr) return std::string();
+  return std::string(static_cast<const char*>(bytes),
                      static_cast<size_t>(size));
 }
 

@@ -359,6 +359,10 @@ class SqliteTransaction : public Transaction {
       ProjectId project) override;
   absl::Status InsertBudgetAlert(const BudgetAlert& alert) override;
 
+  absl::StatusOr<int64_t> AppendEvent(const StoredEvent& event) override;
+  absl::StatusOr<std::vector<StoredEvent>> ScanEvents(int64_t after_seq,
+                                                      int limit) override;
+
  private:
   absl::Status CheckOpen() const;
   absl::Status CheckWritable() const;
@@ -1647,6 +1651,48 @@ absl::Status SqliteTransaction::InsertBudgetAlert(const BudgetAlert& alert) {
                            : absl::StrCat("project ", alert.project.value())));
   }
   return absl::OkStatus();
+}
+
+// ---------------------------------------------------- transaction: events
+
+absl::StatusOr<int64_t> SqliteTransaction::AppendEvent(
+    const StoredEvent& event) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("INSERT INTO events (entity_type, entity_id, project_id, "
+                     "hidden, payload) VALUES (?, ?, ?, ?, ?)"));
+  s.BindInt(1, event.entity_type);
+  s.BindInt(2, event.entity_id);
+  s.BindInt(3, event.project.value());
+  s.BindInt(4, event.hidden_from_clients ? 1 : 0);
+  s.BindBlob(5, event.payload);
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  return sqlite3_last_insert_rowid(conn_->db());
+}
+
+absl::StatusOr<std::vector<StoredEvent>> SqliteTransaction::ScanEvents(
+    int64_t after_seq, int limit) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare("SELECT seq, entity_type, entity_id, project_id, hidden, "
+                     "payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?"));
+  s.BindInt(1, after_seq);
+  s.BindInt(2, limit);
+  std::vector<StoredEvent> events;
+  while (true) {
+    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    StoredEvent& e = events.emplace_back();
+    e.seq = s.Int(0);
+    e.entity_type = static_cast<int>(s.Int(1));
+    e.entity_id = s.Int(2);
+    e.project = ProjectId(s.Int(3));
+    e.hidden_from_clients = s.Int(4) != 0;
+    e.payload = s.Blob(5);
+  }
+  return events;
 }
 
 }  // namespace
