@@ -5,9 +5,8 @@
 // its members and tags), task (tags, checklist, subscribers), comment, time
 // entry (with the rates and amounts stored on it), running timer, cost,
 // locked period and budget alert, each with its id, revision and
-// timestamps. Rollups are not in it: ImportSnapshot recomputes them from the
-// time entries. The change feed is not in it yet (a field number is kept
-// for it).
+// timestamps, and the change feed's events. Rollups are not in it:
+// ImportSnapshot recomputes them from the time entries.
 //
 // Two encodings of the same content (docs/snapshots.md):
 // - binary: the 8 bytes kSnapshotMagic, then records, each a varint length

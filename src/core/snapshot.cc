@@ -79,6 +79,28 @@ void AddRecords(const std::vector<T>& items, Setter set,
   }
 }
 
+// The change feed, by seq, each event parsed from its stored payload.
+absl::StatusOr<std::vector<pb::SnapshotRecord>> AddEvents(
+    Transaction& tx, std::vector<pb::SnapshotRecord>& out) {
+  int64_t after = 0;
+  while (true) {
+    absl::StatusOr<std::vector<StoredEvent>> page =
+        tx.ScanEvents(after, limits::kMaxPageSize);
+    if (!page.ok()) return page.status();
+    if (page->empty()) return std::move(out);
+    for (const StoredEvent& stored : *page) {
+      pb::SnapshotRecord r;
+      if (!r.mutable_event()->ParseFromString(stored.payload)) {
+        return absl::DataLossError(absl::StrCat("the stored event ", stored.seq,
+                                                " is corrupt (not an Event)"));
+      }
+      r.mutable_event()->set_seq(stored.seq);
+      out.push_back(std::move(r));
+    }
+    after = page->back().seq;
+  }
+}
+
 absl::StatusOr<std::vector<pb::SnapshotRecord>> ReadRecords(
     Transaction& tx, const WorkspaceSettings& settings) {
   using R = pb::SnapshotRecord;
@@ -146,7 +168,7 @@ absl::StatusOr<std::vector<pb::SnapshotRecord>> ReadRecords(
     AddRecords(
         *alerts, [](R& r) { return r.mutable_budget_alert(); }, out);
   }
-  return out;
+  return AddEvents(tx, out);
 }
 
 // A record's entity with its position.
@@ -168,11 +190,12 @@ struct Contents {
   std::vector<At<Cost>> costs;
   std::vector<At<PeriodLock>> locks;
   std::vector<At<BudgetAlert>> budget_alerts;
+  std::vector<At<pb::Event>> events;
 
   size_t size() const {
     return members.size() + projects.size() + tasks.size() + comments.size() +
            time_entries.size() + timers.size() + costs.size() + locks.size() +
-           budget_alerts.size();
+           budget_alerts.size() + events.size();
   }
 };
 
@@ -229,6 +252,9 @@ absl::StatusOr<Contents> Sort(const std::vector<PositionedRecord>& records) {
         break;
       case pb::SnapshotRecord::kBudgetAlert:
         s = Take(r.record.budget_alert(), at, c.budget_alerts);
+        break;
+      case pb::SnapshotRecord::kEvent:
+        c.events.push_back({r.record.event(), at});
         break;
       case pb::SnapshotRecord::kEnd:
       case pb::SnapshotRecord::RECORD_NOT_SET:
@@ -291,6 +317,9 @@ class Restorer {
       }
       if (s.ok()) Step();
     }
+    for (const At<pb::Event>& e : c.events) {
+      if (s.ok()) s = AppendEvent(e);
+    }
     return s;
   }
 
@@ -321,6 +350,26 @@ class Restorer {
       }
     }
     return s;
+  }
+
+  // Verbatim: the log numbers events 1, 2, 3 ... as they are appended, so
+  // a snapshot's events must come so numbered.
+  absl::Status AppendEvent(const At<pb::Event>& e) {
+    StoredEvent stored;
+    stored.entity_type = static_cast<int>(e.value.entity_type());
+    stored.entity_id = e.value.entity_id();
+    stored.project = ProjectId(e.value.project_id());
+    stored.hidden_from_clients = e.value.hidden_from_clients();
+    stored.payload = e.value.SerializeAsString();
+    absl::StatusOr<int64_t> seq = tx_.AppendEvent(stored);
+    if (!seq.ok()) return Positioned(e.position, seq.status());
+    if (*seq != e.value.seq()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          e.position, ".seq: ", e.value.seq(), " where ", *seq,
+          " comes next (events are numbered 1, 2, 3 ... without gaps)"));
+    }
+    Step();
+    return absl::OkStatus();
   }
 
   absl::Status CheckEntry(const At<TimeEntry>& e) {

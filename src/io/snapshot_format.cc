@@ -157,6 +157,7 @@ absl::StatusOr<std::vector<PositionedRecord>> DecodeJson(
   AppendAll(snapshot.locks(), "locks", &R::mutable_lock, out);
   AppendAll(snapshot.budget_alerts(), "budget_alerts", &R::mutable_budget_alert,
             out);
+  AppendAll(snapshot.events(), "events", &R::mutable_event, out);
   return out;
 }
 
@@ -215,6 +216,9 @@ absl::StatusOr<std::string> EncodeJsonSnapshot(
         break;
       case pb::SnapshotRecord::kBudgetAlert:
         *snapshot.add_budget_alerts() = r.budget_alert();
+        break;
+      case pb::SnapshotRecord::kEvent:
+        *snapshot.add_events() = r.event();
         break;
       case pb::SnapshotRecord::kEnd:
       case pb::SnapshotRecord::RECORD_NOT_SET:

@@ -10,6 +10,7 @@
 #include "absl/strings/str_replace.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "tests/conformance/session_test.h"
+#include "worksection/v1/event.pb.h"
 #include "worksection/v1/snapshot.pb.h"
 
 namespace worksection::session_conformance {
@@ -114,6 +115,53 @@ class SnapshotTest : public SessionTest {
     WS_ASSERT_OK(owner.CreateCost(cost).status());
     WS_ASSERT_OK(owner.LockPeriod(internal_, Day(2024, 3, 1)).status());
     WS_ASSERT_OK(owner.ArchiveProject(internal_).status());
+    AppendEvents(3);
+  }
+
+  // Events as the change feed stores them, after whatever the log holds
+  // (written straight to the store: the snapshot carries the log as it is).
+  void AppendEvents(int n) {
+    auto tx = ws_->store().Begin(Store::Mode::kWrite);
+    ASSERT_TRUE(tx.ok()) << tx.status();
+    int64_t last = 0;
+    while (true) {
+      auto page = (*tx)->ScanEvents(last, 1000);
+      ASSERT_TRUE(page.ok()) << page.status();
+      if (page->empty()) break;
+      last = page->back().seq;
+    }
+    for (int i = 0; i < n; ++i) {
+      v1::Event e;
+      e.set_seq(last + 1 + i);
+      e.set_at_micros(1'700'000'000'000'000 + i);
+      e.set_actor_id(owner_id_.value());
+      e.set_entity_type(v1::ENTITY_TYPE_TASK);
+      e.set_entity_id(100 + i);
+      e.set_project_id(web_.value());
+      e.set_action(v1::EVENT_ACTION_UPDATED);
+      e.set_hidden_from_clients(i == 1);
+      v1::FieldChange* change = e.add_changes();
+      change->set_field("title");
+      change->mutable_new_value()->set_text("Title " + std::to_string(i));
+      StoredEvent stored;
+      stored.entity_type = e.entity_type();
+      stored.entity_id = e.entity_id();
+      stored.project = web_;
+      stored.hidden_from_clients = e.hidden_from_clients();
+      stored.payload = e.SerializeAsString();
+      absl::StatusOr<int64_t> seq = (*tx)->AppendEvent(stored);
+      ASSERT_TRUE(seq.ok()) << seq.status();
+      ASSERT_EQ(*seq, e.seq());
+    }
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+
+  static std::vector<StoredEvent> Events(Workspace& ws) {
+    auto tx = ws.store().Begin(Store::Mode::kRead);
+    EXPECT_TRUE(tx.ok());
+    auto events = (*tx)->ScanEvents(0, 1000);
+    EXPECT_TRUE(events.ok());
+    return events.ok() ? *events : std::vector<StoredEvent>{};
   }
 
   // A fresh, empty workspace of the kind `uri` names, in its own temp dir.
@@ -154,6 +202,20 @@ bool SameRollups(const std::vector<RollupRow>& a,
   return true;
 }
 
+bool SameEvents(const std::vector<StoredEvent>& a,
+                const std::vector<StoredEvent>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].seq != b[i].seq || a[i].entity_type != b[i].entity_type ||
+        a[i].entity_id != b[i].entity_id || a[i].project != b[i].project ||
+        a[i].hidden_from_clients != b[i].hidden_from_clients ||
+        a[i].payload != b[i].payload) {
+      return false;
+    }
+  }
+  return true;
+}
+
 TEST_P(SnapshotTest, RoundTripIsByteIdenticalIntoEveryStore) {
   Seed();
   Session owner = Owner();
@@ -165,6 +227,9 @@ TEST_P(SnapshotTest, RoundTripIsByteIdenticalIntoEveryStore) {
   EXPECT_THAT(json, HasSubstr("Do not tell the client"));
   const std::vector<RollupRow> rollups = Rollups(*ws_);
   ASSERT_FALSE(rollups.empty());
+  const std::vector<StoredEvent> events = Events(*ws_);
+  ASSERT_GE(events.size(), 3u);
+  EXPECT_THAT(json, HasSubstr("\"Title 2\""));
 
   for (const std::string& target : StoreUris()) {
     for (const std::string* input : {&binary, &json}) {
@@ -183,6 +248,8 @@ TEST_P(SnapshotTest, RoundTripIsByteIdenticalIntoEveryStore) {
       EXPECT_THAT(ExportFrom(*copy, SnapshotFormat::kJson), IsOkAndHolds(json));
       // Rollups are recomputed, not copied, and come out the same.
       EXPECT_TRUE(SameRollups(Rollups(*copy), rollups));
+      // The change feed is restored as it was; the import adds no event.
+      EXPECT_TRUE(SameEvents(Events(*copy), events));
       // The restored timer still runs; new ids come after the restored ones.
       WS_ASSERT_OK_AND_ASSIGN(Member first, copy->FirstOwner());
       Session s = copy->As(first.id);
@@ -312,6 +379,12 @@ TEST_P(SnapshotTest, BadJsonContentNamesThePathAndImportsNothing) {
                                                   "\"text\": \"Looks good\", "
                                                   "\"task\": \"999\""}})),
               StatusIs(absl::StatusCode::kInvalidArgument));
+  // Events must come numbered 1, 2, 3 ...
+  EXPECT_THAT(ImportSnapshot(*target,
+                             absl::StrReplaceAll(
+                                 json, {{"\"seq\": \"3\"", "\"seq\": \"7\""}})),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("events are numbered")));
   EXPECT_THAT(ImportSnapshot(*target, json.substr(0, json.size() / 2)),
               StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(ImportSnapshot(*target, "PK\x03\x04 not a snapshot"),
