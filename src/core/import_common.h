@@ -68,6 +68,23 @@ class ImportRun {
   std::map<ProjectId, std::map<std::string, TaskId>> tasks_;
 };
 
+// Runs `import_one(run, item)` for each item, reporting progress, and
+// commits: the shared loop of every import. The first error stops it, and
+// dropping `run` uncommitted then rolls everything back.
+template <typename T, typename ImportOne>
+absl::StatusOr<ImportReport> ImportEach(ImportRun& run,
+                                        const std::vector<T>& items,
+                                        const ProgressCallback& progress,
+                                        ImportOne import_one) {
+  const int64_t total = static_cast<int64_t>(items.size());
+  if (progress) progress(0, total);
+  for (int64_t i = 0; i < total; ++i) {
+    if (absl::Status s = import_one(run, items[i]); !s.ok()) return s;
+    if (progress) progress(i + 1, total);
+  }
+  return run.Commit();
+}
+
 }  // namespace worksection
 
 #endif  // WORKSECTION_SRC_CORE_IMPORT_COMMON_H_

@@ -206,17 +206,10 @@ absl::StatusOr<ImportReport> ImportTaskwarrior(
   for (const TaskwarriorTask& t : *tasks) {
     if (t.status == "recurring") templates.insert(t.uuid);
   }
-  const int64_t total = static_cast<int64_t>(tasks->size());
-  if (progress) progress(0, total);
-  for (int64_t i = 0; i < total; ++i) {
-    if (absl::Status s =
-            ImportOne(**run, (*tasks)[i], options, tw_zone, templates);
-        !s.ok()) {
-      return s;
-    }
-    if (progress) progress(i + 1, total);
-  }
-  return (*run)->Commit();
+  return ImportEach(**run, *tasks, progress,
+                    [&](ImportRun& r, const TaskwarriorTask& task) {
+                      return ImportOne(r, task, options, tw_zone, templates);
+                    });
 }
 
 }  // namespace worksection

@@ -148,15 +148,10 @@ absl::StatusOr<ImportReport> ImportTimewarrior(
   if (!intervals.ok()) return intervals.status();
   absl::StatusOr<std::unique_ptr<ImportRun>> run = ImportRun::Begin(session);
   if (!run.ok()) return run.status();
-  const int64_t total = static_cast<int64_t>(intervals->size());
-  if (progress) progress(0, total);
-  for (int64_t i = 0; i < total; ++i) {
-    if (absl::Status s = ImportOne(**run, (*intervals)[i], options); !s.ok()) {
-      return s;
-    }
-    if (progress) progress(i + 1, total);
-  }
-  return (*run)->Commit();
+  return ImportEach(**run, *intervals, progress,
+                    [&](ImportRun& r, const TimewarriorInterval& interval) {
+                      return ImportOne(r, interval, options);
+                    });
 }
 
 }  // namespace worksection

@@ -11,8 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-#include "google/protobuf/util/json_util.h"
-#include "src/io/json_parse.h"
+#include "src/io/proto_json.h"
 #include "worksection/snapshot.h"
 
 namespace worksection::io {
@@ -225,17 +224,8 @@ absl::StatusOr<std::string> EncodeJsonSnapshot(
         break;
     }
   }
-  google::protobuf::util::JsonPrintOptions print;
-  print.add_whitespace = true;
-  print.preserve_proto_field_names = true;
-  std::string out;
-  auto status =
-      google::protobuf::util::MessageToJsonString(snapshot, &out, print);
-  if (!status.ok()) {
-    return absl::InternalError(absl::StrCat("printing the snapshot as JSON: ",
-                                            std::string(status.message())));
-  }
-  return out;
+  return PrintJson(snapshot, /*pretty=*/true,
+                   /*always_print_primitive_fields=*/false);
 }
 
 absl::StatusOr<std::vector<PositionedRecord>> DecodeSnapshot(

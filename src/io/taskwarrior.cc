@@ -164,21 +164,17 @@ absl::StatusOr<TaskwarriorTask> ReadTask(const Struct& object, int index) {
 
 absl::StatusOr<std::vector<TaskwarriorTask>> ParseTaskwarrior(
     absl::string_view json) {
-  absl::StatusOr<std::vector<google::protobuf::Struct>> objects =
-      ParseObjectArray(json, "Taskwarrior");
-  if (!objects.ok()) return objects.status();
-  std::vector<TaskwarriorTask> tasks;
-  absl::flat_hash_map<std::string, int> first_index;
-  for (int i = 0; i < static_cast<int>(objects->size()); ++i) {
-    absl::StatusOr<TaskwarriorTask> task = ReadTask((*objects)[i], i);
-    if (!task.ok()) return task.status();
-    auto [it, inserted] = first_index.emplace(task->uuid, i);
+  absl::StatusOr<std::vector<TaskwarriorTask>> tasks =
+      ReadObjects<TaskwarriorTask>(json, "Taskwarrior", ReadTask);
+  if (!tasks.ok()) return tasks.status();
+  absl::flat_hash_map<std::string, size_t> first_index;
+  for (size_t i = 0; i < tasks->size(); ++i) {
+    auto [it, inserted] = first_index.emplace((*tasks)[i].uuid, i);
     if (!inserted) {
       return absl::InvalidArgumentError(
           absl::StrCat("tasks[", it->second, "] and tasks[", i,
-                       "] have the same uuid ", task->uuid));
+                       "] have the same uuid ", (*tasks)[i].uuid));
     }
-    tasks.push_back(*std::move(task));
   }
   return tasks;
 }

@@ -79,17 +79,7 @@ absl::StatusOr<TimewarriorInterval> ReadInterval(
 
 absl::StatusOr<std::vector<TimewarriorInterval>> ParseTimewarrior(
     absl::string_view json) {
-  absl::StatusOr<std::vector<google::protobuf::Struct>> objects =
-      ParseObjectArray(json, "Timewarrior");
-  if (!objects.ok()) return objects.status();
-  std::vector<TimewarriorInterval> out;
-  for (int i = 0; i < static_cast<int>(objects->size()); ++i) {
-    absl::StatusOr<TimewarriorInterval> interval =
-        ReadInterval((*objects)[i], i);
-    if (!interval.ok()) return interval.status();
-    out.push_back(*std::move(interval));
-  }
-  return out;
+  return ReadObjects<TimewarriorInterval>(json, "Timewarrior", ReadInterval);
 }
 
 }  // namespace worksection::io

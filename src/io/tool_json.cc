@@ -6,8 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "google/protobuf/util/json_util.h"
-#include "src/io/json_parse.h"
+#include "src/io/proto_json.h"
 
 namespace worksection::io {
 
@@ -87,12 +86,8 @@ bool ParseBasicInstant(absl::string_view text, absl::Time* out) {
 
 std::string ValueText(const google::protobuf::Value& value) {
   if (value.has_string_value()) return value.string_value();
-  std::string out;
-  google::protobuf::util::JsonPrintOptions options;
-  if (!google::protobuf::util::MessageToJsonString(value, &out, options).ok()) {
-    return "?";
-  }
-  return out;
+  absl::StatusOr<std::string> json = PrintJson(value, false, false);
+  return json.ok() ? *json : "?";
 }
 
 }  // namespace worksection::io

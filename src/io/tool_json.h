@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -23,6 +24,24 @@ inline constexpr size_t kMaxToolExportBytes = size_t{256} << 20;
 // (naming its index).
 absl::StatusOr<std::vector<google::protobuf::Struct>> ParseObjectArray(
     absl::string_view json, absl::string_view tool);
+
+// `read(object, index)` -> StatusOr<T> for each object of the array; the
+// first error stops it.
+template <typename T, typename Read>
+absl::StatusOr<std::vector<T>> ReadObjects(absl::string_view json,
+                                           absl::string_view tool, Read read) {
+  absl::StatusOr<std::vector<google::protobuf::Struct>> objects =
+      ParseObjectArray(json, tool);
+  if (!objects.ok()) return objects.status();
+  std::vector<T> out;
+  out.reserve(objects->size());
+  for (size_t i = 0; i < objects->size(); ++i) {
+    absl::StatusOr<T> item = read((*objects)[i], static_cast<int>(i));
+    if (!item.ok()) return item.status();
+    out.push_back(*std::move(item));
+  }
+  return out;
+}
 
 // "20260115T093000Z" (also "2026-01-15T09:30:00Z"), UTC.
 bool ParseBasicInstant(absl::string_view text, absl::Time* out);
