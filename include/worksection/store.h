@@ -24,10 +24,23 @@
 
 namespace worksection {
 
+// When a commit reaches the disk (SQLite's PRAGMA synchronous in WAL mode).
+enum class SyncMode {
+  // Every commit syncs the WAL before it returns: durable on return.
+  kFull,
+  // The WAL is synced only at checkpoints: commits are several times
+  // cheaper, and a power failure or OS crash may lose the last commits
+  // (never corrupts the file; a process crash loses nothing).
+  kNormal,
+};
+
 struct StoreOptions {
   bool read_only = false;  // never write, not even a schema or a journal mode
   // How long a write waits for another writer before Unavailable.
   absl::Duration busy_timeout = absl::Seconds(5);
+  // Ignored by stores without a disk ("memory:"). The URI
+  // "sqlite:PATH?synchronous=normal" (or "=full") overrides it.
+  SyncMode synchronous = SyncMode::kFull;
 };
 
 // A project a member belongs to, seen from the member.
@@ -196,9 +209,11 @@ class Transaction {
   virtual absl::StatusOr<LockId> InsertLock(const PeriodLock& lock) = 0;
   virtual absl::Status DeleteLock(LockId id) = 0;
 
-  // Adds `delta` to the key's totals (creating the row); a row whose totals
-  // all reach zero is removed. ScanRollups orders by (project, task,
-  // member, day).
+  // Adds `delta` to the key's totals (creating the row), and so to the
+  // monthly sum its key falls in; a row whose totals all reach zero is
+  // removed. ScanRollups orders by (project, task, member, day), a kMonth
+  // scan by (project, member, month); InvalidArgument for a kMonth scan
+  // with `tasks` set.
   virtual absl::Status AddToRollup(const RollupKey& key,
                                    const RollupTotals& delta) = 0;
   virtual absl::StatusOr<std::vector<RollupRow>> ScanRollups(
@@ -239,7 +254,9 @@ class Store {
 
 // Opens the store a URI names: "memory:" (a fresh, private in-memory store),
 // "sqlite:PATH" or a plain PATH (a SQLite file, created if missing unless
-// read-only). InvalidArgument for an unknown scheme; NotFound for a missing
+// read-only). "sqlite:PATH?synchronous=normal|full" also sets
+// options.synchronous. InvalidArgument for an unknown scheme or URI
+// parameter; NotFound for a missing
 // file opened read-only; FailedPrecondition for a schema newer than this
 // library; DataLoss for a file that is not a worksection store.
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,

@@ -25,7 +25,8 @@ SqlQuery BuildCostScanQuery(const CostScan& scan);
 
 // The rollup rows RollupScan admits, ordered by (project, task, member,
 // day). A one-element id list is an equality, so one project's rows are a
-// range seek on the primary key.
+// range seek on the primary key. A kMonth scan reads rollups_monthly, by
+// (project, member, month).
 SqlQuery BuildRollupScanQuery(const RollupScan& scan);
 
 }  // namespace worksection::sqlite_internal
