@@ -29,7 +29,9 @@ absl::StatusOr<TimewarriorInterval> ReadInterval(
   TimewarriorInterval interval;
   const auto& fields = object.fields();
   auto id = fields.find("id");
-  if (id != fields.end() && id->second.has_number_value()) {
+  // Only a plausible @id: casting a double out of int64's range is undefined.
+  if (id != fields.end() && id->second.has_number_value() &&
+      id->second.number_value() >= 1 && id->second.number_value() < 1e15) {
     interval.id = static_cast<int64_t>(id->second.number_value());
   }
   interval.position = absl::StrCat(
