@@ -623,26 +623,25 @@ void DefineModule(py::module_& m) {
       .def("export_snapshot",
            [](PySession& s, bool json) {
              std::string bytes = s.As([&](Session& x) {
-               return ExportSnapshot(x, json ? SnapshotFormat::kJson
-                                             : SnapshotFormat::kBinary);
+               return ExportSnapshot(
+                   x, json ? SnapshotFormat::kJson : SnapshotFormat::kBinary);
              });
              return py::bytes(bytes);
            })
-      .def("import_taskwarrior",
-           [](PySession& s, const std::string& json,
-              const std::string& default_project,
-              const std::string& time_zone) {
-             TaskwarriorOptions options;
-             options.default_project = default_project;
-             options.time_zone = time_zone;
-             return ReportToPy(s.As([&](Session& x) {
-               return ImportTaskwarrior(x, json, options);
-             }));
-           })
+      .def(
+          "import_taskwarrior",
+          [](PySession& s, const std::string& json,
+             const std::string& default_project, const std::string& time_zone) {
+            TaskwarriorOptions options;
+            options.default_project = default_project;
+            options.time_zone = time_zone;
+            return ReportToPy(s.As([&](Session& x) {
+              return ImportTaskwarrior(x, json, options);
+            }));
+          })
       .def("import_timewarrior",
            [](PySession& s, const std::string& json,
-              const std::string& task_tag_prefix,
-              const std::string& separator,
+              const std::string& task_tag_prefix, const std::string& separator,
               const std::string& fallback_project,
               const std::string& fallback_task) {
              TimewarriorOptions options;
