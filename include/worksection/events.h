@@ -138,8 +138,9 @@ using EventCallback = std::function<void(const std::vector<Event>& events)>;
 
 // A live subscription (Workspace::Subscribe). Destroying it, or Cancel(),
 // unsubscribes: it then waits for a call of the callback running on another
-// thread to return, so do not destroy it from inside its own callback.
-// Move-only; the Workspace must outlive it.
+// thread to return. It may be cancelled from inside its own callback.
+// Move-only; thread-compatible (cancel it from one thread); the Workspace
+// must outlive it.
 class Subscription {
  public:
   Subscription() = default;  // subscribed to nothing

@@ -268,6 +268,20 @@ TEST_P(EventsTest, SubscriberMayWriteFromItsCallback) {
   EXPECT_EQ(calls, 2);  // the task, then (re-entrantly) the comment
 }
 
+TEST_P(EventsTest, SubscriptionMayCancelItselfFromItsCallback) {
+  int calls = 0;
+  Subscription sub;
+  WS_ASSERT_OK_AND_ASSIGN(
+      sub, ws_->Subscribe(owner_id_, [&](const std::vector<Event>&) {
+        ++calls;
+        sub.Cancel();
+      }));
+  WS_ASSERT_OK(Owner().CreateTask(NewTask(web_, "first")).status());
+  WS_ASSERT_OK(Owner().CreateTask(NewTask(web_, "second")).status());
+  EXPECT_EQ(calls, 1);
+  EXPECT_FALSE(sub.active());
+}
+
 TEST_P(EventsTest, ClientNeverReceivesHiddenItemsOrMoney) {
   std::vector<Event> client_heard;
   WS_ASSERT_OK_AND_ASSIGN(
