@@ -68,7 +68,7 @@ class ChildProcess {
   bool eof_ = false;
   bool reaped_ = false;
   int wait_status_ = 0;  // once reaped
-  std::string buffer_;  // read, not yet returned
+  std::string buffer_;   // read, not yet returned
 };
 
 // A human-readable account of a wait status: "exit 3", "signal 9".
