@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "src/core/call.h"
+#include "src/core/event_feed.h"
 #include "src/core/ledger.h"
 #include "src/core/validate.h"
 #include "src/io/snapshot_convert.h"
@@ -89,12 +90,10 @@ absl::StatusOr<std::vector<pb::SnapshotRecord>> AddEvents(
     if (!page.ok()) return page.status();
     if (page->empty()) return std::move(out);
     for (const StoredEvent& stored : *page) {
+      absl::StatusOr<pb::Event> event = ParseStoredEvent(stored);
+      if (!event.ok()) return event.status();
       pb::SnapshotRecord r;
-      if (!r.mutable_event()->ParseFromString(stored.payload)) {
-        return absl::DataLossError(absl::StrCat("the stored event ", stored.seq,
-                                                " is corrupt (not an Event)"));
-      }
-      r.mutable_event()->set_seq(stored.seq);
+      *r.mutable_event() = *std::move(event);
       out.push_back(std::move(r));
     }
     after = page->back().seq;
@@ -360,7 +359,11 @@ class Restorer {
     stored.entity_id = e.value.entity_id();
     stored.project = ProjectId(e.value.project_id());
     stored.hidden_from_clients = e.value.hidden_from_clients();
-    stored.payload = e.value.SerializeAsString();
+    // Stored as the change feed stores it: the seq is the log's, not the
+    // payload's, so the payload carries none.
+    pb::Event payload = e.value;
+    payload.clear_seq();
+    stored.payload = payload.SerializeAsString();
     absl::StatusOr<int64_t> seq = tx_.AppendEvent(stored);
     if (!seq.ok()) return Positioned(e.position, seq.status());
     if (*seq != e.value.seq()) {
