@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "src/store/memory/memory_store.h"
+#include "src/store/postgres/postgres_store.h"
 #include "src/store/sqlite/sqlite_store.h"
 #include "worksection/store.h"
 
@@ -34,14 +35,15 @@ bool HasScheme(absl::string_view uri) {
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
                                                  const StoreOptions& options) {
   if (uri == "memory:") return NewMemoryStore(options);
+  if (IsPostgresUri(uri)) return OpenPostgresStore(uri, options);
   absl::string_view path = uri;
   if (absl::ConsumePrefix(&path, "sqlite:")) {
     // "sqlite:PATH"; "sqlite://PATH" is accepted as the same thing.
     absl::ConsumePrefix(&path, "//");
   } else if (HasScheme(uri)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("uri: unknown scheme in \"", uri,
-                     "\" (use memory:, sqlite:PATH or a path)"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "uri: unknown scheme in \"", uri,
+        "\" (use memory:, sqlite:PATH, a path or postgresql://...)"));
   }
   if (path.empty()) {
     return absl::InvalidArgumentError("uri: empty path");
