@@ -232,7 +232,9 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
   // dbname) says.
   const char* keywords[] = {"connect_timeout", "application_name",
                             "client_encoding", "dbname", nullptr};
-  const char* values[] = {timeout_s.c_str(), "worksection", "UTF8",
+  // Names the workspace in pg_stat_activity, for whoever runs the server.
+  const std::string application = absl::StrCat("worksection/", schema);
+  const char* values[] = {timeout_s.c_str(), application.c_str(), "UTF8",
                           conninfo.c_str(), nullptr};
   PGconn* raw = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (raw == nullptr) {
