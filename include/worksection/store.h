@@ -211,9 +211,18 @@ class Store {
 
 // Opens the store a URI names: "memory:" (a fresh, private in-memory store),
 // "sqlite:PATH" or a plain PATH (a SQLite file, created if missing unless
-// read-only). InvalidArgument for an unknown scheme; NotFound for a missing
-// file opened read-only; FailedPrecondition for a schema newer than this
-// library; DataLoss for a file that is not a worksection store.
+// read-only), or a PostgreSQL workspace: "postgresql://..." (or
+// "postgres://...", a libpq URI) or "postgresql:KEY=VALUE ..." (a libpq
+// keyword string), where worksection's own parameter schema=NAME (a query
+// parameter of the URI, or a keyword) names the schema that holds the
+// workspace (default "worksection"; created with its tables if missing
+// unless read-only) and the rest goes to libpq as it is.
+// InvalidArgument for an unknown scheme, a malformed PostgreSQL string or a
+// schema name other than 1-63 ASCII letters, digits and underscores;
+// NotFound for a missing file or schema opened read-only; FailedPrecondition
+// for a schema newer than this library; DataLoss for a file or PostgreSQL
+// schema that is not a worksection store; Unavailable when the PostgreSQL
+// server cannot be reached.
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
                                                  const StoreOptions& options);
 
