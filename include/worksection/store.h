@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -88,6 +89,18 @@ bool TimeEntryMatches(const TimeEntry& entry, const TimeEntryScan& scan,
                       const std::vector<std::string>& task_tags,
                       bool task_hidden);
 
+// One change-feed event as a store keeps it. The store never looks inside
+// `payload` (a serialized worksection.v1.Event, see events.h); the other
+// fields are copies of the event's own, kept beside it for filtering.
+struct StoredEvent {
+  int64_t seq = 0;      // assigned by Transaction::AppendEvent
+  int entity_type = 0;  // a worksection.v1.EntityType value
+  int64_t entity_id = 0;
+  ProjectId project;  // none: a workspace-level event
+  bool hidden_from_clients = false;
+  std::string payload;
+};
+
 struct CostScan {
   CostFilter filter;
   std::optional<std::vector<ProjectId>> projects_in;  // unset means all
@@ -117,7 +130,11 @@ class Transaction {
   virtual absl::StatusOr<std::optional<WorkspaceSettings>> GetSettings() = 0;
   virtual absl::Status PutSettings(const WorkspaceSettings& settings) = 0;
 
-  // Inserts assign and return a fresh id; ids are never reused.
+  // Inserts store the entity as given (revision and timestamps included)
+  // and return its id: a fresh one when the entity's id is none, else the
+  // given id (a snapshot restore), AlreadyExists when it is taken. Fresh ids
+  // increase, stay above every id stored and are never reused, even after
+  // a rollback. Applies to every Insert* of an entity with an id.
   virtual absl::StatusOr<Member> GetMember(MemberId id) = 0;
   virtual absl::StatusOr<std::optional<Member>> FindMemberByEmail(
       absl::string_view email) = 0;
@@ -192,6 +209,17 @@ class Transaction {
       ProjectId project) = 0;
   // AlreadyExists when the same (project, task, kind, percent) is stored.
   virtual absl::Status InsertBudgetAlert(const BudgetAlert& alert) = 0;
+
+  // The change feed, an append-only log. AppendEvent stores `event` under
+  // the next sequence number (the largest stored one + 1, from 1; the
+  // event's own seq is ignored) and returns that number. Writers are
+  // serialized, so numbers follow commit order and no reader ever sees N+1
+  // without N; a rolled-back transaction's events vanish with it and their
+  // numbers are handed out again. ScanEvents returns the events with
+  // seq > after_seq, by seq, at most `limit` (> 0) of them.
+  virtual absl::StatusOr<int64_t> AppendEvent(const StoredEvent& event) = 0;
+  virtual absl::StatusOr<std::vector<StoredEvent>> ScanEvents(int64_t after_seq,
+                                                              int limit) = 0;
 };
 
 // A storage backend. Thread-safe: any thread may begin transactions; write

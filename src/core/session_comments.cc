@@ -78,6 +78,7 @@ absl::StatusOr<Comment> Session::CreateComment(const Comment& comment) {
                     absl::StrCat("on task ", task->id.value()));
         if (s.ok()) s = CheckWrite(call, c, *task);
         if (!s.ok()) return s;
+        c.id = CommentId();  // the store assigns it
         c.revision = 1;
         c.created_at = call.now;
         c.updated_at = call.now;

@@ -86,6 +86,7 @@ absl::StatusOr<Cost> Session::CreateCost(const Cost& cost) {
         if (s.ok()) s = CheckUnlocked(call.tx, c.project, c.date, "a cost");
         if (!s.ok()) return s;
         c.author = call.actor.id();
+        c.id = CostId();  // the store assigns it
         c.revision = 1;
         c.created_at = call.now;
         c.updated_at = call.now;

@@ -155,6 +155,7 @@ absl::StatusOr<Member> Session::CreateMember(const Member& member) {
                    if (s.ok()) s = CheckProfile(m);
                    if (s.ok()) s = CheckEmailFree(call.tx, m);
                    if (!s.ok()) return s;
+                   m.id = MemberId();  // the store assigns it
                    m.revision = 1;
                    m.active = true;
                    m.cost_rate = m.cost_rate.value_or(0);

@@ -150,6 +150,7 @@ absl::StatusOr<Project> Session::CreateProject(const Project& project) {
                                             Target{}, "create a project");
                    if (s.ok()) s = CheckAndNormalize(call.tx, p);
                    if (!s.ok()) return s;
+                   p.id = ProjectId();  // the store assigns it
                    p.revision = 1;
                    p.created_at = call.now;
                    p.updated_at = call.now;

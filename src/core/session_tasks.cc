@@ -243,6 +243,7 @@ absl::StatusOr<Task> Session::CreateTask(const Task& task) {
         if (!parent_hidden.ok()) return parent_hidden.status();
         t.hidden_from_clients |= *parent_hidden;
         if (s = CheckPeople(call.tx, t); !s.ok()) return s;
+        t.id = TaskId();  // the store assigns it
         t.revision = 1;
         t.status = TaskStatus::kOpen;
         t.completion_note.clear();

@@ -226,7 +226,8 @@ TEST(SqliteSchemaV2Test, VersionOneFileMigratesInPlaceWithItsDataAndDefaults) {
   }
 
   RawDb raw(path);
-  EXPECT_EQ(raw.QueryText("PRAGMA user_version"), "2");
+  EXPECT_EQ(raw.QueryText("PRAGMA user_version"),
+            absl::StrCat(kSqliteSchemaVersion));
   EXPECT_EQ(raw.QueryText("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.QueryText("PRAGMA integrity_check"), "ok");
   EXPECT_EQ(raw.QueryText("PRAGMA foreign_key_check"), "");
@@ -240,7 +241,8 @@ TEST(SqliteSchemaV2Test, VersionOneFileMigratesInPlaceWithItsDataAndDefaults) {
   // left to migrate.
   EXPECT_THAT(Open(path, ReadOnly()), IsOk());
   EXPECT_THAT(Open(path), IsOk());
-  EXPECT_EQ(raw.QueryText("PRAGMA user_version"), "2");
+  EXPECT_EQ(raw.QueryText("PRAGMA user_version"),
+            absl::StrCat(kSqliteSchemaVersion));
 }
 
 TEST(SqliteSchemaV2Test, MigrateToRefusesUnknownVersionsAndNeverGoesBack) {

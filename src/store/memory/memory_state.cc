@@ -706,4 +706,21 @@ std::optional<BudgetAlert> MemoryState::SetBudgetAlert(
   return Replace(budget_alerts_, key, std::move(alert));
 }
 
+std::vector<StoredEvent> MemoryState::ScanEvents(int64_t after_seq,
+                                                 int limit) const {
+  std::vector<StoredEvent> out;
+  const size_t begin =
+      static_cast<size_t>(std::clamp<int64_t>(after_seq, 0, events_.size()));
+  const size_t end =
+      std::min(events_.size(), begin + static_cast<size_t>(std::max(limit, 0)));
+  out.assign(events_.begin() + begin, events_.begin() + end);
+  return out;
+}
+
+int64_t MemoryState::AppendEvent(StoredEvent event) {
+  event.seq = static_cast<int64_t>(events_.size()) + 1;
+  events_.push_back(std::move(event));
+  return events_.back().seq;
+}
+
 }  // namespace worksection::memory_internal

@@ -68,6 +68,8 @@ class MemoryState {
   std::vector<PeriodLock> ListLocks() const;
   std::vector<RollupRow> ScanRollups(const RollupScan& scan) const;
   std::vector<BudgetAlert> ListBudgetAlerts(ProjectId project) const;
+  // Events with seq > after_seq, by seq, at most `limit`.
+  std::vector<StoredEvent> ScanEvents(int64_t after_seq, int limit) const;
 
   // --- Writes ---
   // Each replaces the stored value (nullopt: removes it), updates the
@@ -94,17 +96,32 @@ class MemoryState {
   std::optional<BudgetAlert> SetBudgetAlert(const BudgetAlertKey& key,
                                             std::optional<BudgetAlert> alert);
 
-  // Fresh ids: counters start at 1 and only go up, also across rollbacks,
-  // so an id is never handed out twice.
-  MemberId NextMemberId() { return MemberId(++last_member_id_); }
-  ProjectId NextProjectId() { return ProjectId(++last_project_id_); }
-  TaskId NextTaskId() { return TaskId(++last_task_id_); }
-  CommentId NextCommentId() { return CommentId(++last_comment_id_); }
-  TimeEntryId NextTimeEntryId() { return TimeEntryId(++last_time_entry_id_); }
-  CostId NextCostId() { return CostId(++last_cost_id_); }
-  LockId NextLockId() { return LockId(++last_lock_id_); }
+  // Appends `event` as number last + 1 and returns that number; PopEvent
+  // removes the last one (the undo of an append).
+  int64_t AppendEvent(StoredEvent event);
+  void PopEvent() { events_.pop_back(); }
+
+  // The id an insert stores under: `given` when valid (a restore), else a
+  // fresh one. Counters start at 1 and only go up, also across rollbacks,
+  // and past every given id, so an id is never handed out twice.
+  MemberId ClaimId(MemberId given) { return Claim(given, last_member_id_); }
+  ProjectId ClaimId(ProjectId given) { return Claim(given, last_project_id_); }
+  TaskId ClaimId(TaskId given) { return Claim(given, last_task_id_); }
+  CommentId ClaimId(CommentId given) { return Claim(given, last_comment_id_); }
+  TimeEntryId ClaimId(TimeEntryId given) {
+    return Claim(given, last_time_entry_id_);
+  }
+  CostId ClaimId(CostId given) { return Claim(given, last_cost_id_); }
+  LockId ClaimId(LockId given) { return Claim(given, last_lock_id_); }
 
  private:
+  template <typename IdT>
+  static IdT Claim(IdT given, int64_t& last) {
+    if (!given.valid()) return IdT(++last);
+    if (given.value() > last) last = given.value();
+    return given;
+  }
+
   // An entry's or a cost's place in its (date, id) order.
   using EntryPos = std::pair<absl::CivilDay, TimeEntryId>;
   using CostPos = std::pair<absl::CivilDay, CostId>;
@@ -156,6 +173,9 @@ class MemoryState {
   absl::flat_hash_map<ProjectId, size_t> rollup_count_by_project_;
 
   std::map<BudgetAlertKey, BudgetAlert> budget_alerts_;
+
+  // The change feed; events_[i].seq == i + 1.
+  std::vector<StoredEvent> events_;
 
   int64_t last_member_id_ = 0;
   int64_t last_project_id_ = 0;

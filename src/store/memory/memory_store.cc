@@ -64,9 +64,12 @@ using CostUndo = EntityUndo<CostId, Cost>;
 using LockUndo = EntityUndo<LockId, PeriodLock>;
 using RollupUndo = EntityUndo<RollupMapKey, RollupTotals>;
 using BudgetAlertUndo = EntityUndo<BudgetAlertKey, BudgetAlert>;
-using UndoRecord = std::variant<SettingsUndo, MemberUndo, ProjectUndo, TaskUndo,
-                                CommentUndo, TimeEntryUndo, TimerUndo, CostUndo,
-                                LockUndo, RollupUndo, BudgetAlertUndo>;
+// An appended event: undone by removing the last one.
+struct EventUndo {};
+using UndoRecord =
+    std::variant<SettingsUndo, MemberUndo, ProjectUndo, TaskUndo, CommentUndo,
+                 TimeEntryUndo, TimerUndo, CostUndo, LockUndo, RollupUndo,
+                 BudgetAlertUndo, EventUndo>;
 
 // Puts back what one undo record holds. Each returns the state to one it was
 // in before, so none can fail.
@@ -105,6 +108,7 @@ void Restore(MemoryState& state, RollupUndo& r) {
 void Restore(MemoryState& state, BudgetAlertUndo& r) {
   state.SetBudgetAlert(r.id, std::move(r.previous));
 }
+void Restore(MemoryState& state, EventUndo&) { state.PopEvent(); }
 
 class MemoryTransaction final : public Transaction {
  public:
@@ -123,6 +127,18 @@ class MemoryTransaction final : public Transaction {
     } else {
       mu_->UnlockShared();
     }
+  }
+
+  // The id an insert stores under: `given` when valid (AlreadyExists when
+  // taken), else a fresh one.
+  template <typename IdT, typename T>
+  absl::StatusOr<IdT> ClaimId(absl::string_view entity, IdT given,
+                              const T* (MemoryState::*find)(IdT) const) {
+    if (given.valid() && (state_->*find)(given) != nullptr) {
+      return absl::AlreadyExistsError(
+          absl::StrCat(entity, " ", given.value(), " already exists"));
+    }
+    return state_->ClaimId(given);
   }
 
   absl::Status Commit() override {
@@ -168,8 +184,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<MemberId> InsertMember(const Member& member) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     Member stored = member;
-    stored.id = state_->NextMemberId();
-    const MemberId id = stored.id;
+    absl::StatusOr<MemberId> claimed =
+        ClaimId("member", member.id, &MemoryState::FindMember);
+    if (!claimed.ok()) return claimed.status();
+    const MemberId id = *claimed;
+    stored.id = id;
     absl::StatusOr<std::optional<Member>> previous =
         state_->SetMember(id, std::move(stored));
     if (!previous.ok()) return previous.status();
@@ -208,8 +227,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<ProjectId> InsertProject(const Project& project) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     Project stored = project;
-    stored.id = state_->NextProjectId();
-    const ProjectId id = stored.id;
+    absl::StatusOr<ProjectId> claimed =
+        ClaimId("project", project.id, &MemoryState::FindProject);
+    if (!claimed.ok()) return claimed.status();
+    const ProjectId id = *claimed;
+    stored.id = id;
     undo_.push_back(ProjectUndo{id, state_->SetProject(id, std::move(stored))});
     return id;
   }
@@ -241,8 +263,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<TaskId> InsertTask(const Task& task) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     Task stored = task;
-    stored.id = state_->NextTaskId();
-    const TaskId id = stored.id;
+    absl::StatusOr<TaskId> claimed =
+        ClaimId("task", task.id, &MemoryState::FindTask);
+    if (!claimed.ok()) return claimed.status();
+    const TaskId id = *claimed;
+    stored.id = id;
     undo_.push_back(TaskUndo{id, state_->SetTask(id, std::move(stored))});
     return id;
   }
@@ -268,8 +293,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<CommentId> InsertComment(const Comment& comment) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     Comment stored = comment;
-    stored.id = state_->NextCommentId();
-    const CommentId id = stored.id;
+    absl::StatusOr<CommentId> claimed =
+        ClaimId("comment", comment.id, &MemoryState::FindComment);
+    if (!claimed.ok()) return claimed.status();
+    const CommentId id = *claimed;
+    stored.id = id;
     undo_.push_back(CommentUndo{id, state_->SetComment(id, std::move(stored))});
     return id;
   }
@@ -298,8 +326,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<TimeEntryId> InsertTimeEntry(const TimeEntry& entry) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     TimeEntry stored = entry;
-    stored.id = state_->NextTimeEntryId();
-    const TimeEntryId id = stored.id;
+    absl::StatusOr<TimeEntryId> claimed =
+        ClaimId("time entry", entry.id, &MemoryState::FindTimeEntry);
+    if (!claimed.ok()) return claimed.status();
+    const TimeEntryId id = *claimed;
+    stored.id = id;
     undo_.push_back(
         TimeEntryUndo{id, state_->SetTimeEntry(id, std::move(stored))});
     return id;
@@ -361,8 +392,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<CostId> InsertCost(const Cost& cost) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     Cost stored = cost;
-    stored.id = state_->NextCostId();
-    const CostId id = stored.id;
+    absl::StatusOr<CostId> claimed =
+        ClaimId("cost", cost.id, &MemoryState::FindCost);
+    if (!claimed.ok()) return claimed.status();
+    const CostId id = *claimed;
+    stored.id = id;
     undo_.push_back(CostUndo{id, state_->SetCost(id, std::move(stored))});
     return id;
   }
@@ -387,8 +421,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<LockId> InsertLock(const PeriodLock& lock) override {
     if (absl::Status s = CheckWritable(); !s.ok()) return s;
     PeriodLock stored = lock;
-    stored.id = state_->NextLockId();
-    const LockId id = stored.id;
+    absl::StatusOr<LockId> claimed =
+        ClaimId("lock", lock.id, &MemoryState::FindLock);
+    if (!claimed.ok()) return claimed.status();
+    const LockId id = *claimed;
+    stored.id = id;
     undo_.push_back(LockUndo{id, state_->SetLock(id, std::move(stored))});
     return id;
   }
@@ -437,6 +474,19 @@ class MemoryTransaction final : public Transaction {
     }
     undo_.push_back(BudgetAlertUndo{key, state_->SetBudgetAlert(key, alert)});
     return absl::OkStatus();
+  }
+
+  // --- Events ---
+  absl::StatusOr<int64_t> AppendEvent(const StoredEvent& event) override {
+    if (absl::Status s = CheckWritable(); !s.ok()) return s;
+    const int64_t seq = state_->AppendEvent(event);
+    undo_.push_back(EventUndo{});
+    return seq;
+  }
+  absl::StatusOr<std::vector<StoredEvent>> ScanEvents(int64_t after_seq,
+                                                      int limit) override {
+    if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    return state_->ScanEvents(after_seq, limit);
   }
 
  private:

@@ -13,10 +13,12 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "absl/time/time.h"
 
 namespace worksection::pg_internal {
@@ -110,6 +112,11 @@ void Statement::BindInt(int index, int64_t value) {
 
 void Statement::BindText(int index, absl::string_view value) {
   Bind(index, SqlArg(std::string(value)));
+}
+
+void Statement::BindBlob(int index, absl::string_view bytes) {
+  // BYTEA's text form: \x and two hex digits a byte.
+  Bind(index, SqlArg(absl::StrCat("\\x", absl::BytesToHexString(bytes))));
 }
 
 void Statement::BindNull(int index) { Bind(index, SqlArg(nullptr)); }
@@ -208,6 +215,14 @@ std::optional<int64_t> Statement::OptionalInt(int col) const {
 std::string Statement::Text(int col) const {
   return std::string(PQgetvalue(result_, row_, col),
                      static_cast<size_t>(PQgetlength(result_, row_, col)));
+}
+
+std::string Statement::Blob(int col) const {
+  // The server sends BYTEA as \x and hex (bytea_output = hex, the default
+  // since 9.0).
+  absl::string_view hex = PQgetvalue(result_, row_, col);
+  absl::ConsumePrefix(&hex, "\\x");
+  return absl::HexStringToBytes(hex);
 }
 
 // --------------------------------------------------------------- Connection

@@ -52,6 +52,8 @@ class Statement {
   // Parameters are numbered from 1.
   void BindInt(int index, int64_t value);
   void BindText(int index, absl::string_view value);
+  // Bytes, for a BYTEA column.
+  void BindBlob(int index, absl::string_view bytes);
   void BindNull(int index);
   void BindOptionalInt(int index, const std::optional<int64_t>& value);
   void Bind(int index, const SqlArg& arg);
@@ -72,6 +74,8 @@ class Statement {
   int64_t Int(int col) const;
   std::optional<int64_t> OptionalInt(int col) const;
   std::string Text(int col) const;
+  // A BYTEA column's bytes.
+  std::string Blob(int col) const;
 
  private:
   friend class Connection;

@@ -295,7 +295,9 @@ absl::StatusOr<PgTarget> ParsePgUri(absl::string_view uri) {
 // PostgreSQL's side of the shared SQL: id lists travel as one BIGINT[]
 // literal; text search compares bytes (bytea), after lower() under the "C"
 // collation, which folds ASCII letters only, against the needle lowered
-// the same way here and sent as hex (so any bytes can be searched for).
+// the same way here and sent as hex (so any bytes can be searched for). Ids
+// come from each table's identity sequence unless an insert names one (a
+// restore), which then moves the sequence past it.
 const sql_internal::SqlDialect kPgDialect = {
     [](absl::string_view column) {
       return absl::StrCat(column, " = ANY (CAST(? AS BIGINT[]))");
@@ -309,6 +311,20 @@ const sql_internal::SqlDialect kPgDialect = {
     },
     [](absl::string_view needle) -> SqlArg {
       return absl::BytesToHexString(absl::AsciiStrToLower(needle));
+    },
+    [](absl::string_view table) {
+      return absl::StrCat(
+          "COALESCE(CAST(? AS BIGINT), nextval(pg_get_serial_sequence('", table,
+          "', 'id')))");
+    },
+    [](absl::string_view table) {
+      // setval is not transactional: a rolled-back restore leaves the
+      // sequence where it moved it, and ids are still never reused.
+      return absl::StrCat(
+          "SELECT setval(pg_get_serial_sequence('", table,
+          "', 'id'), CAST(? AS BIGINT)) WHERE CAST(? AS BIGINT) > "
+          "COALESCE(pg_sequence_last_value(CAST(pg_get_serial_sequence('",
+          table, "', 'id') AS regclass)), 0)");
     },
 };
 

@@ -249,10 +249,24 @@ CREATE TABLE budget_alerts (
 );
 )sql";
 
+// Version 2: the change feed. seq is assigned by the store (the largest + 1,
+// under the writer lock), so committed numbers have no gaps.
+constexpr char kSchemaV2[] = R"sql(
+CREATE TABLE events (
+  seq BIGINT PRIMARY KEY,
+  entity_type INTEGER NOT NULL,
+  entity_id BIGINT NOT NULL,
+  project_id BIGINT NOT NULL,
+  hidden INTEGER NOT NULL CHECK (hidden IN (0, 1)),
+  payload BYTEA NOT NULL
+);
+)sql";
+
 // The migrations, in order: kMigrations[i] takes a schema from version i to
 // version i + 1. Append only; never edit a step that has shipped.
 constexpr const char* kMigrations[] = {
     kSchemaV1,
+    kSchemaV2,
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kPgSchemaVersion,
               "one migration step per schema version");

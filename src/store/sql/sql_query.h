@@ -34,6 +34,13 @@ struct SqlDialect {
   // ASCII letters matching either case (TaskMatches' text_contains).
   std::string (*contains)(absl::string_view column);
   SqlArg (*contains_arg)(absl::string_view needle);
+  // The value of `table`'s id column in an INSERT, with one parameter: the
+  // entity's id, or NULL for a fresh one.
+  std::string (*id_value)(absl::string_view table);
+  // What runs after an insert into `table` that kept a given id (bound to
+  // both of its parameters) so that fresh ids stay above it; "" for
+  // nothing.
+  std::string (*after_given_id)(absl::string_view table);
 };
 
 // The ids of a list of typed ids.

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -88,6 +89,12 @@ inline absl::Status Corrupt(absl::string_view entity, int64_t id,
                             absl::string_view field, int64_t value) {
   return absl::DataLossError(absl::StrCat(entity, " ", id, ": stored ", field,
                                           " ", value, " is not a known value"));
+}
+
+// An INSERT ... RETURNING that returned no row, which only an ON CONFLICT
+// clause can make.
+inline absl::Status UnexpectedNoRow() {
+  return absl::InternalError("an INSERT ... RETURNING id returned no row");
 }
 
 inline absl::Status NotFound(absl::string_view entity, int64_t id) {
@@ -225,6 +232,17 @@ TimeEntry ReadTimeEntry(const Statement& s) {
   return e;
 }
 
+// Columns: member_id, task_id, started_at, forgotten.
+template <typename Statement>
+Timer ReadTimer(const Statement& s) {
+  Timer t;
+  t.member = MemberId(s.Int(0));
+  t.task = TaskId(s.Int(1));
+  t.started_at = DecodeTime(s.Int(2));
+  t.forgotten = s.Int(3) != 0;
+  return t;
+}
+
 // Columns as in kCostColumns.
 template <typename Statement>
 absl::StatusOr<Cost> ReadCost(const Statement& s) {
@@ -260,6 +278,28 @@ RollupRow ReadRollupRow(const Statement& s) {
   r.totals.entry_count = s.Int(8);
   return r;
 }
+
+// The entities of a page by id, and their ids in order.
+template <typename T>
+std::pair<absl::flat_hash_map<int64_t, T*>, std::vector<int64_t>> IndexById(
+    std::vector<T>& items) {
+  std::pair<absl::flat_hash_map<int64_t, T*>, std::vector<int64_t>> index;
+  for (T& item : items) {
+    index.first[item.id.value()] = &item;
+    index.second.push_back(item.id.value());
+  }
+  return index;
+}
+
+// The T of a row reader's result, T or absl::StatusOr<T>.
+template <typename T>
+struct RowType {
+  using type = T;
+};
+template <typename T>
+struct RowType<absl::StatusOr<T>> {
+  using type = T;
+};
 
 // ------------------------------------------------------------- transaction
 
@@ -332,6 +372,10 @@ class SqlTransaction : public Transaction {
       ProjectId project) override;
   absl::Status InsertBudgetAlert(const BudgetAlert& alert) override;
 
+  absl::StatusOr<int64_t> AppendEvent(const StoredEvent& event) override;
+  absl::StatusOr<std::vector<StoredEvent>> ScanEvents(int64_t after_seq,
+                                                      int limit) override;
+
  protected:
   SqlTransaction(Connection* conn, Store::Mode mode, const SqlDialect& dialect)
       : conn_(conn), mode_(mode), dialect_(dialect) {}
@@ -346,11 +390,30 @@ class SqlTransaction : public Transaction {
   Store::Mode mode() const { return mode_; }
 
  private:
-  // Steps an INSERT ... RETURNING id to its end: the id of the new row.
-  absl::StatusOr<int64_t> InsertedId(Statement& s);
+  // Runs `sql` with `args` and decodes every row with `read` (a Statement
+  // -> T or absl::StatusOr<T>).
+  template <typename Read>
+  auto QueryAll(Read read, absl::string_view sql,
+                const std::vector<SqlArg>& args)
+      -> absl::StatusOr<std::vector<typename RowType<
+          decltype(read(std::declval<const Statement&>()))>::type>>;
 
-  absl::StatusOr<std::vector<Member>> QueryMembers(
-      absl::string_view sql, const std::vector<SqlArg>& args);
+  // "INSERT INTO table (columns, id) VALUES (?, ..., <id>) [on_conflict]
+  // RETURNING id": parameters 1..n are the `n` columns, n + 1 the entity's
+  // id (NULL for a fresh one).
+  std::string InsertSql(absl::string_view table, absl::string_view columns,
+                        int n, absl::string_view on_conflict = "") const;
+  // Runs `s`, made by InsertSql, with `given` bound as its id (none: a fresh
+  // one), and returns the new row's id. A given id that is taken is
+  // AlreadyExists, checked first, so that nothing fails in the backend (a
+  // failed statement aborts a PostgreSQL transaction); after a given id,
+  // fresh ids stay above it. `skipped` is returned when an ON CONFLICT DO
+  // NOTHING inserted no row.
+  absl::StatusOr<int64_t> InsertRow(Statement& s, int id_param,
+                                    absl::string_view table,
+                                    absl::string_view entity, int64_t given,
+                                    bool given_valid, absl::Status skipped);
+
   absl::Status BindMemberColumns(Statement& s, const Member& m);
   absl::Status MapEmailConflict(absl::Status status, absl::string_view email);
 
@@ -366,15 +429,6 @@ class SqlTransaction : public Transaction {
   void BindTaskColumns(Statement& s, const Task& t);
   absl::Status WriteTaskChildren(int64_t id, const Task& t, bool replace);
 
-  absl::StatusOr<std::vector<Comment>> QueryComments(
-      absl::string_view sql, const std::vector<SqlArg>& args);
-
-  absl::StatusOr<std::vector<TimeEntry>> QueryTimeEntries(
-      absl::string_view sql, const std::vector<SqlArg>& args);
-  absl::StatusOr<std::vector<Timer>> QueryTimers(
-      absl::string_view sql, const std::vector<SqlArg>& args);
-  absl::StatusOr<std::vector<Cost>> QueryCosts(absl::string_view sql,
-                                               const std::vector<SqlArg>& args);
   // Runs a DELETE of one row by id: NotFound naming `entity` when no row
   // went.
   absl::Status DeleteById(absl::string_view sql, absl::string_view entity,
@@ -407,12 +461,70 @@ absl::Status SqlTransaction<Connection>::CheckWritable() const {
 }
 
 template <typename Connection>
-absl::StatusOr<int64_t> SqlTransaction<Connection>::InsertedId(Statement& s) {
+std::string SqlTransaction<Connection>::InsertSql(
+    absl::string_view table, absl::string_view columns, int n,
+    absl::string_view on_conflict) const {
+  std::string sql =
+      absl::StrCat("INSERT INTO ", table, " (", columns, ", id) VALUES (");
+  for (int i = 0; i < n; ++i) sql += "?, ";
+  absl::StrAppend(&sql, dialect_.id_value(table), ") ", on_conflict,
+                  on_conflict.empty() ? "" : " ", "RETURNING id");
+  return sql;
+}
+
+template <typename Connection>
+absl::StatusOr<int64_t> SqlTransaction<Connection>::InsertRow(
+    Statement& s, int id_param, absl::string_view table,
+    absl::string_view entity, int64_t given, bool given_valid,
+    absl::Status skipped) {
+  if (given_valid) {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement taken,
+        conn_->Prepare(absl::StrCat("SELECT 1 FROM ", table, " WHERE id = ?")));
+    taken.BindInt(1, given);
+    WS_SQL_ASSIGN_OR_RETURN(bool row, taken.Step());
+    if (row) {
+      return absl::AlreadyExistsError(
+          absl::StrCat(entity, " ", given, " already exists"));
+    }
+  }
+  s.BindOptionalInt(id_param, IdOrNull(given, given_valid));
   WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return absl::InternalError("an INSERT ... RETURNING id gave no id");
+  if (!row) return skipped;
   const int64_t id = s.Int(0);
   WS_SQL_RETURN_IF_ERROR(s.Run());
+  const std::string after = dialect_.after_given_id(table);
+  if (given_valid && !after.empty()) {
+    WS_SQL_ASSIGN_OR_RETURN(Statement bump, conn_->Prepare(after));
+    bump.BindInt(1, given);
+    bump.BindInt(2, given);
+    WS_SQL_RETURN_IF_ERROR(bump.Run());
+  }
   return id;
+}
+
+template <typename Connection>
+template <typename Read>
+auto SqlTransaction<Connection>::QueryAll(Read read, absl::string_view sql,
+                                          const std::vector<SqlArg>& args)
+    -> absl::StatusOr<std::vector<typename RowType<
+        decltype(read(std::declval<const Statement&>()))>::type>> {
+  std::vector<
+      typename RowType<decltype(read(std::declval<const Statement&>()))>::type>
+      rows;
+  WS_SQL_RETURN_IF_ERROR(
+      conn_->ForEachRow(sql, args, [&](const Statement& s) -> absl::Status {
+        auto row = read(s);
+        if constexpr (std::is_same_v<decltype(row),
+                                     typename decltype(rows)::value_type>) {
+          rows.push_back(std::move(row));
+        } else {
+          if (!row.ok()) return row.status();
+          rows.push_back(*std::move(row));
+        }
+        return absl::OkStatus();
+      }));
+  return rows;
 }
 
 // -------------------------------------------------- transaction: settings
@@ -469,28 +581,13 @@ absl::Status SqlTransaction<Connection>::PutSettings(
 // --------------------------------------------------- transaction: members
 
 template <typename Connection>
-absl::StatusOr<std::vector<Member>> SqlTransaction<Connection>::QueryMembers(
-    absl::string_view sql, const std::vector<SqlArg>& args) {
-  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
-  s.BindAll(args);
-  std::vector<Member> members;
-  while (true) {
-    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    WS_SQL_ASSIGN_OR_RETURN(Member m, ReadMember(s));
-    members.push_back(std::move(m));
-  }
-  return members;
-}
-
-template <typename Connection>
 absl::StatusOr<Member> SqlTransaction<Connection>::GetMember(MemberId id) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
-  WS_SQL_ASSIGN_OR_RETURN(
-      std::vector<Member> members,
-      QueryMembers(
-          absl::StrCat("SELECT ", kMemberColumns, " FROM members WHERE id = ?"),
-          {id.value()}));
+  WS_SQL_ASSIGN_OR_RETURN(std::vector<Member> members,
+                          QueryAll(ReadMember<Statement>,
+                                   absl::StrCat("SELECT ", kMemberColumns,
+                                                " FROM members WHERE id = ?"),
+                                   {id.value()}));
   if (members.empty()) return NotFound("member", id.value());
   return std::move(members.front());
 }
@@ -501,9 +598,10 @@ SqlTransaction<Connection>::FindMemberByEmail(absl::string_view email) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   WS_SQL_ASSIGN_OR_RETURN(
       std::vector<Member> members,
-      QueryMembers(absl::StrCat("SELECT ", kMemberColumns,
-                                " FROM members WHERE email = ?"),
-                   {std::string(email)}));
+      QueryAll(ReadMember<Statement>,
+               absl::StrCat("SELECT ", kMemberColumns,
+                            " FROM members WHERE email = ?"),
+               {std::string(email)}));
   if (members.empty()) return std::optional<Member>();
   return std::optional<Member>(std::move(members.front()));
 }
@@ -524,7 +622,7 @@ absl::StatusOr<std::vector<Member>> SqlTransaction<Connection>::ListMembers(
     args.push_back(kRoleCodes.Encode(*filter.role));
   }
   sql += " ORDER BY id";
-  return QueryMembers(sql, args);
+  return QueryAll(ReadMember<Statement>, sql, args);
 }
 
 template <typename Connection>
@@ -559,17 +657,20 @@ absl::StatusOr<MemberId> SqlTransaction<Connection>::InsertMember(
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
-      conn_->Prepare("INSERT INTO members (revision, name, email, role, "
-                     "company, cost_rate, billing_rate, active, created_at, "
-                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                     // No error for a taken e-mail: PostgreSQL would abort
-                     // the whole transaction.
-                     "ON CONFLICT (email) DO NOTHING RETURNING id"));
+      conn_->Prepare(InsertSql(
+          "members",
+          "revision, name, email, role, company, cost_rate, billing_rate, "
+          "active, created_at, updated_at",
+          10,
+          // No error for a taken e-mail: PostgreSQL would abort the whole
+          // transaction.
+          "ON CONFLICT (email) DO NOTHING")));
   WS_SQL_RETURN_IF_ERROR(BindMemberColumns(s, member));
-  WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return MapEmailConflict(absl::AlreadyExistsError(""), member.email);
-  const int64_t id = s.Int(0);
-  WS_SQL_RETURN_IF_ERROR(s.Run());
+  WS_SQL_ASSIGN_OR_RETURN(
+      int64_t id,
+      InsertRow(s, 11, "members", "member", member.id.value(),
+                member.id.valid(),
+                MapEmailConflict(absl::AlreadyExistsError(""), member.email)));
   return MemberId(id);
 }
 
@@ -609,13 +710,8 @@ absl::Status SqlTransaction<Connection>::UpdateMember(const Member& member) {
 template <typename Connection>
 absl::StatusOr<std::vector<Project>> SqlTransaction<Connection>::QueryProjects(
     absl::string_view sql, const std::vector<SqlArg>& args) {
-  std::vector<Project> projects;
-  WS_SQL_RETURN_IF_ERROR(
-      conn_->ForEachRow(sql, args, [&](Statement& s) -> absl::Status {
-        WS_SQL_ASSIGN_OR_RETURN(Project p, ReadProject(s));
-        projects.push_back(std::move(p));
-        return absl::OkStatus();
-      }));
+  WS_SQL_ASSIGN_OR_RETURN(std::vector<Project> projects,
+                          QueryAll(ReadProject<Statement>, sql, args));
   WS_SQL_RETURN_IF_ERROR(LoadProjectChildren(projects));
   return projects;
 }
@@ -625,12 +721,10 @@ template <typename Connection>
 absl::Status SqlTransaction<Connection>::LoadProjectChildren(
     std::vector<Project>& projects) {
   if (projects.empty()) return absl::OkStatus();
-  absl::flat_hash_map<int64_t, Project*> by_id;
-  std::vector<int64_t> ids;
-  for (Project& p : projects) {
-    by_id[p.id.value()] = &p;
-    ids.push_back(p.id.value());
-  }
+  // Not a structured binding: C++17 lambdas cannot capture one.
+  auto index = IndexById(projects);
+  auto& by_id = index.first;
+  const std::vector<int64_t>& ids = index.second;
   const std::vector<SqlArg> ids_arg = {dialect_.ids_arg(ids)};
   WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
       absl::StrCat("SELECT project_id, tag FROM project_tags WHERE ",
@@ -795,15 +889,17 @@ absl::StatusOr<ProjectId> SqlTransaction<Connection>::InsertProject(
   {
     WS_SQL_ASSIGN_OR_RETURN(
         Statement s,
-        conn_->Prepare("INSERT INTO projects (revision, name, status, "
-                       "folder, manager_id, start_day, deadline_day, "
-                       "time_budget_s, money_budget, billing_rate, "
-                       "created_at, updated_at, rounding_mode, "
-                       "rounding_minutes, clients_see_hours) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                       "?) RETURNING id"));
+        conn_->Prepare(InsertSql(
+            "projects",
+            "revision, name, status, folder, manager_id, start_day, "
+            "deadline_day, time_budget_s, money_budget, billing_rate, "
+            "created_at, updated_at, rounding_mode, rounding_minutes, "
+            "clients_see_hours",
+            15)));
     BindProjectColumns(s, project);
-    WS_SQL_ASSIGN_OR_RETURN(id, InsertedId(s));
+    WS_SQL_ASSIGN_OR_RETURN(
+        id, InsertRow(s, 16, "projects", "project", project.id.value(),
+                      project.id.valid(), UnexpectedNoRow()));
   }
   WS_SQL_RETURN_IF_ERROR(WriteProjectChildren(id, project, false));
   return ProjectId(id);
@@ -838,13 +934,8 @@ absl::Status SqlTransaction<Connection>::UpdateProject(const Project& project) {
 template <typename Connection>
 absl::StatusOr<std::vector<Task>> SqlTransaction<Connection>::QueryTasks(
     absl::string_view sql, const std::vector<SqlArg>& args) {
-  std::vector<Task> tasks;
-  WS_SQL_RETURN_IF_ERROR(
-      conn_->ForEachRow(sql, args, [&](Statement& s) -> absl::Status {
-        WS_SQL_ASSIGN_OR_RETURN(Task t, ReadTask(s));
-        tasks.push_back(std::move(t));
-        return absl::OkStatus();
-      }));
+  WS_SQL_ASSIGN_OR_RETURN(std::vector<Task> tasks,
+                          QueryAll(ReadTask<Statement>, sql, args));
   WS_SQL_RETURN_IF_ERROR(LoadTaskChildren(tasks));
   return tasks;
 }
@@ -854,12 +945,10 @@ template <typename Connection>
 absl::Status SqlTransaction<Connection>::LoadTaskChildren(
     std::vector<Task>& tasks) {
   if (tasks.empty()) return absl::OkStatus();
-  absl::flat_hash_map<int64_t, Task*> by_id;
-  std::vector<int64_t> ids;
-  for (Task& t : tasks) {
-    by_id[t.id.value()] = &t;
-    ids.push_back(t.id.value());
-  }
+  // Not a structured binding: C++17 lambdas cannot capture one.
+  auto index = IndexById(tasks);
+  auto& by_id = index.first;
+  const std::vector<int64_t>& ids = index.second;
   const std::vector<SqlArg> ids_arg = {dialect_.ids_arg(ids)};
   const std::string in_ids = dialect_.in_ids("task_id");
   WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
@@ -1023,15 +1112,18 @@ absl::StatusOr<TaskId> SqlTransaction<Connection>::InsertTask(
   {
     WS_SQL_ASSIGN_OR_RETURN(
         Statement s,
-        conn_->Prepare(
-            "INSERT INTO tasks (revision, project_id, parent_id, title, text, "
-            "author_id, assignee_id, priority, status, start_day, "
-            "deadline_day, deadline_minute, deadline_key, estimate_s, "
-            "money_budget, hidden_from_clients, completion_note, "
-            "completed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+        conn_->Prepare(InsertSql(
+            "tasks",
+            "revision, project_id, parent_id, title, text, author_id, "
+            "assignee_id, priority, status, start_day, deadline_day, "
+            "deadline_minute, deadline_key, estimate_s, money_budget, "
+            "hidden_from_clients, completion_note, completed_at, created_at, "
+            "updated_at",
+            20)));
     BindTaskColumns(s, task);
-    WS_SQL_ASSIGN_OR_RETURN(id, InsertedId(s));
+    WS_SQL_ASSIGN_OR_RETURN(
+        id, InsertRow(s, 21, "tasks", "task", task.id.value(), task.id.valid(),
+                      UnexpectedNoRow()));
   }
   WS_SQL_RETURN_IF_ERROR(WriteTaskChildren(id, task, false));
   return TaskId(id);
@@ -1065,27 +1157,13 @@ absl::Status SqlTransaction<Connection>::UpdateTask(const Task& task) {
 // -------------------------------------------------- transaction: comments
 
 template <typename Connection>
-absl::StatusOr<std::vector<Comment>> SqlTransaction<Connection>::QueryComments(
-    absl::string_view sql, const std::vector<SqlArg>& args) {
-  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
-  s.BindAll(args);
-  std::vector<Comment> comments;
-  while (true) {
-    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    comments.push_back(ReadComment(s));
-  }
-  return comments;
-}
-
-template <typename Connection>
 absl::StatusOr<Comment> SqlTransaction<Connection>::GetComment(CommentId id) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
-  WS_SQL_ASSIGN_OR_RETURN(
-      std::vector<Comment> comments,
-      QueryComments(absl::StrCat("SELECT ", kCommentColumns,
-                                 " FROM comments WHERE id = ?"),
-                    {id.value()}));
+  WS_SQL_ASSIGN_OR_RETURN(std::vector<Comment> comments,
+                          QueryAll(ReadComment<Statement>,
+                                   absl::StrCat("SELECT ", kCommentColumns,
+                                                " FROM comments WHERE id = ?"),
+                                   {id.value()}));
   if (comments.empty()) return NotFound("comment", id.value());
   return std::move(comments.front());
 }
@@ -1094,7 +1172,8 @@ template <typename Connection>
 absl::StatusOr<std::vector<Comment>> SqlTransaction<Connection>::ListComments(
     TaskId task, bool include_hidden) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
-  return QueryComments(
+  return QueryAll(
+      ReadComment<Statement>,
       absl::StrCat(
           "SELECT ", kCommentColumns, " FROM comments WHERE task_id = ?",
           include_hidden ? "" : " AND hidden_from_clients = 0", " ORDER BY id"),
@@ -1107,9 +1186,10 @@ absl::StatusOr<CommentId> SqlTransaction<Connection>::InsertComment(
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
-      conn_->Prepare("INSERT INTO comments (revision, task_id, author_id, "
-                     "text, hidden_from_clients, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+      conn_->Prepare(InsertSql("comments",
+                               "revision, task_id, author_id, text, "
+                               "hidden_from_clients, created_at, updated_at",
+                               7)));
   s.BindInt(1, comment.revision);
   s.BindOptionalInt(2, IdOrNull(comment.task));
   s.BindOptionalInt(3, IdOrNull(comment.author));
@@ -1117,7 +1197,9 @@ absl::StatusOr<CommentId> SqlTransaction<Connection>::InsertComment(
   s.BindInt(5, comment.hidden_from_clients ? 1 : 0);
   s.BindInt(6, EncodeTime(comment.created_at));
   s.BindInt(7, EncodeTime(comment.updated_at));
-  WS_SQL_ASSIGN_OR_RETURN(int64_t id, InsertedId(s));
+  WS_SQL_ASSIGN_OR_RETURN(
+      int64_t id, InsertRow(s, 8, "comments", "comment", comment.id.value(),
+                            comment.id.valid(), UnexpectedNoRow()));
   return CommentId(id);
 }
 
@@ -1147,21 +1229,6 @@ absl::Status SqlTransaction<Connection>::UpdateComment(const Comment& comment) {
 // ----------------------------------------------- transaction: time entries
 
 template <typename Connection>
-absl::StatusOr<std::vector<TimeEntry>>
-SqlTransaction<Connection>::QueryTimeEntries(absl::string_view sql,
-                                             const std::vector<SqlArg>& args) {
-  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
-  s.BindAll(args);
-  std::vector<TimeEntry> entries;
-  while (true) {
-    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    entries.push_back(ReadTimeEntry(s));
-  }
-  return entries;
-}
-
-template <typename Connection>
 absl::Status SqlTransaction<Connection>::DeleteById(absl::string_view sql,
                                                     absl::string_view entity,
                                                     int64_t id) {
@@ -1179,9 +1246,10 @@ absl::StatusOr<TimeEntry> SqlTransaction<Connection>::GetTimeEntry(
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   WS_SQL_ASSIGN_OR_RETURN(
       std::vector<TimeEntry> entries,
-      QueryTimeEntries(absl::StrCat("SELECT ", kTimeEntryColumns,
-                                    " FROM time_entries WHERE id = ?"),
-                       {id.value()}));
+      QueryAll(ReadTimeEntry<Statement>,
+               absl::StrCat("SELECT ", kTimeEntryColumns,
+                            " FROM time_entries WHERE id = ?"),
+               {id.value()}));
   if (entries.empty()) return NotFound("time entry", id.value());
   return std::move(entries.front());
 }
@@ -1192,7 +1260,7 @@ SqlTransaction<Connection>::ScanTimeEntries(const TimeEntryScan& scan) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   const SqlQuery q = BuildTimeEntryScanQuery(scan, dialect_);
   if (q.empty) return std::vector<TimeEntry>();
-  return QueryTimeEntries(q.sql, q.args);
+  return QueryAll(ReadTimeEntry<Statement>, q.sql, q.args);
 }
 
 // Binds the columns of a time entry, id excepted, to parameters 1..16 in
@@ -1224,14 +1292,17 @@ absl::StatusOr<TimeEntryId> SqlTransaction<Connection>::InsertTimeEntry(
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
-      conn_->Prepare(
-          "INSERT INTO time_entries (revision, task_id, project_id, "
-          "member_id, day, start, seconds, billed_seconds, billable, note, "
-          "billing_rate, cost_rate, billed_amount, labour_cost, created_at, "
-          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?) RETURNING id"));
+      conn_->Prepare(InsertSql(
+          "time_entries",
+          "revision, task_id, project_id, member_id, day, start, seconds, "
+          "billed_seconds, billable, note, billing_rate, cost_rate, "
+          "billed_amount, labour_cost, created_at, updated_at",
+          16)));
   BindTimeEntryColumns(s, entry);
-  WS_SQL_ASSIGN_OR_RETURN(int64_t id, InsertedId(s));
+  WS_SQL_ASSIGN_OR_RETURN(
+      int64_t id,
+      InsertRow(s, 17, "time_entries", "time entry", entry.id.value(),
+                entry.id.valid(), UnexpectedNoRow()));
   return TimeEntryId(id);
 }
 
@@ -1266,33 +1337,15 @@ absl::Status SqlTransaction<Connection>::DeleteTimeEntry(TimeEntryId id) {
 // ---------------------------------------------------- transaction: timers
 
 template <typename Connection>
-absl::StatusOr<std::vector<Timer>> SqlTransaction<Connection>::QueryTimers(
-    absl::string_view sql, const std::vector<SqlArg>& args) {
-  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
-  s.BindAll(args);
-  std::vector<Timer> timers;
-  while (true) {
-    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    Timer t;
-    t.member = MemberId(s.Int(0));
-    t.task = TaskId(s.Int(1));
-    t.started_at = DecodeTime(s.Int(2));
-    t.forgotten = s.Int(3) != 0;
-    timers.push_back(t);
-  }
-  return timers;
-}
-
-template <typename Connection>
 absl::StatusOr<std::optional<Timer>> SqlTransaction<Connection>::GetTimer(
     MemberId member) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   WS_SQL_ASSIGN_OR_RETURN(
       std::vector<Timer> timers,
-      QueryTimers("SELECT member_id, task_id, started_at, forgotten "
-                  "FROM timers WHERE member_id = ?",
-                  {member.value()}));
+      QueryAll(ReadTimer<Statement>,
+               "SELECT member_id, task_id, started_at, forgotten "
+               "FROM timers WHERE member_id = ?",
+               {member.value()}));
   if (timers.empty()) return std::optional<Timer>();
   return std::optional<Timer>(timers.front());
 }
@@ -1300,7 +1353,8 @@ absl::StatusOr<std::optional<Timer>> SqlTransaction<Connection>::GetTimer(
 template <typename Connection>
 absl::StatusOr<std::vector<Timer>> SqlTransaction<Connection>::ListTimers() {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
-  return QueryTimers(
+  return QueryAll(
+      ReadTimer<Statement>,
       "SELECT member_id, task_id, started_at, forgotten FROM timers "
       "ORDER BY member_id",
       {});
@@ -1341,27 +1395,13 @@ absl::Status SqlTransaction<Connection>::DeleteTimer(MemberId member) {
 // ----------------------------------------------------- transaction: costs
 
 template <typename Connection>
-absl::StatusOr<std::vector<Cost>> SqlTransaction<Connection>::QueryCosts(
-    absl::string_view sql, const std::vector<SqlArg>& args) {
-  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
-  s.BindAll(args);
-  std::vector<Cost> costs;
-  while (true) {
-    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    WS_SQL_ASSIGN_OR_RETURN(Cost c, ReadCost(s));
-    costs.push_back(std::move(c));
-  }
-  return costs;
-}
-
-template <typename Connection>
 absl::StatusOr<Cost> SqlTransaction<Connection>::GetCost(CostId id) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   WS_SQL_ASSIGN_OR_RETURN(std::vector<Cost> costs,
-                          QueryCosts(absl::StrCat("SELECT ", kCostColumns,
-                                                  " FROM costs WHERE id = ?"),
-                                     {id.value()}));
+                          QueryAll(ReadCost<Statement>,
+                                   absl::StrCat("SELECT ", kCostColumns,
+                                                " FROM costs WHERE id = ?"),
+                                   {id.value()}));
   if (costs.empty()) return NotFound("cost", id.value());
   return std::move(costs.front());
 }
@@ -1372,7 +1412,7 @@ absl::StatusOr<std::vector<Cost>> SqlTransaction<Connection>::ListCosts(
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   const SqlQuery q = BuildCostScanQuery(scan, dialect_);
   if (q.empty) return std::vector<Cost>();
-  return QueryCosts(q.sql, q.args);
+  return QueryAll(ReadCost<Statement>, q.sql, q.args);
 }
 
 // Binds the columns of a cost, id excepted, to parameters 1..10 in the
@@ -1397,11 +1437,14 @@ absl::StatusOr<CostId> SqlTransaction<Connection>::InsertCost(
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
-      conn_->Prepare("INSERT INTO costs (revision, project_id, task_id, kind, "
-                     "amount, day, note, author_id, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+      conn_->Prepare(InsertSql("costs",
+                               "revision, project_id, task_id, kind, amount, "
+                               "day, note, author_id, created_at, updated_at",
+                               10)));
   BindCostColumns(s, cost);
-  WS_SQL_ASSIGN_OR_RETURN(int64_t id, InsertedId(s));
+  WS_SQL_ASSIGN_OR_RETURN(int64_t id,
+                          InsertRow(s, 11, "costs", "cost", cost.id.value(),
+                                    cost.id.valid(), UnexpectedNoRow()));
   return CostId(id);
 }
 
@@ -1459,13 +1502,15 @@ absl::StatusOr<LockId> SqlTransaction<Connection>::InsertLock(
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
-      conn_->Prepare("INSERT INTO locks (project_id, through_day, author_id, "
-                     "created_at) VALUES (?, ?, ?, ?) RETURNING id"));
+      conn_->Prepare(InsertSql(
+          "locks", "project_id, through_day, author_id, created_at", 4)));
   s.BindOptionalInt(1, IdOrNull(lock.project));
   s.BindInt(2, EncodeDay(lock.through));
   s.BindOptionalInt(3, IdOrNull(lock.author));
   s.BindInt(4, EncodeTime(lock.created_at));
-  WS_SQL_ASSIGN_OR_RETURN(int64_t id, InsertedId(s));
+  WS_SQL_ASSIGN_OR_RETURN(int64_t id,
+                          InsertRow(s, 5, "locks", "lock", lock.id.value(),
+                                    lock.id.valid(), UnexpectedNoRow()));
   return LockId(id);
 }
 
@@ -1534,16 +1579,8 @@ absl::StatusOr<std::vector<RollupRow>> SqlTransaction<Connection>::ScanRollups(
     const RollupScan& scan) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   const SqlQuery q = BuildRollupScanQuery(scan, dialect_);
-  std::vector<RollupRow> rows;
-  if (q.empty) return rows;
-  WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(q.sql));
-  s.BindAll(q.args);
-  while (true) {
-    WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    rows.push_back(ReadRollupRow(s));
-  }
-  return rows;
+  if (q.empty) return std::vector<RollupRow>();
+  return QueryAll(ReadRollupRow<Statement>, q.sql, q.args);
 }
 
 // --------------------------------------------- transaction: budget alerts
@@ -1599,6 +1636,55 @@ absl::Status SqlTransaction<Connection>::InsertBudgetAlert(
                            : absl::StrCat("project ", alert.project.value())));
   }
   return absl::OkStatus();
+}
+
+// ---------------------------------------------------- transaction: events
+
+template <typename Connection>
+absl::StatusOr<int64_t> SqlTransaction<Connection>::AppendEvent(
+    const StoredEvent& event) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  // The largest number + 1: writers are serialized, so numbers follow
+  // commit order, and a rolled-back append's number is handed out again
+  // (committed numbers have no gaps). A seek on the primary key.
+  WS_SQL_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_->Prepare(
+          "INSERT INTO events (seq, entity_type, entity_id, project_id, "
+          "hidden, payload) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM "
+          "events), ?, ?, ?, ?, ?) RETURNING seq"));
+  s.BindInt(1, event.entity_type);
+  s.BindInt(2, event.entity_id);
+  s.BindInt(3, event.project.value());
+  s.BindInt(4, event.hidden_from_clients ? 1 : 0);
+  s.BindBlob(5, event.payload);
+  WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return UnexpectedNoRow();
+  const int64_t seq = s.Int(0);
+  WS_SQL_RETURN_IF_ERROR(s.Run());
+  return seq;
+}
+
+template <typename Statement>
+StoredEvent ReadStoredEvent(const Statement& s) {
+  StoredEvent e;
+  e.seq = s.Int(0);
+  e.entity_type = static_cast<int>(s.Int(1));
+  e.entity_id = s.Int(2);
+  e.project = ProjectId(s.Int(3));
+  e.hidden_from_clients = s.Int(4) != 0;
+  e.payload = s.Blob(5);
+  return e;
+}
+
+template <typename Connection>
+absl::StatusOr<std::vector<StoredEvent>> SqlTransaction<Connection>::ScanEvents(
+    int64_t after_seq, int limit) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  return QueryAll(ReadStoredEvent<Statement>,
+                  "SELECT seq, entity_type, entity_id, project_id, hidden, "
+                  "payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
+                  {after_seq, int64_t{limit}});
 }
 
 }  // namespace worksection::sql_internal

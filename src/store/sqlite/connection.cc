@@ -38,6 +38,10 @@ absl::Status SqliteStatus(int rc, absl::string_view what,
         return absl::AlreadyExistsError(
             absl::StrCat("member email already exists (", message, ")"));
       }
+      // An insert that keeps a given id (a restore) which is taken.
+      if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        return absl::AlreadyExistsError(message);
+      }
       return absl::InternalError(message);
     default:
       return absl::InternalError(message);
@@ -83,6 +87,12 @@ void Statement::BindInt(int index, int64_t value) {
 void Statement::BindText(int index, absl::string_view value) {
   const int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(),
                                      SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+}
+
+void Statement::BindBlob(int index, absl::string_view bytes) {
+  const int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(),
+                                     SQLITE_TRANSIENT);
   if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) bind_rc_ = rc;
 }
 
@@ -153,6 +163,14 @@ std::string Statement::Text(int col) const {
   const int size = sqlite3_column_bytes(stmt_, col);
   if (text == nullptr) return std::string();
   return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(size));
+}
+
+std::string Statement::Blob(int col) const {
+  const void* bytes = sqlite3_column_blob(stmt_, col);
+  const int size = sqlite3_column_bytes(stmt_, col);
+  if (bytes == nullptr) return std::string();
+  return std::string(static_cast<const char*>(bytes),
                      static_cast<size_t>(size));
 }
 

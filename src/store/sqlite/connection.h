@@ -49,6 +49,8 @@ class Statement {
   // Parameters are numbered from 1.
   void BindInt(int index, int64_t value);
   void BindText(int index, absl::string_view value);
+  // Binds bytes as a BLOB, copied.
+  void BindBlob(int index, absl::string_view bytes);
   void BindNull(int index);
   void BindOptionalInt(int index, const std::optional<int64_t>& value);
   void Bind(int index, const SqlArg& arg);
@@ -67,6 +69,7 @@ class Statement {
   int64_t Int(int col) const;
   std::optional<int64_t> OptionalInt(int col) const;
   std::string Text(int col) const;
+  std::string Blob(int col) const;
 
   sqlite3_stmt* raw() const { return stmt_; }
 

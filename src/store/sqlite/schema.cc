@@ -289,11 +289,25 @@ CREATE TABLE budget_alerts (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Version 3: the change feed. seq is the rowid: without AUTOINCREMENT a
+// rolled-back append's number is reused, so committed numbers have no gaps.
+constexpr const char kSchemaV3[] = R"sql(
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY,
+  entity_type INTEGER NOT NULL,
+  entity_id INTEGER NOT NULL,
+  project_id INTEGER NOT NULL,
+  hidden INTEGER NOT NULL CHECK (hidden IN (0, 1)),
+  payload BLOB NOT NULL
+) STRICT;
+)sql";
+
 // The migrations, in order: kMigrations[i] takes a file from version i to
 // version i + 1. Append only; never edit a step that has shipped.
 constexpr const char* kMigrations[] = {
     kSchemaV1,
     kSchemaV2,
+    kSchemaV3,
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) ==
                   kSqliteSchemaVersion,

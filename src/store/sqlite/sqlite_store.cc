@@ -220,7 +220,8 @@ absl::Status SqliteTransaction::Commit() {
 // back with json_each; text search compares bytes (BLOBs), after lower(),
 // which folds ASCII letters only and keeps every other byte, so a needle
 // that is not valid UTF-8 on its own (a piece of a multi-byte character)
-// matches exactly as in the reference.
+// matches exactly as in the reference. Ids are AUTOINCREMENT rowids: a given
+// one is kept, and fresh ones stay above the largest ever stored.
 const sql_internal::SqlDialect kSqliteDialect = {
     [](absl::string_view column) {
       return absl::StrCat(column, " IN (SELECT value FROM json_each(?))");
@@ -233,6 +234,9 @@ const sql_internal::SqlDialect kSqliteDialect = {
                           ") AS BLOB), CAST(lower(?) AS BLOB)) > 0");
     },
     [](absl::string_view needle) -> SqlArg { return std::string(needle); },
+    // AUTOINCREMENT keeps fresh ids above every id stored.
+    [](absl::string_view table) -> std::string { return "?"; },
+    [](absl::string_view table) -> std::string { return ""; },
 };
 
 }  // namespace sqlite_internal
