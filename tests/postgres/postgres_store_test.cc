@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "src/store/postgres/connection.h"
 #include "src/store/postgres/schema.h"
 #include "tests/pg_testing.h"
 #include "tests/testing.h"
@@ -173,6 +174,46 @@ TEST_F(PgStoreTest, NewerSchemaVersionIsRefused) {
   EXPECT_THAT(store, StatusIs(absl::StatusCode::kFailedPrecondition));
   EXPECT_THAT(store.status().message(), HasSubstr("newer"));
   EXPECT_THAT(Open(true), StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
+TEST_F(PgStoreTest, AnOlderSchemaIsMigratedForwardWithItsData) {
+  // A version-1 workspace, built with the library's own migrations.
+  WS_ASSERT_OK_AND_ASSIGN(pg_internal::PgTarget target,
+                          pg_internal::ParsePgUri(schema_.uri()));
+  {
+    WS_ASSERT_OK_AND_ASSIGN(
+        std::unique_ptr<pg_internal::Connection> conn,
+        pg_internal::Connection::Open(target.conninfo, target.schema,
+                                      absl::Seconds(5), absl::Seconds(5)));
+    ASSERT_THAT(pg_internal::MigrateTo(*conn, target.schema, 1), IsOk());
+    WS_ASSERT_OK_AND_ASSIGN(
+        int version, pg_internal::ReadSchemaVersion(*conn, target.schema));
+    EXPECT_EQ(version, 1);
+    ASSERT_THAT(conn->Exec("INSERT INTO members (revision, name, email, role, "
+                           "company, active, created_at, updated_at) VALUES "
+                           "(1, 'Old', 'old@x.com', 1, '', 1, 0, 0)"),
+                IsOk());
+  }
+  // A read-only open never migrates.
+  EXPECT_THAT(Open(true), StatusIs(absl::StatusCode::kFailedPrecondition));
+  WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
+  ExpectMemberCount(*store, 1u);
+  // Version 2's events table is there.
+  WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Transaction> tx,
+                          store->Begin(Store::Mode::kWrite));
+  StoredEvent event;
+  event.entity_type = 1;
+  event.entity_id = 1;
+  event.payload = std::string("\x00\xff", 2) + "bytes";
+  WS_ASSERT_OK_AND_ASSIGN(int64_t seq, tx->AppendEvent(event));
+  EXPECT_EQ(seq, 1);
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<StoredEvent> events,
+                          tx->ScanEvents(0, 10));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].payload, event.payload);
+  ASSERT_THAT(tx->Commit(), IsOk());
+  tx.reset();
+  WS_ASSERT_OK_AND_ASSIGN(store, Open(true));
 }
 
 TEST_F(PgStoreTest, ASchemaOfSomethingElseIsDataLossAndLeftAlone) {
