@@ -1,5 +1,7 @@
-// Daily rollups of time entries, kept in the same transaction as the
-// entries they sum, so reports read them instead of scanning entries.
+// Rollups of time entries, kept in the same transaction as the entries they
+// sum, so reports read them instead of scanning entries: daily rows by
+// (project, task, member, day), and monthly sums of them by (project,
+// member, month) that a store keeps beside them.
 #ifndef WORKSECTION_ROLLUP_H_
 #define WORKSECTION_ROLLUP_H_
 
@@ -62,13 +64,25 @@ struct RollupRow {
   RollupTotals totals;
 };
 
-// Every set field narrows the rows; unset vectors mean "all".
+// The rows a RollupScan reads.
+enum class RollupGrain {
+  kDay,  // the rows as added: (project, task, member, day)
+  // Sums of the day rows by (project, member, month): key.task is none and
+  // key.day the first day of the month. Reads at most one row per project,
+  // member and month, however many entries and tasks they hold.
+  kMonth,
+};
+
+// Every set field narrows the rows; unset vectors mean "all". from and to
+// compare to key.day (for kMonth, the first day of the month). A kMonth
+// scan takes no `tasks` (InvalidArgument): its rows have no task.
 struct RollupScan {
   std::optional<std::vector<ProjectId>> projects;
   std::optional<std::vector<TaskId>> tasks;
   std::optional<std::vector<MemberId>> members;
   std::optional<absl::CivilDay> from;  // inclusive
   std::optional<absl::CivilDay> to;    // inclusive
+  RollupGrain grain = RollupGrain::kDay;
 };
 
 }  // namespace worksection

@@ -24,10 +24,24 @@
 
 namespace worksection {
 
+// When a commit reaches the disk (SQLite's PRAGMA synchronous in WAL mode).
+enum class SyncMode {
+  // Every commit syncs the WAL before it returns: durable on return.
+  kFull,
+  // The WAL is synced only at checkpoints: commits are several times
+  // cheaper, and a power failure or OS crash may lose the last commits
+  // (never corrupts the file; a process crash loses nothing).
+  kNormal,
+};
+
 struct StoreOptions {
   bool read_only = false;  // never write, not even a schema or a journal mode
   // How long a write waits for another writer before Unavailable.
   absl::Duration busy_timeout = absl::Seconds(5);
+  // Ignored by stores without a disk ("memory:"); PostgreSQL's kNormal
+  // turns the sessions' synchronous_commit off. The URI
+  // "sqlite:PATH?synchronous=normal" (or "=full") overrides it.
+  SyncMode synchronous = SyncMode::kFull;
 };
 
 // A project a member belongs to, seen from the member.
@@ -196,9 +210,11 @@ class Transaction {
   virtual absl::StatusOr<LockId> InsertLock(const PeriodLock& lock) = 0;
   virtual absl::Status DeleteLock(LockId id) = 0;
 
-  // Adds `delta` to the key's totals (creating the row); a row whose totals
-  // all reach zero is removed. ScanRollups orders by (project, task,
-  // member, day).
+  // Adds `delta` to the key's totals (creating the row), and so to the
+  // monthly sum its key falls in; a row whose totals all reach zero is
+  // removed. ScanRollups orders by (project, task, member, day), a kMonth
+  // scan by (project, member, month); InvalidArgument for a kMonth scan
+  // with `tasks` set.
   virtual absl::Status AddToRollup(const RollupKey& key,
                                    const RollupTotals& delta) = 0;
   virtual absl::StatusOr<std::vector<RollupRow>> ScanRollups(
@@ -245,7 +261,9 @@ class Store {
 // parameter of the URI, or a keyword) names the schema that holds the
 // workspace (default "worksection"; created with its tables if missing
 // unless read-only) and the rest goes to libpq as it is.
-// InvalidArgument for an unknown scheme, a malformed PostgreSQL string or a
+// "sqlite:PATH?synchronous=normal|full" also sets options.synchronous.
+// InvalidArgument for an unknown scheme or URI parameter, a malformed
+// PostgreSQL string or a
 // schema name other than 1-63 ASCII letters, digits and underscores;
 // NotFound for a missing file or schema opened read-only; FailedPrecondition
 // for a schema newer than this library; DataLoss for a file or PostgreSQL

@@ -20,6 +20,9 @@ absl::StatusOr<Spent> SpentOn(Transaction& tx, ProjectId project,
   RollupScan scan;
   scan.projects = std::vector<ProjectId>{project};
   scan.tasks = tasks;
+  // A whole project's spending: a row a month and member, not a day and
+  // task.
+  if (!tasks) scan.grain = RollupGrain::kMonth;
   absl::StatusOr<std::vector<RollupRow>> rows = tx.ScanRollups(scan);
   if (!rows.ok()) return rows.status();
   Spent spent;

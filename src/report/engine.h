@@ -81,6 +81,9 @@ struct TimeReportOptions {
   // Sum the time entries even when the rollups could answer (tests compare
   // both paths).
   bool force_entries = false;
+  // Read the daily rollups even where the monthly ones could answer (tests
+  // compare the paths).
+  bool days_only = false;
 };
 
 // `scope`: the projects whose time the report covers (every one readable

@@ -1,6 +1,7 @@
 // The time and money report: facts (project, task, member, day, totals)
-// from the daily rollups or from the time entries, filtered, grouped on one
-// or several levels and summed.
+// from the rollups (monthly where whole months need neither tasks nor days,
+// daily otherwise) or from the time entries, filtered, grouped on one or
+// several levels and summed.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -57,23 +58,62 @@ bool Contains(const std::vector<ReportGroup>& groups, ReportGroup g) {
   return std::find(groups.begin(), groups.end(), g) != groups.end();
 }
 
+absl::Status AppendRollups(const Context& ctx, const RollupScan& scan,
+                           std::vector<Fact>& facts) {
+  absl::StatusOr<std::vector<RollupRow>> rows = ctx.tx.ScanRollups(scan);
+  if (!rows.ok()) return rows.status();
+  facts.reserve(facts.size() + rows->size());
+  for (const RollupRow& r : *rows) {
+    facts.push_back(
+        Fact{r.key.project, r.key.task, r.key.member, r.key.day, r.totals});
+  }
+  return absl::OkStatus();
+}
+
+// With `months`, the whole months of [from, to] come from the monthly
+// rollups (facts without a task, dated the 1st) and only the partial months
+// at its edges from the daily ones.
 absl::Status FromRollups(const Context& ctx, const TimeReportQuery& query,
                          const std::optional<std::vector<ProjectId>>& projects,
-                         std::vector<Fact>& facts) {
+                         bool months, std::vector<Fact>& facts) {
   RollupScan scan;
   scan.projects = projects;
   if (!query.tasks.empty()) scan.tasks = query.tasks;
   if (!query.members.empty()) scan.members = query.members;
   scan.from = query.from;
   scan.to = query.to;
-  absl::StatusOr<std::vector<RollupRow>> rows = ctx.tx.ScanRollups(scan);
-  if (!rows.ok()) return rows.status();
-  facts.reserve(rows->size());
-  for (const RollupRow& r : *rows) {
-    facts.push_back(
-        Fact{r.key.project, r.key.task, r.key.member, r.key.day, r.totals});
+  if (!months) return AppendRollups(ctx, scan, facts);
+
+  // The whole months: from the first that starts on or after `from` to the
+  // last that ends on or before `to`.
+  std::optional<absl::CivilMonth> first, last;
+  if (query.from) {
+    first = absl::CivilMonth(*query.from);
+    if (absl::CivilDay(*first) < *query.from) ++*first;
   }
-  return absl::OkStatus();
+  if (query.to) {
+    last = absl::CivilMonth(*query.to);
+    if (absl::CivilDay(*last + 1) - 1 > *query.to) --*last;
+  }
+  if (first && last && *first > *last) return AppendRollups(ctx, scan, facts);
+  RollupScan edge = scan;
+  if (first && absl::CivilDay(*first) > *query.from) {
+    edge.from = query.from;
+    edge.to = absl::CivilDay(*first) - 1;
+    if (absl::Status s = AppendRollups(ctx, edge, facts); !s.ok()) return s;
+  }
+  if (last && absl::CivilDay(*last + 1) - 1 < *query.to) {
+    edge.from = absl::CivilDay(*last + 1);
+    edge.to = query.to;
+    if (absl::Status s = AppendRollups(ctx, edge, facts); !s.ok()) return s;
+  }
+  RollupScan whole = scan;
+  whole.grain = RollupGrain::kMonth;
+  whole.from = first ? std::optional<absl::CivilDay>(absl::CivilDay(*first))
+                     : std::nullopt;
+  whole.to = last ? std::optional<absl::CivilDay>(absl::CivilDay(*last))
+                  : std::nullopt;
+  return AppendRollups(ctx, whole, facts);
 }
 
 absl::Status FromEntries(const Context& ctx, const TimeReportQuery& query,
@@ -145,16 +185,23 @@ absl::StatusOr<TimeReport> BuildTimeReport(
   // The rollups hold no per-entry billable split of raw seconds: a billable
   // filter needs the entries. Tags are the task's, so the rollups serve
   // them through the tasks.
-  std::vector<Fact> facts;
-  const bool use_entries = options.force_entries || query.billable.has_value();
-  absl::Status s = use_entries ? FromEntries(ctx, query, projects, facts)
-                               : FromRollups(ctx, query, projects, facts);
-  if (!s.ok()) return s;
-
   const std::vector<ReportGroup>& levels = query.group_by;
   const bool need_tasks = !all_hidden_readable || !query.tags.empty() ||
                           Contains(levels, ReportGroup::kTask) ||
                           Contains(levels, ReportGroup::kTag);
+  // The monthly rollups hold no task and no day: they serve a report that
+  // needs neither.
+  const bool months = !options.days_only && !need_tasks &&
+                      query.tasks.empty() &&
+                      !Contains(levels, ReportGroup::kDay) &&
+                      !Contains(levels, ReportGroup::kWeek);
+  std::vector<Fact> facts;
+  const bool use_entries = options.force_entries || query.billable.has_value();
+  absl::Status s = use_entries
+                       ? FromEntries(ctx, query, projects, facts)
+                       : FromRollups(ctx, query, projects, months, facts);
+  if (!s.ok()) return s;
+
   absl::flat_hash_map<TaskId, Task> tasks;
   if (need_tasks) {
     for (const Fact& f : facts) {

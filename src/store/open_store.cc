@@ -1,11 +1,13 @@
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "src/store/memory/memory_store.h"
@@ -30,6 +32,25 @@ bool HasScheme(absl::string_view uri) {
   return true;
 }
 
+// "synchronous=normal" or "synchronous=full" (several joined by '&').
+absl::Status ApplyUriParameters(absl::string_view query,
+                                StoreOptions& options) {
+  for (absl::string_view param : absl::StrSplit(query, '&')) {
+    std::pair<absl::string_view, absl::string_view> kv =
+        absl::StrSplit(param, absl::MaxSplits('=', 1));
+    if (kv.first == "synchronous" && kv.second == "normal") {
+      options.synchronous = SyncMode::kNormal;
+    } else if (kv.first == "synchronous" && kv.second == "full") {
+      options.synchronous = SyncMode::kFull;
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "uri: unknown parameter \"", param,
+          "\" (the one known is synchronous=normal or synchronous=full)"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
@@ -45,10 +66,19 @@ absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
         "uri: unknown scheme in \"", uri,
         "\" (use memory:, sqlite:PATH, a path or postgresql://...)"));
   }
+  StoreOptions sqlite_options = options;
+  if (uri != path) {  // "sqlite:": parameters after the last '?'
+    const size_t q = path.rfind('?');
+    if (q != absl::string_view::npos) {
+      absl::Status s = ApplyUriParameters(path.substr(q + 1), sqlite_options);
+      if (!s.ok()) return s;
+      path = path.substr(0, q);
+    }
+  }
   if (path.empty()) {
     return absl::InvalidArgumentError("uri: empty path");
   }
-  return OpenSqliteStore(std::string(path), options);
+  return OpenSqliteStore(std::string(path), sqlite_options);
 }
 
 }  // namespace worksection

@@ -184,7 +184,7 @@ TEST_F(PgStoreTest, AnOlderSchemaIsMigratedForwardWithItsData) {
     WS_ASSERT_OK_AND_ASSIGN(
         std::unique_ptr<pg_internal::Connection> conn,
         pg_internal::Connection::Open(target.conninfo, target.schema,
-                                      absl::Seconds(5), absl::Seconds(5)));
+                                      StoreOptions{}));
     ASSERT_THAT(pg_internal::MigrateTo(*conn, target.schema, 1), IsOk());
     WS_ASSERT_OK_AND_ASSIGN(
         int version, pg_internal::ReadSchemaVersion(*conn, target.schema));

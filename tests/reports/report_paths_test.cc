@@ -1,6 +1,6 @@
-// The time report served from the rollups equals the report summed from the
-// time entries, on randomized data that was logged, edited, moved between
-// tasks, re-priced and deleted.
+// The time report served from the rollups (monthly where it can, or daily
+// only) equals the report summed from the time entries, on randomized data that
+// was logged, edited, moved between tasks, re-priced and deleted.
 #include <random>
 #include <string>
 #include <vector>
@@ -16,9 +16,7 @@ namespace {
 class ReportPathsTest : public ReportTest {
  protected:
   std::vector<std::string> Via(MemberId actor, const TimeReportQuery& q,
-                               bool force_entries) {
-    report::TimeReportOptions options;
-    options.force_entries = force_entries;
+                               const report::TimeReportOptions& options) {
     absl::StatusOr<TimeReport> r =
         RunTimeReportWith(ws_->As(actor), q, options);
     if (!r.ok()) return {r.status().ToString()};
@@ -93,6 +91,22 @@ TEST_P(ReportPathsTest, RollupsAndEntriesAgree) {
     q.from = Day(2026, 12, 27);
     q.to = Day(2027, 1, 3);
     queries.push_back(q);
+    // Whole months, and whole months with partial ones at either edge.
+    q.from = Day(2026, 12, 1);
+    q.to = Day(2027, 1, 31);
+    queries.push_back(q);
+    q.from = Day(2026, 12, 22);
+    queries.push_back(q);
+    q.from = Day(2026, 12, 1);
+    q.to = Day(2027, 1, 9);
+    queries.push_back(q);
+    q.from = std::nullopt;
+    q.to = Day(2026, 12, 31);
+    queries.push_back(q);
+    q.from = Day(2027, 1, 1);
+    q.to = std::nullopt;
+    q.members = {emp_};
+    queries.push_back(q);
     q.members = {mgr_};
     q.tags = {"ux"};
     queries.push_back(q);
@@ -105,9 +119,13 @@ TEST_P(ReportPathsTest, RollupsAndEntriesAgree) {
   int compared = 0;
   for (MemberId actor : {owner_, mgr_, emp_, client_, reader_, outsider_}) {
     for (const TimeReportQuery& q : queries) {
-      const std::vector<std::string> rollups = Via(actor, q, false);
-      const std::vector<std::string> entries = Via(actor, q, true);
-      EXPECT_EQ(rollups, entries)
+      report::TimeReportOptions days, entries;
+      days.days_only = true;
+      entries.force_entries = true;
+      const std::vector<std::string> rollups = Via(actor, q, {});
+      EXPECT_EQ(rollups, Via(actor, q, entries))
+          << "actor " << actor << ", " << q.group_by.size() << " levels";
+      EXPECT_EQ(rollups, Via(actor, q, days))
           << "actor " << actor << ", " << q.group_by.size() << " levels";
       if (rollups.size() > 2) ++compared;
     }

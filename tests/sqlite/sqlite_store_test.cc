@@ -24,6 +24,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "src/store/sql/task_scan_sql.h"
+#include "src/store/sqlite/connection.h"
+#include "src/store/sqlite/schema.h"
 #include "tests/sqlite/sqlite_test_util.h"
 #include "tests/testing.h"
 #include "worksection/model.h"
@@ -279,6 +281,38 @@ TEST(SqliteStoreTest, NewFileGetsCurrentSchemaWalAndApplicationId) {
   EXPECT_EQ(raw.QueryText("PRAGMA user_version"),
             absl::StrCat(kSqliteSchemaVersion));
   EXPECT_EQ(raw.QueryText("PRAGMA application_id"), absl::StrCat(0x57534543));
+}
+
+// The writing connection's PRAGMA synchronous: 2 = FULL (the default,
+// durable on return), 1 = NORMAL (opted in).
+TEST(SqliteStoreTest, SynchronousIsFullUnlessNormalIsAskedFor) {
+  TempDir dir;
+  for (SyncMode mode : {SyncMode::kFull, SyncMode::kNormal}) {
+    WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<sqlite_internal::Connection> conn,
+                            sqlite_internal::Connection::Open(
+                                dir.File("ws.db"),
+                                /*read_only=*/false, absl::Seconds(5)));
+    ASSERT_THAT(sqlite_internal::PrepareForWriting(*conn, 0, mode), IsOk());
+    WS_ASSERT_OK_AND_ASSIGN(sqlite_internal::Statement s,
+                            conn->Prepare("PRAGMA synchronous"));
+    ASSERT_THAT(s.Step(), IsOk());
+    EXPECT_EQ(s.Int(0), mode == SyncMode::kFull ? 2 : 1);
+  }
+}
+
+TEST(SqliteStoreTest, UriParametersSetOptionsAndNeverNameTheFile) {
+  TempDir dir;
+  const std::string path = dir.File("ws.db");
+  EXPECT_THAT(OpenStore("sqlite:" + path + "?synchronous=normal", {}), IsOk());
+  EXPECT_THAT(OpenStore("sqlite:" + path + "?synchronous=full", {}), IsOk());
+  EXPECT_TRUE(std::filesystem::exists(path));
+  EXPECT_FALSE(std::filesystem::exists(path + "?synchronous=normal"));
+  absl::StatusOr<std::unique_ptr<Store>> off =
+      OpenStore("sqlite:" + path + "?synchronous=off", {});
+  EXPECT_THAT(off, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(off.status().message(), HasSubstr("synchronous=off"));
+  EXPECT_THAT(OpenStore("sqlite:" + path + "?cache=big", {}),
+              StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
 TEST(SqliteStoreTest, NewerSchemaIsRefusedAndFileLeftUnchanged) {

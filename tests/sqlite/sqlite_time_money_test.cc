@@ -342,6 +342,7 @@ TEST(SqliteSchemaV2Test, ReopenFindsEveryNewFieldAsWritten) {
     task_cost.created_at = task_cost.updated_at = Micros(1'709'000'000'000'000);
     WS_ASSERT_OK_AND_ASSIGN(task_cost.id, tx->InsertCost(task_cost));
     project_income = task_cost;
+    project_income.id = CostId();  // a fresh id, not a restore
     project_income.task = TaskId();
     project_income.kind = Cost::Kind::kIncome;
     project_income.amount = 1'000'000;
@@ -510,6 +511,45 @@ TEST(SqliteSchemaV2Test, RollupRowAtZeroIsRemovedFromTheFile) {
   }
   RawDb raw(path);
   EXPECT_EQ(raw.QueryText("SELECT count(*) FROM rollups"), "0");
+  EXPECT_EQ(raw.QueryText("SELECT count(*) FROM rollups_monthly"), "0");
+}
+
+// Version 4 adds the monthly rollups, filled from a version-3 file's daily
+// rows by the migration.
+TEST(SqliteSchemaV4Test, VersionThreeFileGetsMonthlyRollupsOfItsDailyRows) {
+  TempDir dir;
+  const std::string path = dir.File("ws.db");
+  {
+    WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<sqlite_internal::Connection> conn,
+                            sqlite_internal::Connection::Open(
+                                path, /*read_only=*/false, absl::Seconds(5)));
+    ASSERT_THAT(sqlite_internal::MigrateTo(*conn, 3), IsOk());
+  }
+  // Days 19781..19783 are 2024-02-28 .. 2024-03-01.
+  RawDb raw(path);
+  ASSERT_EQ(raw.Exec("INSERT INTO rollups VALUES "
+                     "(1, 10, 3, 19781, 100, 50, 7, 3, 1),"
+                     "(1, 11, 3, 19782, 200, 0, 0, 6, 2),"
+                     "(1, 10, 3, 19783, 400, 400, 9, 9, 1),"
+                     "(2, 12, 3, 19783, 800, 0, 0, 1, 1);"),
+            "");
+  WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open(path));
+  EXPECT_EQ(raw.QueryText("PRAGMA user_version"), "4");
+  WS_ASSERT_OK_AND_ASSIGN(auto tx, store->Begin(Store::Mode::kRead));
+  RollupScan scan;
+  scan.grain = RollupGrain::kMonth;
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<RollupRow> rows, tx->ScanRollups(scan));
+  ASSERT_EQ(rows.size(), 3u);
+  const absl::CivilDay feb(2024, 2, 1), mar(2024, 3, 1);
+  EXPECT_TRUE(rows[0].key ==
+              (RollupKey{ProjectId(1), TaskId(), MemberId(3), feb}));
+  EXPECT_TRUE(rows[0].totals == (RollupTotals{300, 50, 7, 9, 3}));
+  EXPECT_TRUE(rows[1].key ==
+              (RollupKey{ProjectId(1), TaskId(), MemberId(3), mar}));
+  EXPECT_TRUE(rows[1].totals == (RollupTotals{400, 400, 9, 9, 1}));
+  EXPECT_TRUE(rows[2].key ==
+              (RollupKey{ProjectId(2), TaskId(), MemberId(3), mar}));
+  EXPECT_TRUE(rows[2].totals == (RollupTotals{800, 0, 0, 1, 1}));
 }
 
 // ------------------------------------------------------------ scan SQL
@@ -836,6 +876,27 @@ TEST_F(SqliteTimeScanTest, WorkspaceRollupsOfAPeriodSeekTheDayIndex) {
   EXPECT_THAT(plan, HasSubstr("USING INDEX rollups_by_day (day>? AND day<?)"))
       << plan;
   EXPECT_THAT(plan, Not(HasSubstr("SCAN rollups"))) << plan;
+}
+
+TEST_F(SqliteTimeScanTest, MonthlyRollupsSeekTheirKeyOrTheMonthIndex) {
+  RollupScan scan;
+  scan.grain = RollupGrain::kMonth;
+  scan.projects = std::vector<ProjectId>{projects_[1]};
+  std::string plan = Plan(sql_internal::BuildRollupScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
+  EXPECT_THAT(plan, HasSubstr("SEARCH rollups_monthly USING PRIMARY KEY "
+                              "(project_id=?)"))
+      << plan;
+  EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE"))) << plan;
+  scan = {};
+  scan.grain = RollupGrain::kMonth;
+  scan.from = absl::CivilDay(2024, 1, 1);
+  scan.to = absl::CivilDay(2024, 1, 1);
+  plan = Plan(sql_internal::BuildRollupScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
+  EXPECT_THAT(plan, HasSubstr("USING INDEX rollups_monthly_by_month "
+                              "(month>? AND month<?)"))
+      << plan;
 }
 
 TEST_F(SqliteTimeScanTest, ProjectCostsSeekTheProjectDayIndex) {

@@ -1,14 +1,19 @@
 // Rollups: AddToRollup accumulates deltas, a row whose totals all reach zero
 // disappears, dropped transactions roll back; ScanRollups filters and orders
-// by (project, task, member, day). Budget alerts: per project, by (task,
-// kind, percent), AlreadyExists for a repeated one.
+// by (project, task, member, day); monthly rows are the sums of the daily.
+// Budget alerts: per project, by (task, kind, percent), AlreadyExists for a
+// repeated one.
+#include <cstddef>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "src/store/rollup_months.h"
 #include "tests/store_conformance/store_test.h"
 
 namespace worksection::conformance {
@@ -344,6 +349,133 @@ TEST_P(ScanRollupsTest, FiltersCombine) {
   scan.projects = std::vector<ProjectId>{p1_};
   scan.tasks = std::vector<TaskId>{t3_};
   EXPECT_THAT(Keys(scan), IsOkAndHolds(IsEmpty()));
+}
+
+// --- Monthly rollups (RollupGrain::kMonth) ---
+
+RollupScan Monthly() {
+  RollupScan scan;
+  scan.grain = RollupGrain::kMonth;
+  return scan;
+}
+
+TEST_P(RollupsTest, MonthlyRowsSumEveryTaskAndDayOfAMonth) {
+  const absl::CivilDay feb(2024, 2, 29), mar(2024, 3, 1), apr(2024, 4, 1);
+  ASSERT_THAT(
+      InWrite([&](Transaction& tx) {
+        for (const auto& [key, t] :
+             std::vector<std::pair<RollupKey, RollupTotals>>{
+                 {RollupKey{p1_, t1_, m1_, feb}, Totals(1, 1, 1, 1, 1)},
+                 {RollupKey{p1_, t1_, m1_, mar}, Totals(2, 2, 2, 2, 1)},
+                 {RollupKey{p1_, t2_, m1_, mar + 30}, Totals(4, 0, 4, 4, 2)},
+                 {RollupKey{p1_, t2_, m2_, mar + 5}, Totals(8, 8, 8, 8, 1)},
+                 {RollupKey{p2_, t3_, m1_, apr}, Totals(16, 0, 0, 16, 1)},
+             }) {
+          if (absl::Status s = tx.AddToRollup(key, t); !s.ok()) {
+            return s;
+          }
+        }
+        // The transaction sees its own monthly sums.
+        absl::StatusOr<std::vector<RollupRow>> rows = tx.ScanRollups(Monthly());
+        if (!rows.ok()) return rows.status();
+        EXPECT_EQ(rows->size(), 4u);
+        return absl::OkStatus();
+      }),
+      IsOk());
+  const absl::CivilDay feb1(2024, 2, 1);
+  EXPECT_THAT(
+      Scan(Monthly()),
+      IsOkAndHolds(ElementsAre(
+          RowIs(RollupKey{p1_, TaskId(), m1_, feb1}, Totals(1, 1, 1, 1, 1)),
+          RowIs(RollupKey{p1_, TaskId(), m1_, mar}, Totals(6, 2, 6, 6, 3)),
+          RowIs(RollupKey{p1_, TaskId(), m2_, mar}, Totals(8, 8, 8, 8, 1)),
+          RowIs(RollupKey{p2_, TaskId(), m1_, apr}, Totals(16, 0, 0, 16, 1)))));
+  // from and to compare to the month's first day.
+  RollupScan scan = Monthly();
+  scan.from = feb;
+  scan.to = mar + 20;
+  scan.members = std::vector<MemberId>{m1_};
+  EXPECT_THAT(Scan(scan),
+              IsOkAndHolds(ElementsAre(RowIs(RollupKey{p1_, TaskId(), m1_, mar},
+                                             Totals(6, 2, 6, 6, 3)))));
+  scan = Monthly();
+  scan.projects = std::vector<ProjectId>{p2_};
+  EXPECT_THAT(Scan(scan), IsOkAndHolds(::testing::SizeIs(1)));
+  // Removing every entry of a month removes its monthly row too.
+  ASSERT_THAT(Add(RollupKey{p2_, t3_, m1_, apr}, -Totals(16, 0, 0, 16, 1)),
+              IsOk());
+  EXPECT_THAT(Scan(scan), IsOkAndHolds(IsEmpty()));
+  // A dropped transaction leaves the monthly rows as they were.
+  {
+    WS_ASSERT_OK_AND_ASSIGN(auto tx, Write());
+    ASSERT_THAT(
+        tx->AddToRollup(RollupKey{p2_, t3_, m2_, apr}, Totals(1, 1, 1, 1, 1)),
+        IsOk());
+    WS_ASSERT_OK_AND_ASSIGN(std::vector<RollupRow> seen, tx->ScanRollups(scan));
+    EXPECT_EQ(seen.size(), 1u);
+  }
+  EXPECT_THAT(Scan(scan), IsOkAndHolds(IsEmpty()));
+}
+
+TEST_P(RollupsTest, MonthlyScanByTaskIsInvalidArgument) {
+  RollupScan scan = Monthly();
+  scan.tasks = std::vector<TaskId>{t1_};
+  EXPECT_THAT(Scan(scan), StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+// The monthly rows are, after any sequence of adds and removals, committed
+// or rolled back, the sums of the daily rows (the reference, SumByMonth),
+// under random filters.
+TEST_P(RollupsTest, MonthlyEqualsTheSumOfDailyUnderRandomChanges) {
+  std::mt19937 rng(8);
+  auto pick = [&](int n) {
+    return std::uniform_int_distribution<int>(0, n - 1)(rng);
+  };
+  const std::vector<TaskId> tasks = {t1_, t2_, t3_};
+  const std::vector<MemberId> members = {m1_, m2_};
+  const absl::CivilDay start(2024, 1, 20);
+  std::vector<std::pair<RollupKey, RollupTotals>> added;
+  for (int round = 0; round < 30; ++round) {
+    const std::vector<std::pair<RollupKey, RollupTotals>> committed = added;
+    WS_ASSERT_OK_AND_ASSIGN(auto tx, Write());
+    for (int i = 0; i < 10; ++i) {
+      if (!added.empty() && pick(3) == 0) {  // remove an earlier add
+        const size_t at = static_cast<size_t>(pick(added.size()));
+        ASSERT_THAT(tx->AddToRollup(added[at].first, -added[at].second),
+                    IsOk());
+        added.erase(added.begin() + static_cast<std::ptrdiff_t>(at));
+        continue;
+      }
+      const TaskId task = tasks[static_cast<size_t>(pick(3))];
+      const RollupKey key{task == t3_ ? p2_ : p1_, task,
+                          members[static_cast<size_t>(pick(2))],
+                          start + pick(100)};
+      const RollupTotals t = Totals(1 + pick(9000), pick(9000), pick(50000),
+                                    pick(50000), 1 + pick(3));
+      ASSERT_THAT(tx->AddToRollup(key, t), IsOk());
+      added.emplace_back(key, t);
+    }
+    if (round % 4 == 3) {  // dropped: rolled back
+      added = committed;
+      continue;
+    }
+    ASSERT_THAT(tx->Commit(), IsOk());
+  }
+  for (int i = 0; i < 40; ++i) {
+    RollupScan scan = Monthly();
+    if (pick(2)) scan.projects = std::vector<ProjectId>{pick(2) ? p1_ : p2_};
+    if (pick(2)) scan.members = std::vector<MemberId>{pick(2) ? m1_ : m2_};
+    if (pick(2)) scan.from = start + pick(100);
+    if (pick(2)) scan.to = start + pick(100);
+    WS_ASSERT_OK_AND_ASSIGN(std::vector<RollupRow> days,
+                            Scan(DaysOfMonthScan(scan)));
+    WS_ASSERT_OK_AND_ASSIGN(std::vector<RollupRow> months, Scan(scan));
+    const std::vector<RollupRow> want = SumByMonth(days);
+    ASSERT_EQ(months.size(), want.size());
+    for (size_t j = 0; j < want.size(); ++j) {
+      EXPECT_THAT(months[j], RowIs(want[j].key, want[j].totals)) << j;
+    }
+  }
 }
 
 // --- Budget alerts ---

@@ -30,6 +30,7 @@
 #include "absl/time/time.h"
 #include "src/store/busy_lock.h"
 #include "src/store/memory/memory_state.h"
+#include "src/store/rollup_months.h"
 
 namespace worksection {
 namespace {
@@ -453,6 +454,11 @@ class MemoryTransaction final : public Transaction {
   absl::StatusOr<std::vector<RollupRow>> ScanRollups(
       const RollupScan& scan) override {
     if (absl::Status s = CheckOpen(); !s.ok()) return s;
+    if (absl::Status s = CheckRollupScan(scan); !s.ok()) return s;
+    // In memory the monthly rows are summed when read: no table to keep.
+    if (scan.grain == RollupGrain::kMonth) {
+      return SumByMonth(state_->ScanRollups(DaysOfMonthScan(scan)));
+    }
     return state_->ScanRollups(scan);
   }
 

@@ -229,7 +229,7 @@ std::string Statement::Blob(int col) const {
 
 absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
     const std::string& conninfo, const std::string& schema,
-    absl::Duration connect_timeout, absl::Duration lock_timeout) {
+    const StoreOptions& options) {
   char* parse_error = nullptr;
   PQconninfoOption* parsed = PQconninfoParse(conninfo.c_str(), &parse_error);
   if (parsed == nullptr) {
@@ -241,8 +241,8 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
   }
   PQconninfoFree(parsed);
 
-  const std::string timeout_s =
-      absl::StrCat(std::max<int64_t>(2, absl::ToInt64Seconds(connect_timeout)));
+  const std::string timeout_s = absl::StrCat(
+      std::max<int64_t>(2, absl::ToInt64Seconds(options.busy_timeout)));
   // Earlier keywords are overridden by what `conninfo` (expanded from
   // dbname) says.
   const char* keywords[] = {"connect_timeout", "application_name",
@@ -266,13 +266,15 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
   const std::string search_path = conn->QuoteIdentifier(schema);
   absl::StatusOr<Statement> setup = conn->Prepare(
       "SELECT set_config('search_path', ?, false), "
-      "set_config('lock_timeout', ?, false)");
+      "set_config('lock_timeout', ?, false), "
+      "set_config('synchronous_commit', ?, false)");
   if (!setup.ok()) return setup.status();
   setup->BindText(1, search_path);
   setup->BindText(
-      2,
-      absl::StrCat(
-          std::max<int64_t>(1, absl::ToInt64Milliseconds(lock_timeout)), "ms"));
+      2, absl::StrCat(std::max<int64_t>(
+                          1, absl::ToInt64Milliseconds(options.busy_timeout)),
+                      "ms"));
+  setup->BindText(3, options.synchronous == SyncMode::kNormal ? "off" : "on");
   if (absl::Status s = setup->Run(); !s.ok()) return s;
   return conn;
 }

@@ -23,6 +23,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "src/store/sql/sql_query.h"
+#include "worksection/store.h"
 
 namespace worksection::pg_internal {
 
@@ -97,13 +98,15 @@ class Connection {
   using Statement = pg_internal::Statement;
 
   // Connects with libpq's `conninfo` (a URI or key=value string) and
-  // makes `schema` the session's search path. A connect_timeout of its own
-  // in `conninfo` wins over `connect_timeout`; `lock_timeout` bounds every
-  // wait for a lock (the store's busy timeout). Unavailable when the server
-  // cannot be reached; InvalidArgument for a malformed conninfo.
+  // makes `schema` the session's search path. options.busy_timeout bounds
+  // the connect (unless `conninfo` sets connect_timeout) and every wait for
+  // a lock; SyncMode::kNormal turns the session's synchronous_commit off
+  // (a server crash may lose the last commits, never corrupts). Unavailable
+  // when the server cannot be reached; InvalidArgument for a malformed
+  // conninfo.
   static absl::StatusOr<std::unique_ptr<Connection>> Open(
       const std::string& conninfo, const std::string& schema,
-      absl::Duration connect_timeout, absl::Duration lock_timeout);
+      const StoreOptions& options);
 
   ~Connection();
   Connection(const Connection&) = delete;

@@ -174,8 +174,7 @@ class PgStore : public Store {
         if (!conn->broken()) return conn;
       }
     }
-    return Connection::Open(target_.conninfo, target_.schema,
-                            options_.busy_timeout, options_.busy_timeout);
+    return Connection::Open(target_.conninfo, target_.schema, options_);
   }
 
   // BEGIN, and for a writer the writer lock. Rolls back what it began when
@@ -230,6 +229,8 @@ absl::Status PgTransaction::Commit() {
         "a statement of this transaction failed: it is rolled back, nothing "
         "was committed");
   }
+  // A failed flush leaves the transaction open: the destructor rolls it back.
+  WS_SQL_RETURN_IF_ERROR(FlushMonths());
   absl::Status s = conn()->Exec("COMMIT");
   if (!s.ok() && conn()->broken()) {
     return absl::UnavailableError(absl::StrCat(
@@ -336,8 +337,7 @@ absl::StatusOr<std::unique_ptr<Store>> OpenPostgresStore(
   absl::StatusOr<pg_internal::PgTarget> target = pg_internal::ParsePgUri(uri);
   if (!target.ok()) return target.status();
   absl::StatusOr<std::unique_ptr<Connection>> conn =
-      Connection::Open(target->conninfo, target->schema, options.busy_timeout,
-                       options.busy_timeout);
+      Connection::Open(target->conninfo, target->schema, options);
   if (!conn.ok()) return conn.status();
   absl::StatusOr<int> version =
       pg_internal::ReadSchemaVersion(**conn, target->schema);

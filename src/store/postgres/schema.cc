@@ -262,11 +262,39 @@ CREATE TABLE events (
 );
 )sql";
 
+// Version 3: monthly rollups, the sums of the daily rows by (project,
+// member, month), kept by the store in the same transaction; month is the
+// day code of the month's first day. Filled from the daily rows.
+//   rollups_monthly PK         a project's months; AddToRollup's upsert
+//   rollups_monthly_by_month   workspace reports of some months
+constexpr char kSchemaV3[] = R"sql(
+CREATE TABLE rollups_monthly (
+  project_id BIGINT NOT NULL,
+  member_id BIGINT NOT NULL,
+  month BIGINT NOT NULL,
+  seconds BIGINT NOT NULL,
+  billable_seconds BIGINT NOT NULL,
+  billed_amount BIGINT NOT NULL,
+  labour_cost BIGINT NOT NULL,
+  entry_count BIGINT NOT NULL,
+  PRIMARY KEY (project_id, member_id, month)
+);
+CREATE INDEX rollups_monthly_by_month ON rollups_monthly(month);
+INSERT INTO rollups_monthly
+  SELECT project_id, member_id,
+    date_trunc('month', DATE '1970-01-01' + CAST(day AS INTEGER))::date
+      - DATE '1970-01-01' AS month,
+    SUM(seconds), SUM(billable_seconds), SUM(billed_amount),
+    SUM(labour_cost), SUM(entry_count)
+  FROM rollups GROUP BY 1, 2, 3;
+)sql";
+
 // The migrations, in order: kMigrations[i] takes a schema from version i to
 // version i + 1. Append only; never edit a step that has shipped.
 constexpr const char* kMigrations[] = {
     kSchemaV1,
     kSchemaV2,
+    kSchemaV3,
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kPgSchemaVersion,
               "one migration step per schema version");

@@ -14,8 +14,10 @@
 #define WORKSECTION_SRC_STORE_SQL_SQL_TRANSACTION_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -24,9 +26,12 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "src/store/rollup_months.h"
 #include "src/store/sql/codec.h"
 #include "src/store/sql/sql_query.h"
 #include "src/store/sql/task_scan_sql.h"
@@ -301,6 +306,40 @@ struct RowType<absl::StatusOr<T>> {
   using type = T;
 };
 
+// The statements that keep one rollup table (rollups, rollups_monthly):
+// `upsert` adds a delta to the row of a key (creating it) and returns 1 when
+// its totals are now all zero; `remove` deletes the row of a key. Both take
+// the key columns first, the upsert then the five totals.
+struct RollupTableSql {
+  RollupTableSql(absl::string_view table, absl::string_view key_columns) {
+    const std::vector<absl::string_view> keys =
+        absl::StrSplit(key_columns, ", ");
+    std::string placeholders;
+    for (size_t i = 0; i < keys.size(); ++i) placeholders += "?, ";
+    std::string sums;
+    for (const char* total : {"seconds", "billable_seconds", "billed_amount",
+                              "labour_cost", "entry_count"}) {
+      // Qualified: in PostgreSQL a bare name would be ambiguous with
+      // excluded's.
+      absl::StrAppend(&sums, sums.empty() ? "" : ", ", total, " = ", table, ".",
+                      total, " + excluded.", total);
+    }
+    upsert = absl::StrCat(
+        "INSERT INTO ", table, " (", key_columns,
+        ", seconds, billable_seconds, billed_amount, labour_cost, "
+        "entry_count) VALUES (",
+        placeholders, "?, ?, ?, ?, ?) ON CONFLICT (", key_columns,
+        ") DO UPDATE SET ", sums,
+        " RETURNING CASE WHEN seconds = 0 AND billable_seconds = 0 AND "
+        "billed_amount = 0 AND labour_cost = 0 AND entry_count = 0 THEN 1 "
+        "ELSE 0 END");
+    remove = absl::StrCat("DELETE FROM ", table, " WHERE ",
+                          absl::StrJoin(keys, " = ? AND "), " = ?");
+  }
+  std::string upsert;
+  std::string remove;
+};
+
 // ------------------------------------------------------------- transaction
 
 // ------------------------------------------------------------- transaction
@@ -386,6 +425,9 @@ class SqlTransaction : public Transaction {
   absl::Status CheckWritable() const;
   // After Commit, whatever its outcome: every later call fails.
   void MarkFinished() { finished_ = true; }
+  // Writes the monthly rollup deltas gathered since the last flush; a
+  // backend's Commit calls it before COMMIT.
+  absl::Status FlushMonths();
   Connection* conn() const { return conn_; }
   Store::Mode mode() const { return mode_; }
 
@@ -434,10 +476,20 @@ class SqlTransaction : public Transaction {
   absl::Status DeleteById(absl::string_view sql, absl::string_view entity,
                           int64_t id);
 
+  // Adds `delta` to the row of `table` whose key columns hold `key`,
+  // removing a row that reaches zero.
+  absl::Status AddToRollupRow(const RollupTableSql& table,
+                              const std::vector<int64_t>& key,
+                              const RollupTotals& delta);
+
   Connection* const conn_;
   const Store::Mode mode_;
   const SqlDialect& dialect_;
   bool finished_ = false;
+  // Monthly deltas by (project, member, month's first day code), written at
+  // the next monthly scan or at Commit: a batch of entries becomes one
+  // write per monthly row instead of one per entry.
+  std::map<std::tuple<int64_t, int64_t, int64_t>, RollupTotals> pending_months_;
 };
 
 // ---------------------------------------------------------- common checks
@@ -1526,51 +1578,55 @@ absl::Status SqlTransaction<Connection>::AddToRollup(
     const RollupKey& key, const RollupTotals& delta) {
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
   if (delta.empty()) return absl::OkStatus();
+  static const RollupTableSql* const kDaily =
+      new RollupTableSql("rollups", "project_id, task_id, member_id, day");
+  WS_SQL_RETURN_IF_ERROR(
+      AddToRollupRow(*kDaily,
+                     {key.project.value(), key.task.value(), key.member.value(),
+                      EncodeDay(key.day)},
+                     delta));
+  pending_months_[{key.project.value(), key.member.value(),
+                   EncodeDay(MonthStart(key.day))}] += delta;
+  return absl::OkStatus();
+}
+
+template <typename Connection>
+absl::Status SqlTransaction<Connection>::FlushMonths() {
+  static const RollupTableSql* const kMonthly =
+      new RollupTableSql("rollups_monthly", "project_id, member_id, month");
+  for (const auto& [key, delta] : pending_months_) {
+    if (delta.empty()) continue;
+    const auto& [project, member, month] = key;
+    WS_SQL_RETURN_IF_ERROR(
+        AddToRollupRow(*kMonthly, {project, member, month}, delta));
+  }
+  pending_months_.clear();
+  return absl::OkStatus();
+}
+
+template <typename Connection>
+absl::Status SqlTransaction<Connection>::AddToRollupRow(
+    const RollupTableSql& table, const std::vector<int64_t>& key,
+    const RollupTotals& delta) {
   bool emptied = false;
   {
-    // One statement adds the delta, creating the row when missing, and
-    // returns the new totals.
-    WS_SQL_ASSIGN_OR_RETURN(
-        Statement s,
-        conn_->Prepare(
-            "INSERT INTO rollups (project_id, task_id, member_id, day, "
-            "seconds, billable_seconds, billed_amount, labour_cost, "
-            "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (project_id, task_id, member_id, day) DO UPDATE SET "
-            "seconds = rollups.seconds + excluded.seconds, "
-            "billable_seconds = rollups.billable_seconds + "
-            "excluded.billable_seconds, "
-            "billed_amount = rollups.billed_amount + excluded.billed_amount, "
-            "labour_cost = rollups.labour_cost + excluded.labour_cost, "
-            "entry_count = rollups.entry_count + excluded.entry_count "
-            "RETURNING CASE WHEN seconds = 0 AND billable_seconds = 0 AND "
-            "billed_amount = 0 AND labour_cost = 0 AND entry_count = 0 "
-            "THEN 1 ELSE 0 END"));
-    s.BindInt(1, key.project.value());
-    s.BindInt(2, key.task.value());
-    s.BindInt(3, key.member.value());
-    s.BindInt(4, EncodeDay(key.day));
-    s.BindInt(5, delta.seconds);
-    s.BindInt(6, delta.billable_seconds);
-    s.BindInt(7, delta.billed_amount);
-    s.BindInt(8, delta.labour_cost);
-    s.BindInt(9, delta.entry_count);
+    WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(table.upsert));
+    int i = 1;
+    for (int64_t v : key) s.BindInt(i++, v);
+    s.BindInt(i++, delta.seconds);
+    s.BindInt(i++, delta.billable_seconds);
+    s.BindInt(i++, delta.billed_amount);
+    s.BindInt(i++, delta.labour_cost);
+    s.BindInt(i++, delta.entry_count);
     WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) {
-      return absl::InternalError("rollup upsert returned no row");
-    }
+    if (!row) return absl::InternalError("rollup upsert returned no row");
     emptied = s.Int(0) != 0;
     WS_SQL_RETURN_IF_ERROR(s.Run());
   }
   if (!emptied) return absl::OkStatus();
-  WS_SQL_ASSIGN_OR_RETURN(
-      Statement del,
-      conn_->Prepare("DELETE FROM rollups WHERE project_id = ? AND "
-                     "task_id = ? AND member_id = ? AND day = ?"));
-  del.BindInt(1, key.project.value());
-  del.BindInt(2, key.task.value());
-  del.BindInt(3, key.member.value());
-  del.BindInt(4, EncodeDay(key.day));
+  WS_SQL_ASSIGN_OR_RETURN(Statement del, conn_->Prepare(table.remove));
+  int i = 1;
+  for (int64_t v : key) del.BindInt(i++, v);
   return del.Run();
 }
 
@@ -1578,6 +1634,8 @@ template <typename Connection>
 absl::StatusOr<std::vector<RollupRow>> SqlTransaction<Connection>::ScanRollups(
     const RollupScan& scan) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_RETURN_IF_ERROR(CheckRollupScan(scan));
+  if (scan.grain == RollupGrain::kMonth) WS_SQL_RETURN_IF_ERROR(FlushMonths());
   const SqlQuery q = BuildRollupScanQuery(scan, dialect_);
   if (q.empty) return std::vector<RollupRow>();
   return QueryAll(ReadRollupRow<Statement>, q.sql, q.args);

@@ -27,6 +27,11 @@ const char kRollupColumns[] =
     "project_id, task_id, member_id, day, seconds, billable_seconds, "
     "billed_amount, labour_cost, entry_count";
 
+// In kRollupColumns' order, so one reader serves both grains.
+const char kMonthlyRollupColumns[] =
+    "project_id, 0, member_id, month, seconds, billable_seconds, "
+    "billed_amount, labour_cost, entry_count";
+
 SqlQuery BuildTimeEntryScanQuery(const TimeEntryScan& scan,
                                  const SqlDialect& dialect) {
   const TimeEntryFilter& f = scan.filter;
@@ -109,8 +114,18 @@ SqlQuery BuildRollupScanQuery(const RollupScan& scan,
   SqlQuery q;
   Where where(q, dialect);
   AddRollupIds(where, "project_id", scan.projects);
-  AddRollupIds(where, "task_id", scan.tasks);
   AddRollupIds(where, "member_id", scan.members);
+  if (scan.grain == RollupGrain::kMonth) {
+    // The monthly table's rows have no task (0, "none"): CheckRollupScan
+    // refuses a task filter before this.
+    if (scan.from) where.Add("month >= ?", EncodeDay(*scan.from));
+    if (scan.to) where.Add("month <= ?", EncodeDay(*scan.to));
+    q.sql =
+        absl::StrCat("SELECT ", kMonthlyRollupColumns, " FROM rollups_monthly",
+                     where.sql(), " ORDER BY project_id, member_id, month");
+    return q;
+  }
+  AddRollupIds(where, "task_id", scan.tasks);
   if (scan.from) where.Add("day >= ?", EncodeDay(*scan.from));
   if (scan.to) where.Add("day <= ?", EncodeDay(*scan.to));
   q.sql = absl::StrCat("SELECT ", kRollupColumns, " FROM rollups", where.sql(),

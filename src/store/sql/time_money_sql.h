@@ -26,7 +26,8 @@ SqlQuery BuildCostScanQuery(const CostScan& scan, const SqlDialect& dialect);
 
 // The rollup rows RollupScan admits, ordered by (project, task, member,
 // day). A one-element id list is an equality, so one project's rows are a
-// range seek on the primary key.
+// range seek on the primary key. A kMonth scan reads rollups_monthly, by
+// (project, member, month).
 SqlQuery BuildRollupScanQuery(const RollupScan& scan,
                               const SqlDialect& dialect);
 

@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "src/store/sqlite/connection.h"
+#include "worksection/store.h"
 
 namespace worksection::sqlite_internal {
 
@@ -25,11 +26,11 @@ absl::StatusOr<int> ReadSchemaVersion(Connection& conn);
 
 // For a read-write store, on its writing connection, after
 // ReadSchemaVersion returned `version`: switches the file to WAL, sets
-// synchronous=FULL and, when `version` is older than kSqliteSchemaVersion,
-// applies the migrations the file lacks in one IMMEDIATE transaction
-// (re-reading the version inside it, so two processes opening an old or new
-// file at once migrate it once). A current file takes no write lock.
-absl::Status PrepareForWriting(Connection& conn, int version);
+// PRAGMA synchronous to `sync` and, when `version` is older than
+// kSqliteSchemaVersion, applies the migrations the file lacks in one IMMEDIATE
+// transaction (re-reading the version inside it, so two processes opening an
+// old or new file at once migrate it once). A current file takes no write lock.
+absl::Status PrepareForWriting(Connection& conn, int version, SyncMode sync);
 
 // Applies, in one IMMEDIATE transaction, the migrations that take the file
 // `conn` is open on from its version up to `target_version`

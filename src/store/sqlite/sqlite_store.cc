@@ -208,6 +208,8 @@ SqliteTransaction::~SqliteTransaction() {
 absl::Status SqliteTransaction::Commit() {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   MarkFinished();
+  // A failed flush leaves the transaction open: the destructor rolls it back.
+  WS_SQL_RETURN_IF_ERROR(FlushMonths());
   absl::Status s = conn()->Exec("COMMIT");
   // A failed COMMIT may leave the transaction open; the destructor rolls it
   // back.
@@ -273,7 +275,8 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
     return std::unique_ptr<Store>(std::move(store));
   }
 
-  absl::Status s = sqlite_internal::PrepareForWriting(**conn, *version);
+  absl::Status s =
+      sqlite_internal::PrepareForWriting(**conn, *version, options.synchronous);
   if (!s.ok()) return s;
   return std::unique_ptr<Store>(std::make_unique<sqlite_internal::SqliteStore>(
       path, options, *std::move(conn)));
