@@ -1,12 +1,15 @@
 // worksection benchmarks (issue 8): each library operation beside a raw
 // SQLite baseline in the same binary, on the same data, with the same
-// durability (WAL, synchronous=FULL: the library's setting).
+// durability (WAL, synchronous=FULL: the library's default; the single
+// writes also at NORMAL), and the same operations through the C API.
 //
 // Sizes: WS_BENCH_SIZES="10000,100000,1000000" (default 10000).
+// WS_BENCH_ONCE=1 runs every benchmark once (the smoke test's mode).
 // Files: WS_BENCH_DIR (default $TMPDIR/worksection-bench); every store is
 // rebuilt.
 //
-// Benchmark names are "<item>/<lib|raw>/<size>"; scripts/bench pairs them.
+// Benchmark names are "<item>/<lib|raw|capi>[/<size>]"; scripts/bench
+// (benchmarks/targets.py) pairs them.
 //
 // The data shape (the same for library and raw): one year (2025) of time
 // by M members (N / 1460, clamped to 10..1000), 4 entries a member-day on
@@ -33,6 +36,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "worksection/c.h"
 #include "worksection/worksection.h"
 
 namespace ws = worksection;
@@ -72,6 +76,26 @@ void RemoveDb(const std::string& path) {
   }
 }
 
+// Bytes on disk by table or index (SQLite's dbstat: every page, free space
+// included), of a file with no connection open on it.
+std::map<std::string, int64_t> BytesByObject(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) Die("open " + path);
+  std::map<std::string, int64_t> bytes;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name",
+                         -1, &st, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      bytes[reinterpret_cast<const char*>(sqlite3_column_text(st, 0))] =
+          sqlite3_column_int64(st, 1);
+    }
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return bytes;
+}
+
 // The file's size once its WAL is checkpointed into it (no connection may
 // be open on it).
 int64_t CheckpointedSize(const std::string& path) {
@@ -91,7 +115,18 @@ const absl::CivilDay kOverdueAsOf(2025, 7, 1);
 constexpr int kTasksPerProject = 40;
 constexpr int kTaskProjects = 20;
 constexpr int kAssignees = 50;
-constexpr int64_t kChunk = 10000;  // entries per LogTimeBatch / transaction
+// Tasks per transaction when building the task stores.
+constexpr int64_t kChunk = 10000;
+// Entries per import transaction (one LogTimeBatch; one raw transaction):
+// WS_BENCH_IMPORT_BATCH, default the whole import in one transaction.
+int64_t ImportBatch(int64_t n) {
+  const char* env = std::getenv("WS_BENCH_IMPORT_BATCH");
+  int64_t batch = 0;
+  if (env == nullptr || !absl::SimpleAtoi(env, &batch) || batch <= 0) {
+    return n;
+  }
+  return batch;
+}
 
 int64_t DayCode(absl::CivilDay d) { return d - absl::CivilDay(1970, 1, 1); }
 
@@ -99,11 +134,15 @@ int64_t DayCode(absl::CivilDay d) { return d - absl::CivilDay(1970, 1, 1); }
 
 class RawDb {
  public:
-  explicit RawDb(const std::string& path) {
+  explicit RawDb(const std::string& path, bool normal_sync = false) {
     if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) Die("open " + path);
     Exec("PRAGMA journal_mode = WAL");
-    Exec("PRAGMA synchronous = FULL");
+    Exec(normal_sync ? "PRAGMA synchronous = NORMAL"
+                     : "PRAGMA synchronous = FULL");
+    // The library's writer cache, so neither side wins by memory alone.
+    Exec("PRAGMA cache_size = -32768");
   }
+  sqlite3* db() { return db_; }
   ~RawDb() {
     for (auto& [sql, st] : cache_) sqlite3_finalize(st);
     sqlite3_close(db_);
@@ -221,7 +260,8 @@ struct LibWorld {
   ws::Session session() { return workspace->As(owner); }
 };
 
-std::unique_ptr<ws::Workspace> OpenLib(const std::string& path, bool create) {
+std::unique_ptr<ws::Workspace> OpenLib(const std::string& path, bool create,
+                                       bool normal_sync = false) {
   ws::OpenOptions o;
   if (create) {
     ws::WorkspaceSetup setup;
@@ -230,17 +270,22 @@ std::unique_ptr<ws::Workspace> OpenLib(const std::string& path, bool create) {
     setup.owner_email = "owner@bench.example";
     o.create = setup;
   }
-  return Check(ws::Workspace::Open(absl::StrCat("sqlite:", path), o), "open");
+  return Check(ws::Workspace::Open(
+                   absl::StrCat("sqlite:", path,
+                                normal_sync ? "?synchronous=normal" : ""),
+                   o),
+               "open");
 }
 
 // Members in two projects each (m % P and (m + 1) % P), 40 tasks a project,
 // created in one transaction.
 std::unique_ptr<LibWorld> MakeLibWorld(const std::string& path, int members,
-                                       int projects, int tasks_per_project) {
+                                       int projects, int tasks_per_project,
+                                       bool normal_sync = false) {
   RemoveDb(path);
   auto w = std::make_unique<LibWorld>();
   w->path = path;
-  w->workspace = OpenLib(path, true);
+  w->workspace = OpenLib(path, true, normal_sync);
   w->owner = Check(w->workspace->FirstOwner(), "owner").id;
   ws::Session s = w->session();
   auto tx = Check(s.BeginTransaction(), "begin");
@@ -294,9 +339,10 @@ ws::TimeLog LogOf(const LibWorld& w, const EntrySpec& e) {
 void LibImport(LibWorld& w, const Shape& sh) {
   ws::Session s = w.session();
   std::vector<ws::TimeLog> logs;
-  for (int64_t i = 0; i < sh.n; i += kChunk) {
+  const int64_t batch = ImportBatch(sh.n);
+  for (int64_t i = 0; i < sh.n; i += batch) {
     logs.clear();
-    for (int64_t j = i; j < std::min(sh.n, i + kChunk); ++j) {
+    for (int64_t j = i; j < std::min(sh.n, i + batch); ++j) {
       logs.push_back(LogOf(w, Entry(sh, j)));
     }
     Check(s.LogTimeBatch(logs), "LogTimeBatch");
@@ -328,10 +374,11 @@ void RawInsertEntry(RawDb& db, sqlite3_stmt* st, const Shape& sh,
 }
 
 void RawImport(RawDb& db, const Shape& sh) {
-  for (int64_t i = 0; i < sh.n; i += kChunk) {
+  const int64_t batch = ImportBatch(sh.n);
+  for (int64_t i = 0; i < sh.n; i += batch) {
     db.Exec("BEGIN IMMEDIATE");
     sqlite3_stmt* st = db.Prepare(kRawTimeInsert);
-    for (int64_t j = i; j < std::min(sh.n, i + kChunk); ++j) {
+    for (int64_t j = i; j < std::min(sh.n, i + batch); ++j) {
       sqlite3_reset(st);
       RawInsertEntry(db, st, sh, Entry(sh, j));
     }
@@ -375,6 +422,15 @@ void BM_ImportLib(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * sh.n);
   state.counters["bytes_per_entry"] =
       static_cast<double>(after - before) / static_cast<double>(sh.n);
+  // Where the bytes go (docs/performance.md's breakdown): per entry, by
+  // table and index, of the objects that grow with the entries.
+  lib_time[sh.n]->workspace.reset();
+  for (const auto& [name, bytes] : BytesByObject(path)) {
+    if (bytes * 100 < after) continue;  // the members, projects, tasks...
+    state.counters[absl::StrCat("bytes_per_entry.", name)] =
+        static_cast<double>(bytes) / static_cast<double>(sh.n);
+  }
+  lib_time[sh.n]->workspace = OpenLib(path, false);
 }
 
 void BM_ImportRaw(benchmark::State& state) {
@@ -677,43 +733,50 @@ void BM_OverdueRaw(benchmark::State& state) {
 
 // --------------------------------------------- item 2: one durable write
 
-std::unique_ptr<LibWorld> write_world;
-std::unique_ptr<RawDb> write_raw;
+// One store each for synchronous=FULL (index 0) and NORMAL (index 1).
+std::unique_ptr<LibWorld> write_world[2];
+std::unique_ptr<RawDb> write_raw[2];
 
-LibWorld& WriteWorld() {
-  if (!write_world) {
-    write_world = MakeLibWorld(absl::StrCat(Dir(), "/lib_write.db"), 10, 2, 40);
+LibWorld& WriteWorld(bool normal) {
+  auto& w = write_world[normal];
+  if (!w) {
+    w = MakeLibWorld(absl::StrCat(Dir(), "/lib_write_", normal, ".db"), 10, 2,
+                     40, normal);
   }
-  return *write_world;
+  return *w;
 }
-RawDb& WriteRaw() {
-  if (!write_raw) {
-    const std::string path = absl::StrCat(Dir(), "/raw_write.db");
+RawDb& WriteRaw(bool normal) {
+  auto& db = write_raw[normal];
+  if (!db) {
+    const std::string path = absl::StrCat(Dir(), "/raw_write_", normal, ".db");
     RemoveDb(path);
-    write_raw = std::make_unique<RawDb>(path);
-    write_raw->Exec(kRawTimeTable);
-    write_raw->Exec(kRawTaskTable);
+    db = std::make_unique<RawDb>(path, normal);
+    db->Exec(kRawTimeTable);
+    db->Exec(kRawTaskTable);
   }
-  return *write_raw;
+  return *db;
 }
 
-void BM_CreateTaskLib(benchmark::State& state) {
-  LibWorld& w = WriteWorld();
+ws::Task TaskDraft(LibWorld& w, int64_t i) {
+  ws::Task t;
+  t.project = w.projects[0];
+  t.title = absl::StrCat("Task ", i);
+  t.assignee = w.members[static_cast<size_t>(i % 10)];
+  t.deadline = ws::Deadline{kYearStart + i % 365, std::nullopt};
+  return t;
+}
+
+void CreateTaskLib(benchmark::State& state, bool normal) {
+  LibWorld& w = WriteWorld(normal);
   ws::Session s = w.session();
   int64_t i = 0;
   for (auto _ : state) {
-    ws::Task t;
-    t.project = w.projects[0];
-    t.title = absl::StrCat("Task ", i);
-    t.assignee = w.members[static_cast<size_t>(i % 10)];
-    t.deadline = ws::Deadline{kYearStart + i % 365, std::nullopt};
-    benchmark::DoNotOptimize(Check(s.CreateTask(t), "CreateTask"));
-    ++i;
+    benchmark::DoNotOptimize(Check(s.CreateTask(TaskDraft(w, i++)), "task"));
   }
 }
 
-void BM_CreateTaskRaw(benchmark::State& state) {
-  RawDb& db = WriteRaw();
+void CreateTaskRaw(benchmark::State& state, bool normal) {
+  RawDb& db = WriteRaw(normal);
   int64_t i = 0;
   for (auto _ : state) {
     sqlite3_stmt* st = db.Prepare(kRawTaskInsert);
@@ -731,25 +794,189 @@ void BM_CreateTaskRaw(benchmark::State& state) {
   }
 }
 
-void BM_LogTimeLib(benchmark::State& state) {
-  LibWorld& w = WriteWorld();
-  const Shape sh = ShapeOf(4 * 365 * 10);
+const Shape kWriteShape = ShapeOf(4 * 365 * 10);
+
+void LogTimeLib(benchmark::State& state, bool normal) {
+  LibWorld& w = WriteWorld(normal);
   ws::Session s = w.session();
   int64_t i = 0;
   for (auto _ : state) {
     benchmark::DoNotOptimize(
-        Check(s.LogTime(LogOf(w, Entry(sh, i))), "LogTime"));
+        Check(s.LogTime(LogOf(w, Entry(kWriteShape, i++))), "LogTime"));
+  }
+}
+
+void LogTimeRaw(benchmark::State& state, bool normal) {
+  RawDb& db = WriteRaw(normal);
+  int64_t i = 0;
+  for (auto _ : state) {
+    RawInsertEntry(db, db.Prepare(kRawTimeInsert), kWriteShape,
+                   Entry(kWriteShape, i++));
+  }
+}
+
+void BM_CreateTaskLib(benchmark::State& st) { CreateTaskLib(st, false); }
+void BM_CreateTaskRaw(benchmark::State& st) { CreateTaskRaw(st, false); }
+void BM_LogTimeLib(benchmark::State& st) { LogTimeLib(st, false); }
+void BM_LogTimeRaw(benchmark::State& st) { LogTimeRaw(st, false); }
+void BM_CreateTaskNormalLib(benchmark::State& st) { CreateTaskLib(st, true); }
+void BM_CreateTaskNormalRaw(benchmark::State& st) { CreateTaskRaw(st, true); }
+void BM_LogTimeNormalLib(benchmark::State& st) { LogTimeLib(st, true); }
+void BM_LogTimeNormalRaw(benchmark::State& st) { LogTimeRaw(st, true); }
+
+// ------------------------------------------------ item 5: the same via C
+
+void CheckC(int rc, const char* what) {
+  if (rc != WS_OK) Die(absl::StrCat(what, ": ", ws_errmsg()));
+}
+
+ws_date CDate(absl::CivilDay d) {
+  return ws_date{static_cast<int32_t>(d.year()), static_cast<int8_t>(d.month()),
+                 static_cast<int8_t>(d.day())};
+}
+
+// A C handle on a store the C++ benchmarks built (a second connection, as
+// a C program beside a C++ one would have).
+struct CWorkspace {
+  ws_workspace* workspace = nullptr;
+  ws_session* session = nullptr;
+  CWorkspace(const std::string& path, int64_t actor) {
+    CheckC(ws_workspace_open(absl::StrCat("sqlite:", path).c_str(), nullptr,
+                             &workspace),
+           "ws_workspace_open");
+    CheckC(ws_session_open(workspace, actor, &session), "ws_session_open");
+  }
+  ~CWorkspace() {
+    ws_session_free(session);
+    ws_workspace_free(workspace);
+  }
+};
+
+// The C logs of entries [from, to): what a C caller builds.
+struct CLogs {
+  std::vector<ws_time_log> logs;
+  std::vector<const ws_time_log*> pointers;
+  std::vector<std::string> notes;
+};
+
+void FillCLogs(const LibWorld& w, const Shape& sh, int64_t from, int64_t to,
+               CLogs& c) {
+  c.logs.clear();
+  c.pointers.clear();
+  c.notes.clear();
+  c.notes.reserve(static_cast<size_t>(to - from));
+  for (int64_t j = from; j < to; ++j) {
+    const EntrySpec e = Entry(sh, j);
+    c.notes.push_back(e.note);
+    ws_time_log log = WS_TIME_LOG_INIT;
+    log.task =
+        w.tasks[static_cast<size_t>(e.project)][static_cast<size_t>(e.task)]
+            .value();
+    log.member = w.members[static_cast<size_t>(e.member)].value();
+    log.date = CDate(e.day);
+    log.duration = e.seconds;
+    log.billable = e.billable;
+    log.note = c.notes.back().c_str();
+    c.logs.push_back(log);
+  }
+  for (const ws_time_log& log : c.logs) c.pointers.push_back(&log);
+}
+
+void BM_ImportC(benchmark::State& state) {
+  const Shape sh = ShapeOf(state.range(0));
+  const std::string path = absl::StrCat(Dir(), "/capi_time_", sh.n, ".db");
+  CLogs c;
+  for (auto _ : state) {
+    state.PauseTiming();
+    auto w = MakeLibWorld(path, sh.members, sh.projects, kTasksPerProject);
+    const int64_t owner = w->owner.value();
+    w->workspace.reset();
+    {
+      CWorkspace cw(path, owner);
+      state.ResumeTiming();
+      const int64_t batch = ImportBatch(sh.n);
+      for (int64_t i = 0; i < sh.n; i += batch) {
+        FillCLogs(*w, sh, i, std::min(sh.n, i + batch), c);
+        size_t written = 0;
+        CheckC(ws_log_time_batch(cw.session, c.pointers.data(),
+                                 c.pointers.size(), &written),
+               "ws_log_time_batch");
+      }
+      state.PauseTiming();
+    }
+    RemoveDb(path);
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(state.iterations() * sh.n);
+}
+
+void BM_LogTimeC(benchmark::State& state) {
+  LibWorld& w = WriteWorld(false);
+  CWorkspace cw(w.path, w.owner.value());
+  CLogs c;
+  int64_t i = 1 << 20;  // other entries than the C++ benchmark's
+  for (auto _ : state) {
+    FillCLogs(w, kWriteShape, i, i + 1, c);
+    ws_time_entry* out = nullptr;
+    CheckC(ws_log_time(cw.session, c.pointers[0], &out), "ws_log_time");
+    ws_time_entry_free(out);
     ++i;
   }
 }
 
-void BM_LogTimeRaw(benchmark::State& state) {
-  RawDb& db = WriteRaw();
-  const Shape sh = ShapeOf(4 * 365 * 10);
-  int64_t i = 0;
+void BM_CreateTaskC(benchmark::State& state) {
+  LibWorld& w = WriteWorld(false);
+  CWorkspace cw(w.path, w.owner.value());
+  int64_t i = 1 << 20;
   for (auto _ : state) {
-    RawInsertEntry(db, db.Prepare(kRawTimeInsert), sh, Entry(sh, i));
-    ++i;
+    const ws::Task draft = TaskDraft(w, i++);
+    ws_task* t = nullptr;
+    CheckC(ws_task_new(&t), "ws_task_new");
+    ws_task_set_project(t, draft.project.value());
+    ws_task_set_title(t, draft.title.c_str());
+    ws_task_set_assignee(t, draft.assignee.value());
+    ws_task_set_deadline(t, CDate(draft.deadline->day), WS_END_OF_DAY);
+    CheckC(ws_task_create(cw.session, t), "ws_task_create");
+    ws_task_free(t);
+  }
+}
+
+void ReportC(benchmark::State& state, absl::CivilDay from, absl::CivilDay to) {
+  LibWorld& w = LibTime(state.range(0));
+  CWorkspace cw(w.path, w.owner.value());
+  const ws_report_group groups[] = {WS_GROUP_PROJECT, WS_GROUP_MEMBER};
+  ws_time_report_query q = WS_TIME_REPORT_QUERY_INIT;
+  q.from = CDate(from);
+  q.to = CDate(to);
+  q.group_by = groups;
+  q.group_count = 2;
+  for (auto _ : state) {
+    ws_time_report* r = nullptr;
+    CheckC(ws_run_time_report(cw.session, &q, &r), "ws_run_time_report");
+    benchmark::DoNotOptimize(ws_time_report_row_count(r));
+    ws_time_report_free(r);
+  }
+}
+
+void BM_ReportYearC(benchmark::State& st) { ReportC(st, kYearStart, kYearEnd); }
+void BM_ReportMonthC(benchmark::State& st) {
+  ReportC(st, absl::CivilDay(2025, 6, 1), absl::CivilDay(2025, 6, 30));
+}
+
+void BM_OverdueC(benchmark::State& state) {
+  LibWorld& w = LibTasks(state.range(0));
+  CWorkspace cw(w.path, w.owner.value());
+  ws_task_filter f = WS_TASK_FILTER_INIT;
+  f.overdue_as_of = CDate(kOverdueAsOf);
+  f.limit = 100;
+  int a = 0;
+  for (auto _ : state) {
+    f.assignee = w.members[static_cast<size_t>(a)].value();
+    ws_task_page* page = nullptr;
+    CheckC(ws_list_tasks(cw.session, &f, nullptr, &page), "ws_list_tasks");
+    benchmark::DoNotOptimize(ws_task_page_count(page));
+    ws_task_page_free(page);
+    a = (a + 1) % kAssignees;
   }
 }
 
@@ -772,31 +999,47 @@ std::vector<int64_t> Sizes() {
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   const std::vector<int64_t> sizes = Sizes();
-  auto each = [&](const char* name, void (*fn)(benchmark::State&), bool once) {
+  // WS_BENCH_ONCE=1: one iteration of everything (the smoke test).
+  const char* once_env = std::getenv("WS_BENCH_ONCE");
+  const bool all_once = once_env != nullptr && std::string(once_env) == "1";
+  using Fn = void (*)(benchmark::State&);
+  auto each = [&](const char* name, Fn fn, bool once) {
     for (int64_t n : sizes) {
       benchmark::internal::Benchmark* b =
           benchmark::RegisterBenchmark(name, fn)->Arg(n)->UseRealTime()->Unit(
               benchmark::kMillisecond);
-      if (once) b->Iterations(1);
+      if (once || all_once) b->Iterations(1);
     }
   };
-  // Imports first: they leave the stores the reports read.
+  // Imports first: they leave the stores the reports read. Each pair runs
+  // back to back, so both sides see the same machine load.
   each("import/raw", BM_ImportRaw, true);
   each("import/lib", BM_ImportLib, true);
+  each("import/capi", BM_ImportC, true);
   each("report_year/raw", BM_ReportYearRaw, false);
   each("report_year/lib", BM_ReportYearLib, false);
+  each("report_year/capi", BM_ReportYearC, false);
   each("report_month/raw", BM_ReportMonthRaw, false);
   each("report_month/lib", BM_ReportMonthLib, false);
+  each("report_month/capi", BM_ReportMonthC, false);
   each("overdue/raw", BM_OverdueRaw, false);
   each("overdue/lib", BM_OverdueLib, false);
-  for (auto [name, fn] :
-       std::vector<std::pair<const char*, void (*)(benchmark::State&)>>{
+  each("overdue/capi", BM_OverdueC, false);
+  for (auto [name, fn] : std::vector<std::pair<const char*, Fn>>{
            {"write_task/raw", BM_CreateTaskRaw},
            {"write_task/lib", BM_CreateTaskLib},
+           {"write_task/capi", BM_CreateTaskC},
            {"write_time/raw", BM_LogTimeRaw},
-           {"write_time/lib", BM_LogTimeLib}}) {
-    benchmark::RegisterBenchmark(name, fn)->UseRealTime()->Unit(
-        benchmark::kMicrosecond);
+           {"write_time/lib", BM_LogTimeLib},
+           {"write_time/capi", BM_LogTimeC},
+           {"write_task_normal/raw", BM_CreateTaskNormalRaw},
+           {"write_task_normal/lib", BM_CreateTaskNormalLib},
+           {"write_time_normal/raw", BM_LogTimeNormalRaw},
+           {"write_time_normal/lib", BM_LogTimeNormalLib}}) {
+    benchmark::internal::Benchmark* b =
+        benchmark::RegisterBenchmark(name, fn)->UseRealTime()->Unit(
+            benchmark::kMicrosecond);
+    if (all_once) b->Iterations(1);
   }
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

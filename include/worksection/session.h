@@ -8,7 +8,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "worksection/events.h"
 #include "worksection/ids.h"
+#include "worksection/limits.h"
 #include "worksection/model.h"
 #include "worksection/money.h"
 #include "worksection/query.h"
@@ -32,7 +34,9 @@ struct SessionAccess;
 // an entity the actor may not see); PermissionDenied for a deactivated actor
 // or a forbidden action; FailedPrecondition for a read-only workspace or a
 // broken invariant; Aborted when an update names a stale revision;
-// Unavailable when the store stays busy.
+// OutOfRange when a total of time or money it writes or sums would pass 64
+// bits; Unavailable when the store stays busy; DataLoss when the store's
+// file is damaged (never passed off as NotFound).
 //
 // Cheap to copy. Thread-compatible: use one Session per thread. The
 // Workspace must outlive it.
@@ -173,6 +177,16 @@ class Session {
   // The 80% and 100% crossings recorded for a project and its tasks.
   absl::StatusOr<std::vector<BudgetAlert>> ListBudgetAlerts(ProjectId id);
 
+  // --- Change feed (see events.h) ---
+  // The events committed after `after_seq` (0: from the start) that the
+  // actor may see, by seq, examining at most `limit` (1..kMaxPageSize)
+  // events. Resume with page.last_seq: a consumer that stores it after
+  // handling a page never misses nor sees twice an event. Events of other
+  // processes on the same store are included. InvalidArgument for a
+  // negative after_seq or a limit out of range.
+  absl::StatusOr<ChangesPage> ChangesSince(
+      int64_t after_seq, int limit = limits::kDefaultPageSize);
+
   // --- Reports (see report.h) ---
   // InvalidArgument for from after to; only what the actor may read.
   absl::StatusOr<TimeReport> RunTimeReport(const TimeReportQuery& query);
@@ -223,6 +237,9 @@ class SessionTransaction {
   Session session_;
   std::unique_ptr<Transaction> tx_;  // null once committed or rolled back
   absl::Status failure_;             // the first call that failed
+  // The events the calls appended, published to subscribers on Commit.
+  int64_t first_event_seq_ = 0;
+  int64_t last_event_seq_ = 0;
 };
 
 }  // namespace worksection

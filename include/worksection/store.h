@@ -267,7 +267,8 @@ class Store {
 // schema name other than 1-63 ASCII letters, digits and underscores;
 // NotFound for a missing file or schema opened read-only; FailedPrecondition
 // for a schema newer than this library; DataLoss for a file or PostgreSQL
-// schema that is not a worksection store; Unavailable when the PostgreSQL
+// schema that is not a worksection store, or a truncated file (shorter than
+// a page, or not a whole number of pages); Unavailable when the PostgreSQL
 // server cannot be reached.
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
                                                  const StoreOptions& options);

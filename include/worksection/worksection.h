@@ -2,6 +2,7 @@
 #ifndef WORKSECTION_WORKSECTION_H_
 #define WORKSECTION_WORKSECTION_H_
 
+#include "worksection/events.h"
 #include "worksection/export.h"
 #include "worksection/ids.h"
 #include "worksection/limits.h"

@@ -11,12 +11,15 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "worksection/events.h"
 #include "worksection/ids.h"
 #include "worksection/model.h"
 #include "worksection/session.h"
 #include "worksection/store.h"
 
 namespace worksection {
+
+class EventHub;
 
 // What a new workspace starts with: its settings and its first owner.
 struct WorkspaceSetup {
@@ -41,7 +44,8 @@ struct OpenOptions {
 };
 
 // An open workspace. Thread-safe: share one Workspace between threads and
-// give each thread its own Session. The Workspace must outlive its Sessions.
+// give each thread its own Session. The Workspace must outlive its Sessions
+// and Subscriptions.
 class Workspace {
  public:
   // Opens the store `uri` names ("memory:", "sqlite:PATH", a PATH or
@@ -70,6 +74,21 @@ class Workspace {
   // checks the actor (NotFound if missing, PermissionDenied if deactivated).
   Session As(MemberId actor);
 
+  // Calls `callback` after each commit made through this Workspace with
+  // the events of that commit that `member` may see (the rules of
+  // Session::ChangesSince, checked against the member's roles at that
+  // moment; nothing while the member is deactivated). The callback runs
+  // on the committing thread, after the commit and outside any
+  // transaction: it may read and write through a Session (its own writes
+  // are delivered re-entrantly) and may cancel its own subscription; it
+  // must not throw, and a slow callback delays the committing call. Events
+  // committed by another process or another Workspace on the same store
+  // reach Session::ChangesSince but never these callbacks: use
+  // ChangesSince to catch up. NotFound when `member` does not exist.
+  // Thread-safe.
+  absl::StatusOr<Subscription> Subscribe(MemberId member,
+                                         EventCallback callback);
+
   // True when opened read-only: every write fails.
   bool read_only() const { return store_->read_only(); }
   // Now, from OpenOptions::clock.
@@ -79,10 +98,12 @@ class Workspace {
   Store& store() { return *store_; }
 
  private:
+  friend struct SessionAccess;
   Workspace(std::unique_ptr<Store> store, std::function<absl::Time()> clock);
 
   std::unique_ptr<Store> store_;
   std::function<absl::Time()> clock_;
+  std::unique_ptr<EventHub> hub_;  // the subscribers
 };
 
 }  // namespace worksection

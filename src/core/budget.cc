@@ -4,7 +4,9 @@
 #include <optional>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "src/core/task_tree.h"
+#include "src/util/checked_sum.h"
 
 namespace worksection {
 namespace {
@@ -16,7 +18,8 @@ struct Spent {
 
 // Time and money spent on a project, or on the listed tasks of it.
 absl::StatusOr<Spent> SpentOn(Transaction& tx, ProjectId project,
-                              std::optional<std::vector<TaskId>> tasks) {
+                              std::optional<std::vector<TaskId>> tasks,
+                              HiddenTasks hidden) {
   RollupScan scan;
   scan.projects = std::vector<ProjectId>{project};
   scan.tasks = tasks;
@@ -25,10 +28,24 @@ absl::StatusOr<Spent> SpentOn(Transaction& tx, ProjectId project,
   if (!tasks) scan.grain = RollupGrain::kMonth;
   absl::StatusOr<std::vector<RollupRow>> rows = tx.ScanRollups(scan);
   if (!rows.ok()) return rows.status();
+  absl::flat_hash_map<TaskId, bool> counted;  // task -> not left out
+  auto counts = [&](TaskId task) -> absl::StatusOr<bool> {
+    if (hidden == HiddenTasks::kCount || !task.valid()) return true;
+    auto it = counted.find(task);
+    if (it != counted.end()) return it->second;
+    absl::StatusOr<Task> t = tx.GetTask(task);
+    if (!t.ok()) return t.status();
+    return counted[task] = !t->hidden_from_clients;
+  };
   Spent spent;
   for (const RollupRow& row : *rows) {
+    absl::StatusOr<bool> in = counts(row.key.task);
+    if (!in.ok()) return in.status();
+    if (!*in) continue;
     spent.time += absl::Seconds(row.totals.seconds);
-    spent.money += row.totals.billed_amount;
+    if (!AddChecked(spent.money, row.totals.billed_amount)) {
+      return TotalTooLarge("budget.money_used");
+    }
   }
   CostScan costs;
   costs.filter.project = project;
@@ -36,9 +53,14 @@ absl::StatusOr<Spent> SpentOn(Transaction& tx, ProjectId project,
   absl::StatusOr<std::vector<Cost>> lines = tx.ListCosts(costs);
   if (!lines.ok()) return lines.status();
   for (const Cost& c : *lines) {
-    if (!tasks ||
-        std::find(tasks->begin(), tasks->end(), c.task) != tasks->end()) {
-      spent.money += c.amount;
+    if (tasks &&
+        std::find(tasks->begin(), tasks->end(), c.task) == tasks->end()) {
+      continue;
+    }
+    absl::StatusOr<bool> in = counts(c.task);
+    if (!in.ok()) return in.status();
+    if (*in && !AddChecked(spent.money, c.amount)) {
+      return TotalTooLarge("budget.money_used");
     }
   }
   return spent;
@@ -101,16 +123,18 @@ absl::Status Record(Transaction& tx, absl::Time now, ProjectId project,
 }  // namespace
 
 absl::StatusOr<BudgetUsage> ProjectUsage(Transaction& tx,
-                                         const Project& project) {
-  absl::StatusOr<Spent> spent = SpentOn(tx, project.id, std::nullopt);
+                                         const Project& project,
+                                         HiddenTasks hidden) {
+  absl::StatusOr<Spent> spent = SpentOn(tx, project.id, std::nullopt, hidden);
   if (!spent.ok()) return spent.status();
   return UsageOf(*spent, project.time_budget, project.money_budget);
 }
 
-absl::StatusOr<BudgetUsage> TaskUsage(Transaction& tx, const Task& task) {
+absl::StatusOr<BudgetUsage> TaskUsage(Transaction& tx, const Task& task,
+                                      HiddenTasks hidden) {
   absl::StatusOr<Subtree> subtree = LoadSubtree(tx, task.id);
   if (!subtree.ok()) return subtree.status();
-  absl::StatusOr<Spent> spent = SpentOn(tx, task.project, subtree->ids);
+  absl::StatusOr<Spent> spent = SpentOn(tx, task.project, subtree->ids, hidden);
   if (!spent.ok()) return spent.status();
   return UsageOf(*spent, task.estimate, task.money_budget);
 }
@@ -122,7 +146,8 @@ absl::Status RecordBudgetCrossings(Transaction& tx, absl::Time now,
   absl::StatusOr<std::vector<BudgetAlert>> known = tx.ListBudgetAlerts(project);
   if (!known.ok()) return known.status();
   if (p->time_budget || p->money_budget) {
-    absl::StatusOr<BudgetUsage> usage = ProjectUsage(tx, *p);
+    absl::StatusOr<BudgetUsage> usage =
+        ProjectUsage(tx, *p, HiddenTasks::kCount);
     if (!usage.ok()) return usage.status();
     if (absl::Status s = Record(tx, now, project, TaskId(), *usage, *known);
         !s.ok()) {
@@ -133,7 +158,8 @@ absl::Status RecordBudgetCrossings(Transaction& tx, absl::Time now,
     absl::StatusOr<Task> t = tx.GetTask(id);
     if (!t.ok()) return t.status();
     if (t->estimate || t->money_budget) {
-      absl::StatusOr<BudgetUsage> usage = TaskUsage(tx, *t);
+      absl::StatusOr<BudgetUsage> usage =
+          TaskUsage(tx, *t, HiddenTasks::kCount);
       if (!usage.ok()) return usage.status();
       if (absl::Status s = Record(tx, now, project, id, *usage, *known);
           !s.ok()) {

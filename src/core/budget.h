@@ -10,13 +10,20 @@
 
 namespace worksection {
 
-// All of a project's time and expenses against its budgets.
+// Which time and expenses a usage counts: all of them, or (for a reader
+// who may not see hidden tasks) only those on tasks not hidden from clients,
+// so that a client's budget shows no hour of a task it cannot see.
+enum class HiddenTasks { kCount, kLeaveOut };
+
+// A project's time and expenses against its budgets.
 absl::StatusOr<BudgetUsage> ProjectUsage(Transaction& tx,
-                                         const Project& project);
+                                         const Project& project,
+                                         HiddenTasks hidden);
 
 // A task's own and its subtasks' time and expenses against its estimate and
 // money budget.
-absl::StatusOr<BudgetUsage> TaskUsage(Transaction& tx, const Task& task);
+absl::StatusOr<BudgetUsage> TaskUsage(Transaction& tx, const Task& task,
+                                      HiddenTasks hidden);
 
 // Records the 80% and 100% crossings not yet recorded for the project and,
 // when `task` is set, for that task and its ancestors. Call after every

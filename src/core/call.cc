@@ -143,6 +143,18 @@ absl::Status CheckCanSee(Transaction& tx, MemberId id, const Task& task,
   return absl::OkStatus();
 }
 
+absl::Status CheckProjectOrNone(Transaction& tx, ProjectId project,
+                                absl::string_view field) {
+  if (project.value() == 0) return absl::OkStatus();
+  if (project.valid()) {
+    absl::StatusOr<Project> found = tx.GetProject(project);
+    if (found.ok()) return absl::OkStatus();
+    if (StoreFailed(found.status())) return found.status();
+  }
+  return absl::NotFoundError(
+      absl::StrCat(field, ": project ", project.value(), " not found"));
+}
+
 absl::Status CheckRevision(absl::string_view entity, int64_t id, Revision named,
                            Revision stored) {
   if (named != 0 && named != stored) {

@@ -13,6 +13,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "src/core/event_hub.h"
+#include "src/core/event_recorder.h"
 #include "worksection/model.h"
 #include "worksection/policy.h"
 #include "worksection/store.h"
@@ -92,11 +94,20 @@ struct SessionAccess {
   static SessionTransaction* joined(const Session& s) { return s.joined_; }
   static Transaction* tx(SessionTransaction& t) { return t.tx_.get(); }
   static absl::Status& failure(SessionTransaction& t) { return t.failure_; }
+  static EventHub& hub(Workspace& w) { return *w.hub_; }
+  // Notes the events a call inside `t` appended, published on its commit.
+  static void AddEvents(SessionTransaction& t, const EventRange& range) {
+    EventRange all{t.first_event_seq_, t.last_event_seq_};
+    all.Add(range);
+    t.first_event_seq_ = all.first;
+    t.last_event_seq_ = all.last;
+  }
 };
 
-// Loads the settings and the actor, then runs `body(Call&)` in `tx`.
+// Loads the settings and the actor, then runs `body(Call&)` in `tx` at
+// `now`.
 template <typename Body>
-auto RunInTransaction(Transaction& tx, Workspace& workspace, MemberId actor_id,
+auto RunInTransaction(Transaction& tx, MemberId actor_id, absl::Time now,
                       Body& body) -> decltype(body(std::declval<Call&>())) {
   absl::StatusOr<std::optional<WorkspaceSettings>> settings = tx.GetSettings();
   if (!settings.ok()) return settings.status();
@@ -106,7 +117,7 @@ auto RunInTransaction(Transaction& tx, Workspace& workspace, MemberId actor_id,
   }
   absl::StatusOr<Actor> actor = LoadActor(tx, actor_id);
   if (!actor.ok()) return actor.status();
-  Call call{tx, *actor, **settings, workspace.Now()};
+  Call call{tx, *actor, **settings, now};
   return body(call);
 }
 
@@ -114,7 +125,9 @@ auto RunInTransaction(Transaction& tx, Workspace& workspace, MemberId actor_id,
 // when it succeeds; a failure rolls everything back. A session that joined
 // a SessionTransaction runs it in that transaction instead, whose commit is
 // the caller's, and a failure fails that whole transaction. `body` returns
-// StatusOr<T>.
+// StatusOr<T>. Every write goes through an EventRecorder, so it appends its
+// events in the same transaction; the subscribers hear of them after the
+// commit, once the transaction is gone.
 template <typename Body>
 auto RunCall(const Session& session, Store::Mode mode, Body body)
     -> decltype(body(std::declval<Call&>())) {
@@ -131,18 +144,42 @@ auto RunCall(const Session& session, Store::Mode mode, Body body)
       return absl::AbortedError(absl::StrCat(
           "an earlier call failed the transaction: ", failure.message()));
     }
-    auto result = RunInTransaction(*tx, workspace, actor, body);
+    const absl::Time now = workspace.Now();
+    EventRecorder recorder(*tx, actor, now);
+    auto result = RunInTransaction(recorder, actor, now, body);
     if (!result.ok()) failure = result.status();
+    SessionAccess::AddEvents(*joined, recorder.range());
     return result;
   }
   absl::StatusOr<std::unique_ptr<Transaction>> tx =
       workspace.store().Begin(mode);
   if (!tx.ok()) return tx.status();
-  auto result = RunInTransaction(**tx, workspace, actor, body);
+  const absl::Time now = workspace.Now();
+  if (mode == Store::Mode::kRead) {
+    return RunInTransaction(**tx, actor, now, body);
+  }
+  EventRecorder recorder(**tx, actor, now);
+  auto result = RunInTransaction(recorder, actor, now, body);
   if (!result.ok()) return result;
   if (absl::Status s = (*tx)->Commit(); !s.ok()) return s;
+  tx->reset();
+  SessionAccess::hub(workspace).Publish(workspace.store(), recorder.range());
   return result;
 }
+
+// True when a lookup failed for another reason than a missing entity: a
+// corrupt (DataLoss) or busy (Unavailable) store. The caller returns that
+// status, never its own NotFound, which would pass the failure off as a
+// missing entity.
+inline bool StoreFailed(const absl::Status& lookup) {
+  return !lookup.ok() && !absl::IsNotFound(lookup);
+}
+
+// A project naming the scope of a call where none (id 0) means every
+// project: any other id, negative ones included, must name a project
+// (NotFound naming `field` and the id).
+absl::Status CheckProjectOrNone(Transaction& tx, ProjectId project,
+                                absl::string_view field);
 
 // The revision check of every update: Aborted when `named` is set and is not
 // the stored revision.

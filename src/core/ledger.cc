@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "src/util/checked_sum.h"
 
 namespace worksection {
 
@@ -23,8 +24,33 @@ RollupTotals RollupTotalsOf(const TimeEntry& entry) {
   return totals;
 }
 
+absl::Status RollupTooLarge(const RollupKey& key) {
+  return TotalTooLarge(absl::StrCat("time: task ", key.task.value(),
+                                    ", member ", key.member.value(), " on ",
+                                    absl::FormatCivilTime(key.day)));
+}
+
+absl::Status AddToRollup(Transaction& tx, const RollupKey& key,
+                         const RollupTotals& add) {
+  // The row must hold its new totals: a store would wrap them (memory) or
+  // turn them into floating point (SQLite).
+  RollupScan scan;
+  scan.projects = std::vector<ProjectId>{key.project};
+  scan.tasks = std::vector<TaskId>{key.task};
+  scan.members = std::vector<MemberId>{key.member};
+  scan.from = key.day;
+  scan.to = key.day;
+  absl::StatusOr<std::vector<RollupRow>> rows = tx.ScanRollups(scan);
+  if (!rows.ok()) return rows.status();
+  RollupTotals sum = add;
+  for (const RollupRow& row : *rows) {
+    if (!AddChecked(sum, row.totals)) return RollupTooLarge(key);
+  }
+  return tx.AddToRollup(key, add);
+}
+
 absl::Status AddToRollups(Transaction& tx, const TimeEntry& entry) {
-  return tx.AddToRollup(RollupKeyOf(entry), RollupTotalsOf(entry));
+  return AddToRollup(tx, RollupKeyOf(entry), RollupTotalsOf(entry));
 }
 
 absl::Status RemoveFromRollups(Transaction& tx, const TimeEntry& entry) {

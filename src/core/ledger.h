@@ -18,6 +18,13 @@ namespace worksection {
 RollupKey RollupKeyOf(const TimeEntry& entry);
 RollupTotals RollupTotalsOf(const TimeEntry& entry);
 
+// Adds `add` to the rollup row `key`. OutOfRange (naming the row) when a
+// total would pass 64 bits; nothing is written then.
+absl::Status AddToRollup(Transaction& tx, const RollupKey& key,
+                         const RollupTotals& add);
+// The OutOfRange of a rollup row whose totals would pass 64 bits.
+absl::Status RollupTooLarge(const RollupKey& key);
+
 // Adds or removes an entry's share of its rollup row.
 absl::Status AddToRollups(Transaction& tx, const TimeEntry& entry);
 absl::Status RemoveFromRollups(Transaction& tx, const TimeEntry& entry);

@@ -28,6 +28,13 @@ absl::StatusOr<BudgetUsage> AsSeen(const Call& call, const Project& project,
   return usage;
 }
 
+// What an actor's budget usage counts of `project`'s hidden tasks.
+HiddenTasks HiddenOf(const Actor& actor, ProjectId project) {
+  return Allowed(actor, Action::kReadHidden, Target{project})
+             ? HiddenTasks::kCount
+             : HiddenTasks::kLeaveOut;
+}
+
 }  // namespace
 
 absl::StatusOr<BudgetUsage> Session::GetProjectBudget(ProjectId id) {
@@ -35,11 +42,13 @@ absl::StatusOr<BudgetUsage> Session::GetProjectBudget(ProjectId id) {
       *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<BudgetUsage> {
         absl::StatusOr<Project> p = call.tx.GetProject(id);
+        if (StoreFailed(p.status())) return p.status();
         if (!p.ok() || !Allowed(call.actor, Action::kReadProject, Target{id})) {
           return absl::NotFoundError(
               absl::StrCat("project ", id.value(), " not found"));
         }
-        absl::StatusOr<BudgetUsage> usage = ProjectUsage(call.tx, *p);
+        absl::StatusOr<BudgetUsage> usage =
+            ProjectUsage(call.tx, *p, HiddenOf(call.actor, id));
         if (!usage.ok()) return usage.status();
         return AsSeen(call, *p, *std::move(usage));
       });
@@ -49,13 +58,15 @@ absl::StatusOr<BudgetUsage> Session::GetTaskBudget(TaskId id) {
   return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<BudgetUsage> {
                    absl::StatusOr<Task> t = call.tx.GetTask(id);
+                   if (StoreFailed(t.status())) return t.status();
                    if (!t.ok() || !CanSee(call.actor, *t)) {
                      return absl::NotFoundError(
                          absl::StrCat("task ", id.value(), " not found"));
                    }
                    absl::StatusOr<Project> p = call.tx.GetProject(t->project);
                    if (!p.ok()) return p.status();
-                   absl::StatusOr<BudgetUsage> usage = TaskUsage(call.tx, *t);
+                   absl::StatusOr<BudgetUsage> usage =
+                       TaskUsage(call.tx, *t, HiddenOf(call.actor, t->project));
                    if (!usage.ok()) return usage.status();
                    return AsSeen(call, *p, *std::move(usage));
                  });
@@ -67,6 +78,7 @@ absl::StatusOr<std::vector<BudgetAlert>> Session::ListBudgetAlerts(
       *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::vector<BudgetAlert>> {
         absl::StatusOr<Project> p = call.tx.GetProject(id);
+        if (StoreFailed(p.status())) return p.status();
         if (!p.ok() || !Allowed(call.actor, Action::kReadProject, Target{id})) {
           return absl::NotFoundError(
               absl::StrCat("project ", id.value(), " not found"));
@@ -81,6 +93,7 @@ absl::StatusOr<std::vector<BudgetAlert>> Session::ListBudgetAlerts(
           if (!(a.kind == BudgetAlert::Kind::kTime ? time : money)) continue;
           if (a.task.valid()) {
             absl::StatusOr<Task> t = call.tx.GetTask(a.task);
+            if (StoreFailed(t.status())) return t.status();
             if (!t.ok() || !CanSee(call.actor, *t)) continue;
           }
           visible.push_back(std::move(a));

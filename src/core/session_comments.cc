@@ -21,6 +21,7 @@ absl::Status NotFound(CommentId id) {
 absl::StatusOr<Task> GetVisibleTask(Call& call, TaskId id,
                                     absl::string_view field) {
   absl::StatusOr<Task> task = call.tx.GetTask(id);
+  if (StoreFailed(task.status())) return task.status();
   if (!task.ok() || !CanSee(call.actor, *task)) {
     return absl::NotFoundError(
         absl::StrCat(field, ": task ", id.value(), " not found"));
@@ -36,8 +37,10 @@ bool CanSee(const Actor& actor, const Comment& comment, const Task& task) {
 // A comment, visible to the actor, with its task.
 absl::StatusOr<std::pair<Comment, Task>> GetVisible(Call& call, CommentId id) {
   absl::StatusOr<Comment> comment = call.tx.GetComment(id);
+  if (StoreFailed(comment.status())) return comment.status();
   if (!comment.ok()) return NotFound(id);
   absl::StatusOr<Task> task = call.tx.GetTask(comment->task);
+  if (StoreFailed(task.status())) return task.status();
   if (!task.ok() || !worksection::CanSee(call.actor, *task) ||
       !CanSee(call.actor, *comment, *task)) {
     return NotFound(id);

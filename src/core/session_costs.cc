@@ -24,6 +24,7 @@ std::string Name(CostId id) { return absl::StrCat("cost ", id.value()); }
 // Costs are money: only who reads money in the project sees them at all.
 absl::StatusOr<Cost> GetVisible(Call& call, CostId id) {
   absl::StatusOr<Cost> cost = call.tx.GetCost(id);
+  if (StoreFailed(cost.status())) return cost.status();
   if (!cost.ok() ||
       !Allowed(call.actor, Action::kReadMoney, Target{cost->project})) {
     return NotFound(id);
@@ -63,23 +64,27 @@ absl::StatusOr<Cost> Session::CreateCost(const Cost& cost) {
   return RunCall(
       *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Cost> {
         Cost c = cost;
-        if (c.task.valid()) {
+        if (c.task.value() != 0) {
           absl::StatusOr<Task> task = call.tx.GetTask(c.task);
+          if (StoreFailed(task.status())) return task.status();
           if (!task.ok() || !CanSee(call.actor, *task)) {
             return absl::NotFoundError(
                 absl::StrCat("cost.task: task ", c.task.value(), " not found"));
           }
-          if (c.project.valid() && c.project != task->project) {
+          if (c.project.value() != 0 && c.project != task->project) {
             return absl::InvalidArgumentError(absl::StrCat(
                 "cost.project: task ", c.task.value(), " is in project ",
                 task->project.value(), ", not ", c.project.value()));
           }
           c.project = task->project;
-        } else if (!call.tx.GetProject(c.project).ok() ||
-                   !Allowed(call.actor, Action::kReadProject,
-                            Target{c.project})) {
-          return absl::NotFoundError(absl::StrCat(
-              "cost.project: project ", c.project.value(), " not found"));
+        } else {
+          absl::StatusOr<Project> project = call.tx.GetProject(c.project);
+          if (StoreFailed(project.status())) return project.status();
+          if (!project.ok() ||
+              !Allowed(call.actor, Action::kReadProject, Target{c.project})) {
+            return absl::NotFoundError(absl::StrCat(
+                "cost.project: project ", c.project.value(), " not found"));
+          }
         }
         absl::Status s = CheckWritable(call, c.project, "add a cost");
         if (s.ok()) s = CheckFields(c);

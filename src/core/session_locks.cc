@@ -12,27 +12,24 @@ namespace worksection {
 
 absl::StatusOr<PeriodLock> Session::LockPeriod(ProjectId project,
                                                absl::CivilDay through) {
-  return RunCall(
-      *this, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<PeriodLock> {
-        absl::Status s = Require(call.actor, Action::kLockPeriods, Target{},
-                                 "lock a period");
-        if (s.ok()) s = CheckDay("lock.through", through);
-        if (!s.ok()) return s;
-        if (project.valid() && !call.tx.GetProject(project).ok()) {
-          return absl::NotFoundError(absl::StrCat(
-              "lock.project: project ", project.value(), " not found"));
-        }
-        PeriodLock lock;
-        lock.project = project;
-        lock.through = through;
-        lock.author = call.actor.id();
-        lock.created_at = call.now;
-        absl::StatusOr<LockId> id = call.tx.InsertLock(lock);
-        if (!id.ok()) return id.status();
-        lock.id = *id;
-        return lock;
-      });
+  return RunCall(*this, Store::Mode::kWrite,
+                 [&](Call& call) -> absl::StatusOr<PeriodLock> {
+                   absl::Status s = Require(call.actor, Action::kLockPeriods,
+                                            Target{}, "lock a period");
+                   if (s.ok()) s = CheckDay("lock.through", through);
+                   if (s.ok())
+                     s = CheckProjectOrNone(call.tx, project, "lock.project");
+                   if (!s.ok()) return s;
+                   PeriodLock lock;
+                   lock.project = project;
+                   lock.through = through;
+                   lock.author = call.actor.id();
+                   lock.created_at = call.now;
+                   absl::StatusOr<LockId> id = call.tx.InsertLock(lock);
+                   if (!id.ok()) return id.status();
+                   lock.id = *id;
+                   return lock;
+                 });
 }
 
 absl::Status Session::Unlock(LockId id) {

@@ -122,6 +122,7 @@ absl::StatusOr<Member> SetActive(const Session& session, MemberId id,
   return RunCall(
       session, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Member> {
         absl::StatusOr<Member> m = call.tx.GetMember(id);
+        if (StoreFailed(m.status())) return m.status();
         if (!m.ok()) return NotFound(id);
         absl::Status s =
             RequireManage(call.actor, m->role, m->role,
@@ -173,6 +174,7 @@ absl::StatusOr<Member> Session::GetMember(MemberId id) {
   return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<Member> {
                    absl::StatusOr<Member> m = call.tx.GetMember(id);
+                   if (StoreFailed(m.status())) return m.status();
                    if (!m.ok()) return NotFound(id);
                    absl::StatusOr<bool> visible = CanRead(call, id);
                    if (!visible.ok()) return visible.status();
@@ -214,6 +216,7 @@ absl::StatusOr<Member> Session::UpdateMember(const Member& member) {
   return RunCall(
       *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Member> {
         absl::StatusOr<Member> stored = call.tx.GetMember(member.id);
+        if (StoreFailed(stored.status())) return stored.status();
         if (!stored.ok()) return NotFound(member.id);
         Member m = member;
         absl::Status s =

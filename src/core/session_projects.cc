@@ -55,7 +55,7 @@ absl::Status CheckAndNormalize(Transaction& tx, Project& p) {
   if (!tags.ok()) return tags.status();
   p.tags = *std::move(tags);
 
-  if (p.manager.valid()) {
+  if (p.manager.value() != 0) {
     auto it = std::find_if(
         p.members.begin(), p.members.end(),
         [&](const ProjectMember& m) { return m.member == p.manager; });
@@ -165,6 +165,7 @@ absl::StatusOr<Project> Session::GetProject(ProjectId id) {
   return RunCall(*this, Store::Mode::kRead,
                  [&](Call& call) -> absl::StatusOr<Project> {
                    absl::StatusOr<Project> p = call.tx.GetProject(id);
+                   if (StoreFailed(p.status())) return p.status();
                    if (!p.ok() || !CanRead(call.actor, id)) return NotFound(id);
                    RedactMoney(call.actor, *p);
                    return p;
@@ -195,6 +196,7 @@ absl::StatusOr<Project> Session::UpdateProject(const Project& project) {
   return RunCall(
       *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Project> {
         absl::StatusOr<Project> stored = call.tx.GetProject(project.id);
+        if (StoreFailed(stored.status())) return stored.status();
         if (!stored.ok() || !CanRead(call.actor, project.id)) {
           return NotFound(project.id);
         }
@@ -217,6 +219,7 @@ absl::StatusOr<Project> Session::ArchiveProject(ProjectId id) {
   return RunCall(
       *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Project> {
         absl::StatusOr<Project> stored = call.tx.GetProject(id);
+        if (StoreFailed(stored.status())) return stored.status();
         if (!stored.ok() || !CanRead(call.actor, id)) return NotFound(id);
         absl::Status s = Require(call.actor, Action::kEditProject, Target{id},
                                  absl::StrCat("project ", id.value()));

@@ -77,10 +77,7 @@ absl::StatusOr<std::vector<ProjectAccess>> NamedProjects(
   std::vector<ProjectAccess> out;
   for (ProjectId id : ids) {
     absl::StatusOr<Project> p = call.tx.GetProject(id);
-    if (!p.ok() &&
-        !absl::IsNotFound(p.status())) {  // a store failure, not a miss
-      return p.status();
-    }
+    if (StoreFailed(p.status())) return p.status();
     if (!p.ok() || !Allowed(call.actor, Action::kReadProject, Target{id})) {
       return ProjectNotFound(id, field);
     }
@@ -173,7 +170,7 @@ absl::StatusOr<std::vector<MemberId>> ReportMembers(
   if (!named.empty()) {
     for (MemberId id : named) {
       absl::StatusOr<Member> m = call.tx.GetMember(id);
-      if (!m.ok() && !absl::IsNotFound(m.status())) return m.status();
+      if (StoreFailed(m.status())) return m.status();
       if (!m.ok() || !can_read(id)) {
         return absl::NotFoundError(
             absl::StrCat(field, ": member ", id.value(), " not found"));
@@ -227,7 +224,7 @@ absl::StatusOr<TimeReport> TimeReportIn(
   if (!s.ok()) return s;
   for (TaskId id : query.tasks) {
     absl::StatusOr<Task> t = call.tx.GetTask(id);
-    if (!t.ok() && !absl::IsNotFound(t.status())) return t.status();
+    if (StoreFailed(t.status())) return t.status();
     if (!t.ok() || !CanSee(call.actor, *t)) {
       return absl::NotFoundError(
           absl::StrCat("query.tasks: task ", id.value(), " not found"));
@@ -333,7 +330,9 @@ absl::StatusOr<std::vector<ProjectHealth>> Session::RunProjectHealth(
         for (size_t i = 0; i < rows->size(); ++i) {
           ProjectHealth& h = (*rows)[i];
           const ProjectAccess& a = (*scope)[i];
-          absl::StatusOr<BudgetUsage> usage = ProjectUsage(call.tx, a.project);
+          absl::StatusOr<BudgetUsage> usage = ProjectUsage(
+              call.tx, a.project,
+              a.read_hidden ? HiddenTasks::kCount : HiddenTasks::kLeaveOut);
           if (!usage.ok()) return usage.status();
           if (!a.read_time) {
             *usage = BudgetUsage{};

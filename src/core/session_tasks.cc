@@ -36,6 +36,7 @@ absl::StatusOr<Task> GetVisible(Call& call, TaskId id) {
 absl::StatusOr<Project> GetWritableProject(Call& call, ProjectId id,
                                            absl::string_view field) {
   absl::StatusOr<Project> project = call.tx.GetProject(id);
+  if (StoreFailed(project.status())) return project.status();
   if (!project.ok() || !Allowed(call.actor, Action::kReadProject, Target{id})) {
     return absl::NotFoundError(
         absl::StrCat(field, ": project ", id.value(), " not found"));
@@ -51,8 +52,9 @@ absl::StatusOr<Project> GetWritableProject(Call& call, ProjectId id,
 // `project`: same project, no cycle, at most kMaxTaskDepth levels.
 absl::Status CheckPlacement(Call& call, const Subtree& subtree, TaskId parent,
                             ProjectId project) {
-  if (!parent.valid()) return absl::OkStatus();
+  if (parent.value() == 0) return absl::OkStatus();
   absl::StatusOr<Task> p = GetVisible(call, parent);
+  if (StoreFailed(p.status())) return p.status();
   if (!p.ok()) {
     return absl::NotFoundError(
         absl::StrCat("task.parent: task ", parent.value(), " not found"));
@@ -80,7 +82,7 @@ absl::Status CheckPlacement(Call& call, const Subtree& subtree, TaskId parent,
 }
 
 absl::Status CheckPeople(Transaction& tx, const Task& t) {
-  if (t.assignee.valid()) {
+  if (t.assignee.value() != 0) {
     if (absl::Status s = CheckCanSee(tx, t.assignee, t, "task.assignee");
         !s.ok()) {
       return s;
@@ -97,7 +99,7 @@ absl::Status CheckPeople(Transaction& tx, const Task& t) {
 // A subtask of a hidden task is hidden too, so that a client never meets a
 // task whose parent they cannot see.
 absl::StatusOr<bool> ParentIsHidden(Transaction& tx, TaskId parent) {
-  if (!parent.valid()) return false;
+  if (parent.value() == 0) return false;
   absl::StatusOr<Task> p = tx.GetTask(parent);
   if (!p.ok()) return p.status();
   return p->hidden_from_clients;

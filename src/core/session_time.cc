@@ -32,6 +32,7 @@ std::string Name(TimeEntryId id) {
 absl::StatusOr<std::pair<TimeEntry, Project>> GetVisible(Call& call,
                                                          TimeEntryId id) {
   absl::StatusOr<TimeEntry> entry = call.tx.GetTimeEntry(id);
+  if (StoreFailed(entry.status())) return entry.status();
   if (!entry.ok()) return NotFound(id);
   absl::StatusOr<Project> project = call.tx.GetProject(entry->project);
   if (!project.ok()) return project.status();
@@ -83,7 +84,7 @@ absl::StatusOr<TimeEntry> LogOne(Call& call, TimeWriteBatch& batch,
       batch.TaskToLogOn(log.task, "time.task");
   if (!target.ok()) return target.status();
   TimeEntry e;
-  e.member = log.member.valid() ? log.member : call.actor.id();
+  e.member = log.member.value() != 0 ? log.member : call.actor.id();
   const Target where{target->project.id, e.member, MemberId()};
   absl::Status s =
       e.member == call.actor.id()
@@ -282,11 +283,8 @@ absl::StatusOr<int64_t> Session::RepriceTimeEntries(ProjectId project,
         absl::Status s = Require(call.actor, Action::kRepriceTime, Target{},
                                  "re-price time entries");
         if (s.ok()) s = CheckDayOrder("from", from, "to", to);
+        if (s.ok()) s = CheckProjectOrNone(call.tx, project, "project");
         if (!s.ok()) return s;
-        if (project.valid() && !call.tx.GetProject(project).ok()) {
-          return absl::NotFoundError(
-              absl::StrCat("project ", project.value(), " not found"));
-        }
         absl::flat_hash_map<ProjectId, Project> projects;
         absl::flat_hash_map<MemberId, Member> members;
         TimeEntryScan scan;

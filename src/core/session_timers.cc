@@ -131,7 +131,7 @@ absl::StatusOr<std::optional<Timer>> Session::GetTimer(MemberId member) {
   return RunCall(
       *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::optional<Timer>> {
-        const MemberId whose = member.valid() ? member : call.actor.id();
+        const MemberId whose = member.value() != 0 ? member : call.actor.id();
         if (whose != call.actor.id()) {
           absl::Status s =
               Require(call.actor, Action::kReadAllTimers, Target{},

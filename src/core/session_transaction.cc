@@ -39,7 +39,12 @@ absl::Status SessionTransaction::Commit() {
     return absl::AbortedError(absl::StrCat(
         "rolled back: a call inside failed: ", failure_.message()));
   }
-  return tx->Commit();
+  if (absl::Status s = tx->Commit(); !s.ok()) return s;
+  tx.reset();
+  Workspace& workspace = SessionAccess::workspace(session_);
+  SessionAccess::hub(workspace).Publish(
+      workspace.store(), EventRange{first_event_seq_, last_event_seq_});
+  return absl::OkStatus();
 }
 
 void SessionTransaction::Rollback() { tx_.reset(); }

@@ -7,6 +7,7 @@
 #include "src/core/ledger.h"
 #include "src/core/pricing.h"
 #include "src/core/validate.h"
+#include "src/util/checked_sum.h"
 #include "worksection/limits.h"
 
 namespace worksection {
@@ -14,6 +15,7 @@ namespace worksection {
 absl::StatusOr<WritableTask> GetTaskToLogOn(Call& call, TaskId id,
                                             absl::string_view field) {
   absl::StatusOr<Task> task = call.tx.GetTask(id);
+  if (StoreFailed(task.status())) return task.status();
   if (!task.ok() || !CanSee(call.actor, *task)) {
     return absl::NotFoundError(
         absl::StrCat(field, ": task ", id.value(), " not found"));
@@ -104,7 +106,9 @@ absl::StatusOr<TimeEntry> TimeWriteBatch::Write(const WritableTask& target,
       std::make_tuple(key.project.value(), key.task.value(), key.member.value(),
                       int64_t{key.day - absl::CivilDay(1970, 1, 1)}),
       key, RollupTotals{});
-  row->second.second += RollupTotalsOf(entry);
+  if (!AddChecked(row->second.second, RollupTotalsOf(entry))) {
+    return RollupTooLarge(key);
+  }
   touched_.emplace(entry.task, entry.project);
 
   RedactMoney(call_.actor, entry);
@@ -113,7 +117,8 @@ absl::StatusOr<TimeEntry> TimeWriteBatch::Write(const WritableTask& target,
 
 absl::Status TimeWriteBatch::Finish() {
   for (const auto& [order, row] : rollups_) {
-    if (absl::Status s = call_.tx.AddToRollup(row.first, row.second); !s.ok()) {
+    if (absl::Status s = AddToRollup(call_.tx, row.first, row.second);
+        !s.ok()) {
       return s;
     }
   }

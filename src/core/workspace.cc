@@ -6,6 +6,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "src/core/call.h"
+#include "src/core/event_hub.h"
+#include "src/core/event_recorder.h"
 #include "src/core/validate.h"
 #include "worksection/limits.h"
 
@@ -34,7 +37,9 @@ absl::StatusOr<WorkspaceSetup> CheckSetup(WorkspaceSetup setup) {
 
 Workspace::Workspace(std::unique_ptr<Store> store,
                      std::function<absl::Time()> clock)
-    : store_(std::move(store)), clock_(std::move(clock)) {}
+    : store_(std::move(store)),
+      clock_(std::move(clock)),
+      hub_(std::make_unique<EventHub>()) {}
 
 Workspace::~Workspace() = default;
 
@@ -70,11 +75,14 @@ absl::StatusOr<std::unique_ptr<Workspace>> Workspace::Open(
 absl::StatusOr<Member> Workspace::Bootstrap(const WorkspaceSetup& raw_setup) {
   absl::StatusOr<WorkspaceSetup> setup = CheckSetup(raw_setup);
   if (!setup.ok()) return setup.status();
-  absl::StatusOr<std::unique_ptr<Transaction>> tx =
+  absl::StatusOr<std::unique_ptr<Transaction>> store_tx =
       store_->Begin(Store::Mode::kWrite);
-  if (!tx.ok()) return tx.status();
-  absl::StatusOr<std::optional<WorkspaceSettings>> existing =
-      (*tx)->GetSettings();
+  if (!store_tx.ok()) return store_tx.status();
+  const absl::Time now = Now();
+  // The setup's events have no actor: the owner does not exist yet.
+  EventRecorder recorder(**store_tx, MemberId(), now);
+  EventRecorder* tx = &recorder;
+  absl::StatusOr<std::optional<WorkspaceSettings>> existing = tx->GetSettings();
   if (!existing.ok()) return existing.status();
   if (*existing) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -86,9 +94,8 @@ absl::StatusOr<Member> Workspace::Bootstrap(const WorkspaceSetup& raw_setup) {
   settings.time_zone = setup->time_zone;
   settings.currency = setup->currency;
   settings.week_start = setup->week_start;
-  if (absl::Status s = (*tx)->PutSettings(settings); !s.ok()) return s;
+  if (absl::Status s = tx->PutSettings(settings); !s.ok()) return s;
 
-  const absl::Time now = Now();
   Member owner;
   owner.revision = 1;
   owner.name = setup->owner_name;
@@ -98,10 +105,12 @@ absl::StatusOr<Member> Workspace::Bootstrap(const WorkspaceSetup& raw_setup) {
   owner.billing_rate = 0;
   owner.created_at = now;
   owner.updated_at = now;
-  absl::StatusOr<MemberId> id = (*tx)->InsertMember(owner);
+  absl::StatusOr<MemberId> id = tx->InsertMember(owner);
   if (!id.ok()) return id.status();
   owner.id = *id;
-  if (absl::Status s = (*tx)->Commit(); !s.ok()) return s;
+  if (absl::Status s = tx->Commit(); !s.ok()) return s;
+  store_tx->reset();
+  hub_->Publish(*store_, recorder.range());
   return owner;
 }
 
@@ -131,5 +140,15 @@ absl::StatusOr<Member> Workspace::FirstOwner() const {
 }
 
 Session Workspace::As(MemberId actor) { return Session(this, actor); }
+
+absl::StatusOr<Subscription> Workspace::Subscribe(MemberId member,
+                                                  EventCallback callback) {
+  absl::StatusOr<std::unique_ptr<Transaction>> tx =
+      store_->Begin(Store::Mode::kRead);
+  if (!tx.ok()) return tx.status();
+  absl::StatusOr<Member> found = (*tx)->GetMember(member);
+  if (!found.ok()) return found.status();
+  return hub_->Add(member, std::move(callback));
+}
 
 }  // namespace worksection

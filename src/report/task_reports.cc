@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "src/report/engine.h"
+#include "src/util/checked_sum.h"
 #include "worksection/rollup.h"
 
 namespace worksection {
@@ -173,7 +174,9 @@ absl::StatusOr<std::vector<ProjectHealth>> BuildProjectHealth(
   absl::flat_hash_map<ProjectId, RollupTotals> sums;
   absl::flat_hash_map<ProjectId, absl::CivilDay> last_day;
   for (const RollupRow& r : *rows) {
-    sums[r.key.project] += r.totals;
+    if (!AddChecked(sums[r.key.project], r.totals)) {
+      return TotalTooLarge("project health");
+    }
     auto [it, inserted] = last_day.emplace(r.key.project, r.key.day);
     if (!inserted && r.key.day > it->second) it->second = r.key.day;
   }
@@ -189,7 +192,10 @@ absl::StatusOr<std::vector<ProjectHealth>> BuildProjectHealth(
       if (it == index.end()) continue;
       later(out[it->second].last_activity, c.updated_at);
       auto& [expenses, income] = lines[c.project];
-      (c.kind == Cost::Kind::kExpense ? expenses : income) += c.amount;
+      if (!AddChecked(c.kind == Cost::Kind::kExpense ? expenses : income,
+                      c.amount)) {
+        return TotalTooLarge("project health: costs");
+      }
     }
   }
 
@@ -203,7 +209,12 @@ absl::StatusOr<std::vector<ProjectHealth>> BuildProjectHealth(
       h.labour_cost = t.labour_cost;
       h.expenses = expenses;
       h.income = income;
-      h.margin = t.billed_amount + income - t.labour_cost - expenses;
+      Money margin = t.billed_amount;
+      if (!AddChecked(margin, income) || !AddChecked(margin, -t.labour_cost) ||
+          !AddChecked(margin, -expenses)) {
+        return TotalTooLarge("project health: margin");
+      }
+      h.margin = margin;
     }
     // Time logged counts as activity: the entries of the latest day logged
     // (an entry back-dated before it is not seen; scanning every entry is

@@ -14,6 +14,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "src/report/engine.h"
+#include "src/util/checked_sum.h"
 #include "worksection/rollup.h"
 
 namespace worksection {
@@ -38,6 +39,9 @@ struct LevelKey {
 
   friend bool operator<(const LevelKey& a, const LevelKey& b) {
     return std::tie(a.id, a.tag, a.period) < std::tie(b.id, b.tag, b.period);
+  }
+  friend bool operator==(const LevelKey& a, const LevelKey& b) {
+    return a.id == b.id && a.period == b.period && a.tag == b.tag;
   }
 };
 using RowKey = std::vector<LevelKey>;
@@ -228,12 +232,16 @@ absl::StatusOr<TimeReport> BuildTimeReport(
 
   RollupTotals total;
   std::map<RowKey, RollupTotals> sums;
+  // The row the last fact went to: facts come in key order from the
+  // rollups, so runs of them share a row and skip the map lookup.
+  RollupTotals* last = nullptr;
+  RowKey last_key;
   std::vector<std::vector<LevelKey>> choices(levels.size());
   std::vector<size_t> at(levels.size());
   RowKey key(levels.size());
   static const std::vector<std::string> kNoTag = {""};
   for (const Fact& f : facts) {
-    total += f.totals;
+    if (!AddChecked(total, f.totals)) return TotalTooLarge("report.total");
     if (levels.empty()) continue;
     for (size_t i = 0; i < levels.size(); ++i) {
       std::vector<LevelKey>& c = choices[i];
@@ -270,7 +278,13 @@ absl::StatusOr<TimeReport> BuildTimeReport(
     std::fill(at.begin(), at.end(), 0);
     for (;;) {
       for (size_t i = 0; i < levels.size(); ++i) key[i] = choices[i][at[i]];
-      sums[key] += f.totals;
+      if (last == nullptr || key != last_key) {
+        last = &sums[key];
+        last_key = key;
+      }
+      if (!AddChecked(*last, f.totals)) {
+        return TotalTooLarge("report.rows");
+      }
       size_t i = levels.size();
       while (i > 0 && ++at[i - 1] == choices[i - 1].size()) at[--i] = 0;
       if (i == 0) break;

@@ -30,8 +30,10 @@
 #include "worksection/ids.h"
 #include "worksection/limits.h"
 #include "worksection/model.h"
+#include "worksection/money.h"
 #include "worksection/query.h"
 #include "worksection/session.h"
+#include "worksection/time_tracking.h"
 #include "worksection/workspace.h"
 
 namespace worksection {
@@ -198,6 +200,37 @@ inline std::string Dump(const Comment& c) {
                       " updated=", TimeText(c.updated_at), "}");
 }
 
+inline std::string Dump(const TimeEntry& e) {
+  return absl::StrCat(
+      "time{id=", e.id.value(), " rev=", e.revision, " task=", e.task.value(),
+      " project=", e.project.value(), " member=", e.member.value(),
+      " date=", DayText(e.date), " start=", Opt(e.start, TimeText),
+      " duration=", absl::FormatDuration(e.duration),
+      " billed=", absl::FormatDuration(e.billed_duration),
+      " billable=", e.billable, " note=", Esc(e.note),
+      " rates=", OptMoney(e.billing_rate), "/", OptMoney(e.cost_rate),
+      " amounts=", OptMoney(e.billed_amount), "/", OptMoney(e.labour_cost),
+      "}");
+}
+
+inline std::string Dump(const Cost& c) {
+  return absl::StrCat("cost{id=", c.id.value(), " rev=", c.revision,
+                      " project=", c.project.value(), " task=", c.task.value(),
+                      " kind=", static_cast<int>(c.kind), " amount=", c.amount,
+                      " date=", DayText(c.date), " note=", Esc(c.note), "}");
+}
+
+inline std::string Dump(const PeriodLock& l) {
+  return absl::StrCat("lock{id=", l.id.value(), " project=", l.project.value(),
+                      " through=", DayText(l.through), "}");
+}
+
+inline std::string Dump(const Timer& t) {
+  return absl::StrCat("timer{member=", t.member.value(),
+                      " task=", t.task.value(),
+                      " started=", TimeText(t.started_at), "}");
+}
+
 template <typename T>
 std::vector<int64_t> Ids(const std::vector<T>& items) {
   std::vector<int64_t> ids;
@@ -319,7 +352,8 @@ class SessionTest : public ::testing::TestWithParam<std::string> {
     return Ids(page->tasks);
   }
 
-  // Everything the owner can read, every field of it: compared before and
+  // Everything the owner can read, every field of it (time, costs, locks
+  // and timers too): compared before and
   // after a failing call to show that it changed nothing.
   std::string Snapshot() {
     std::vector<std::string> lines;
@@ -345,7 +379,30 @@ class SessionTest : public ::testing::TestWithParam<std::string> {
       if (!comments.ok()) return SnapshotError(comments.status());
       for (const Comment& c : *comments) lines.push_back(Dump(c));
     }
+    TimeEntryFilter tf;
+    tf.limit = limits::kMaxPageSize;
+    while (true) {
+      absl::StatusOr<TimeEntryPage> page = s.ListTimeEntries(tf);
+      if (!page.ok()) return SnapshotError(page.status());
+      for (const TimeEntry& e : page->entries) lines.push_back(Dump(e));
+      if (page->next_page_token.empty()) break;
+      tf.page_token = page->next_page_token;
+    }
+    for (const absl::Status& listed :
+         {AppendDumps(s.ListCosts(), lines), AppendDumps(s.ListLocks(), lines),
+          AppendDumps(s.ListTimers(), lines)}) {
+      if (!listed.ok()) return SnapshotError(listed);
+    }
     return absl::StrJoin(lines, "\n");
+  }
+
+  // Appends the dump of every item listed, or answers the list's error.
+  template <typename T>
+  static absl::Status AppendDumps(const absl::StatusOr<std::vector<T>>& items,
+                                  std::vector<std::string>& lines) {
+    if (!items.ok()) return items.status();
+    for (const T& item : *items) lines.push_back(Dump(item));
+    return absl::OkStatus();
   }
 
   // A snapshot that cannot be taken fails the test (two equal error texts

@@ -35,9 +35,9 @@ void AgencyTest::SetUp() {
   setup.owner_name = "Olga Owner";
   setup.owner_email = "olga@agency.test";
   options.create = setup;
-  const absl::Time now = absl::FromCivil(absl::CivilSecond(2024, 3, 1, 9, 0, 0),
-                                         absl::UTCTimeZone());
-  options.clock = [now] { return now; };
+  now_ = absl::FromCivil(absl::CivilSecond(2024, 3, 1, 9, 0, 0),
+                         absl::UTCTimeZone());
+  options.clock = [this] { return now_; };
   WS_ASSERT_OK_AND_ASSIGN(ws_, Workspace::Open(uri_, options));
   WS_ASSERT_OK_AND_ASSIGN(Member owner, ws_->FirstOwner());
   a_.owner = owner.id;
@@ -212,6 +212,18 @@ std::string AgencyTest::State() {
     }
   }
   if (!page->next_page_token.empty()) out += "more tasks\n";
+  // The owner's position in the change feed: a refused call writes no
+  // event either.
+  int64_t seq = 0;
+  for (bool more = true; more;) {
+    absl::StatusOr<ChangesPage> changes =
+        Owner().ChangesSince(seq, limits::kMaxPageSize);
+    if (!changes.ok())
+      return absl::StrCat("events: ", changes.status().ToString());
+    seq = changes->last_seq;
+    more = changes->has_more;
+  }
+  absl::StrAppend(&out, "events through ", seq, "\n");
   return out;
 }
 

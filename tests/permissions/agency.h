@@ -71,6 +71,8 @@ class AgencyTest : public ::testing::TestWithParam<std::string> {
   Comment OwnerComment(CommentId id);
 
   std::string uri_;
+  absl::Time now_;  // the workspace's clock: 2024-03-01 09:00 UTC until a
+                    // test moves it
   AgencyIds a_;
   MemberId viewer_;  // who reads State() and Owner*(): the owner unless
                      // a test says otherwise

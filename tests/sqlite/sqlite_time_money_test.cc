@@ -231,6 +231,9 @@ TEST(SqliteSchemaV2Test, VersionOneFileMigratesInPlaceWithItsDataAndDefaults) {
   EXPECT_EQ(raw.QueryText("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.QueryText("PRAGMA integrity_check"), "ok");
   EXPECT_EQ(raw.QueryText("PRAGMA foreign_key_check"), "");
+  // Version 4 flagged the old task's tags (and nothing else) as its child
+  // rows.
+  EXPECT_EQ(raw.QueryText("SELECT children FROM tasks WHERE id = 1"), "1");
   // The existing rows got the defaults as stored values, not only as reads.
   EXPECT_EQ(raw.QueryText("SELECT forgotten_timer_after_s FROM workspace"),
             "36000");
@@ -534,7 +537,8 @@ TEST(SqliteSchemaV4Test, VersionThreeFileGetsMonthlyRollupsOfItsDailyRows) {
                      "(2, 12, 3, 19783, 800, 0, 0, 1, 1);"),
             "");
   WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open(path));
-  EXPECT_EQ(raw.QueryText("PRAGMA user_version"), "4");
+  EXPECT_EQ(raw.QueryText("PRAGMA user_version"),
+            absl::StrCat(kSqliteSchemaVersion));
   WS_ASSERT_OK_AND_ASSIGN(auto tx, store->Begin(Store::Mode::kRead));
   RollupScan scan;
   scan.grain = RollupGrain::kMonth;

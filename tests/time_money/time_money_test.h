@@ -21,12 +21,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -42,6 +40,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/pg_testing.h"
+#include "tests/store_contents.h"
 #include "tests/testing.h"
 #include "worksection/ids.h"
 #include "worksection/limits.h"
@@ -310,32 +309,8 @@ inline Cost NewCost(ProjectId project, TaskId task, Cost::Kind kind,
   return c;
 }
 
-// The rollups a store should hold for `entries`: their sums by key, in the
-// store's order (project, task, member, day).
-inline std::vector<RollupRow> ExpectedRollups(
-    const std::vector<TimeEntry>& entries) {
-  std::map<std::tuple<int64_t, int64_t, int64_t, absl::CivilDay>, RollupTotals>
-      sums;
-  for (const TimeEntry& e : entries) {
-    RollupTotals t;
-    t.seconds = absl::ToInt64Seconds(e.duration);
-    t.billable_seconds =
-        e.billable ? absl::ToInt64Seconds(e.billed_duration) : 0;
-    t.billed_amount = e.billed_amount.value_or(0);
-    t.labour_cost = e.labour_cost.value_or(0);
-    t.entry_count = 1;
-    sums[{e.project.value(), e.task.value(), e.member.value(), e.date}] += t;
-  }
-  std::vector<RollupRow> rows;
-  for (const auto& [k, totals] : sums) {
-    RollupRow row;
-    row.key = RollupKey{ProjectId(std::get<0>(k)), TaskId(std::get<1>(k)),
-                        MemberId(std::get<2>(k)), std::get<3>(k)};
-    row.totals = totals;
-    rows.push_back(row);
-  }
-  return rows;
-}
+// The rollups a store should hold for `entries` (tests/store_contents.h).
+using ::worksection::testing::SumRollups;
 
 // ---------------------------------------------------------------------------
 // The fixture.
@@ -499,7 +474,7 @@ class TimeMoneyTest : public ::testing::TestWithParam<std::string> {
   // Rollups equal to the sums over the entries, as one comparable text.
   void ExpectRollupsMatchEntries() {
     EXPECT_EQ(absl::StrJoin(Dumps(StoredRollups()), "\n"),
-              absl::StrJoin(Dumps(ExpectedRollups(StoredEntries())), "\n"));
+              absl::StrJoin(Dumps(SumRollups(StoredEntries())), "\n"));
   }
 
   // The entries the owner reads through the Session, every page.

@@ -111,7 +111,8 @@ absl::StatusOr<absl::Duration> ParseDuration(absl::string_view field,
     absl::string_view s =
         c2 == absl::string_view::npos ? "00" : text.substr(c2 + 1);
     int64_t hv, mv, sv;
-    if (h.size() > 5 || !ToInt(h, &hv) || m.size() != 2 || !ToInt(m, &mv) ||
+    // Six digits of hours reach past kMaxSeconds, as the unit form does.
+    if (h.size() > 6 || !ToInt(h, &hv) || m.size() != 2 || !ToInt(m, &mv) ||
         mv >= 60 || s.size() != 2 || !ToInt(s, &sv) || sv >= 60) {
       return Invalid(field, "duration", text, kWant);
     }

@@ -1256,4 +1256,71 @@ py::object ToPy(const Digest& d, py::object native) {
       py::arg("time_zone") = d.time_zone, py::arg("_native") = native);
 }
 
+// --- Change feed -------------------------------------------------------------
+
+namespace {
+
+py::object ValueToPy(const std::optional<FieldValue>& v) {
+  if (!v) return py::none();
+  switch (v->kind) {
+    case FieldValue::Kind::kText:
+      return py::str(v->text);
+    case FieldValue::Kind::kInteger:
+    case FieldValue::Kind::kMoney:
+      return py::int_(v->integer);
+    case FieldValue::Kind::kFlag:
+      return py::bool_(v->flag);
+    case FieldValue::Kind::kDate:
+      return ToPy(v->date);
+    case FieldValue::Kind::kInstant:
+      return ToPy(v->instant);
+    case FieldValue::Kind::kDuration:
+      return ToPy(v->duration);
+    case FieldValue::Kind::kList: {
+      py::list out;
+      for (const std::string& item : v->list) out.append(py::str(item));
+      return std::move(out);
+    }
+  }
+  return py::none();
+}
+
+}  // namespace
+
+py::dict ToPy(const Event& event) {
+  py::list changes;
+  for (const FieldChange& c : event.changes) {
+    py::dict change;
+    change["field"] = c.field;
+    change["old"] = ValueToPy(c.old_value);
+    change["new"] = ValueToPy(c.new_value);
+    change["money"] = c.money;
+    changes.append(std::move(change));
+  }
+  py::dict out;
+  out["seq"] = event.seq;
+  out["at"] = ToPy(event.at);
+  out["actor"] = event.actor.value();
+  out["entity_type"] = std::string(EntityTypeName(event.entity_type));
+  out["entity_id"] = event.entity_id;
+  out["project"] = event.project.value();
+  out["task"] = event.task.value();
+  out["action"] = std::string(EventActionName(event.action));
+  out["hidden_from_clients"] = event.hidden_from_clients;
+  out["money"] = event.money;
+  out["changes"] = std::move(changes);
+  out["json"] = EventToJson(event);
+  return out;
+}
+
+py::dict ToPy(const ChangesPage& page) {
+  py::list events;
+  for (const Event& e : page.events) events.append(ToPy(e));
+  py::dict out;
+  out["events"] = std::move(events);
+  out["last_seq"] = page.last_seq;
+  out["has_more"] = page.has_more;
+  return out;
+}
+
 }  // namespace worksection::python

@@ -22,6 +22,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "worksection/events.h"
 #include "worksection/model.h"
 #include "worksection/money.h"
 #include "worksection/query.h"
@@ -120,6 +121,11 @@ TimeLog TimeLogFromPy(py::handle obj);
 TimeEntryFilter TimeEntryFilterFromPy(py::handle obj);
 Cost CostFromPy(py::handle obj);
 CostFilter CostFilterFromPy(py::handle obj);
+
+// --- Change feed -------------------------------------------------------------
+// Plain dicts; the package turns them into its Event and ChangesPage.
+py::dict ToPy(const Event& event);
+py::dict ToPy(const ChangesPage& page);
 
 // --- Reports -----------------------------------------------------------------
 // `native` is the module's handle on the C++ result, kept by the Python

@@ -305,6 +305,65 @@ class PyWorkspace {
   std::shared_ptr<WorkspaceRef> ref_;
 };
 
+// A Workspace::Subscribe subscription for a Python callable. The library
+// calls back on the committing thread, without the GIL; the call takes it.
+// An exception in the callable never reaches the committing call: it goes
+// to sys.unraisablehook. Holds the Workspace alive until closed.
+class PySubscription {
+ public:
+  PySubscription(std::shared_ptr<Workspace> workspace, Subscription sub)
+      : workspace_(std::move(workspace)),
+        sub_(std::make_unique<Subscription>(std::move(sub))) {}
+  PySubscription(PySubscription&&) = default;
+  ~PySubscription() { Close(); }
+
+  // Cancels without the GIL: it may wait for a callback running on another
+  // thread, which needs the GIL to finish.
+  void Close() {
+    if (sub_ == nullptr) return;
+    std::unique_ptr<Subscription> sub = std::move(sub_);
+    std::shared_ptr<Workspace> workspace = std::move(workspace_);
+    py::gil_scoped_release release;
+    sub.reset();
+    workspace.reset();
+  }
+  bool active() const { return sub_ != nullptr; }
+
+ private:
+  std::shared_ptr<Workspace> workspace_;
+  std::unique_ptr<Subscription> sub_;
+};
+
+PySubscription Subscribe(const PyWorkspace& w, int64_t member,
+                         py::object callback) {
+  if (!PyCallable_Check(callback.ptr())) {
+    RaiseTypeError("callback: expected a callable taking a list of events");
+  }
+  std::shared_ptr<Workspace> workspace = w.ref().Get();
+  // Deleted with the GIL, wherever the last copy goes.
+  std::shared_ptr<py::object> fn(new py::object(std::move(callback)),
+                                 [](py::object* p) {
+                                   py::gil_scoped_acquire gil;
+                                   delete p;
+                                 });
+  EventCallback on_events = [fn](const std::vector<Event>& events) {
+    py::gil_scoped_acquire gil;
+    try {
+      py::list batch;
+      for (const Event& e : events) batch.append(ToPy(e));
+      (*fn)(batch);
+    } catch (py::error_already_set& e) {
+      e.discard_as_unraisable("worksection subscriber");
+    }
+  };
+  absl::StatusOr<Subscription> sub;
+  {
+    py::gil_scoped_release release;
+    sub = workspace->Subscribe(MemberId(member), std::move(on_events));
+  }
+  return PySubscription(workspace, Unwrap(std::move(sub)));
+}
+
 PyWorkspace Open(const std::string& uri, bool read_only,
                  py::handle busy_timeout, py::handle create, py::handle clock) {
   OpenOptions options;
@@ -565,7 +624,12 @@ void DefineModule(py::module_& m) {
              return ToPy(
                  Run(w.ref(), [](Workspace& ws) { return ws.FirstOwner(); }));
            })
-      .def("session", &PyWorkspace::As, py::arg("actor"));
+      .def("session", &PyWorkspace::As, py::arg("actor"))
+      .def("subscribe", &Subscribe, py::arg("member"), py::arg("callback"));
+
+  py::class_<PySubscription>(m, "Subscription")
+      .def_property_readonly("active", &PySubscription::active)
+      .def("close", &PySubscription::Close);
 
   py::class_<PyTransaction>(m, "Transaction")
       .def_property_readonly("active", &PyTransaction::active)
@@ -701,6 +765,11 @@ void DefineModule(py::module_& m) {
            [](PySession& s, int64_t task) {
              return ToPy(s.As(
                  [&](Session& x) { return x.ListComments(TaskId(task)); }));
+           })
+      .def("changes_since",
+           [](PySession& s, int64_t after_seq, int limit) {
+             return ToPy(s.As(
+                 [&](Session& x) { return x.ChangesSince(after_seq, limit); }));
            })
       .def("update_comment",
            [](PySession& s, py::handle comment) {

@@ -30,7 +30,8 @@ except ImportError as _e:  # pragma: no cover - a broken installation
         f"(and libworksection.so.0 beside it or on the library path): {_e}"
     ) from _e
 
-from . import _model, _reports, errors
+from . import _events, _model, _reports, errors
+from ._events import ChangesPage, Event, FieldChange, Subscription
 from ._model import *  # noqa: F401,F403
 from ._model import __all__ as _model_all
 from ._reports import *  # noqa: F401,F403
@@ -62,7 +63,11 @@ __all__ = [
     *_model_all,
     *_reports_all,
     *_errors_all,
+    "ChangesPage",
+    "Event",
+    "FieldChange",
     "Session",
+    "Subscription",
     "Transaction",
     "Workspace",
     "limits",

@@ -57,6 +57,7 @@ from ._reports import (
     TimeReport,
     WorkloadReport,
 )
+from ._events import ChangesPage, Event, Subscription, _callback, _page
 from .errors import InvalidArgumentError
 
 __all__ = ["Session", "Transaction", "Workspace", "open"]
@@ -513,6 +514,22 @@ class Workspace:
     def owner_session(self) -> "Session":
         """A session acting as :meth:`first_owner`."""
         return self.session(self.first_owner())
+
+    def subscribe(self, member: MemberRef,
+                  callback: Callable[[List[Event]], Any]) -> Subscription:
+        """Calls ``callback(events)`` after each commit made through this
+        workspace, with that commit's events ``member`` may see (never an
+        empty list), on the committing thread with the GIL held. An
+        exception raised by the callback does not reach the committing call:
+        it goes to ``sys.unraisablehook`` (printed by default). Changes
+        committed by another process are not pushed: read them with
+        :meth:`Session.changes_since`. NotFoundError for an unknown member.
+        Use the result in a ``with`` block or close it."""
+        if not callable(callback):
+            raise TypeError(
+                f"callback: expected a callable, got {type(callback).__name__}")
+        actor = _id(member, Member, "member")
+        return Subscription(self._impl.subscribe(actor, _callback(callback)))
 
     def transaction(self, member: MemberRef) -> "Transaction":
         """Begins a transaction acting as ``member``: shorthand for
@@ -981,6 +998,17 @@ class Session:
     def list_comments(self, task: TaskRef) -> List[Comment]:
         """The task's comments the actor may see, oldest first."""
         return self._s.list_comments(_id(task, Task, "task"))
+
+    # --- Change feed ---
+
+    def changes_since(self, after_seq: int = 0,
+                      limit: int = 100) -> ChangesPage:
+        """The events committed after ``after_seq`` (0: from the start)
+        that the actor may see, by seq, examining at most ``limit``
+        (1..1000) events. Store ``page.last_seq`` and resume after it: a
+        consumer then never misses nor sees twice a change. A client never
+        receives a hidden task or comment, nor a money field."""
+        return _page(self._s.changes_since(after_seq, limit))
 
     def update_comment(self, comment: Comment, /, **changes: Any) -> Comment:
         """Changes text and hidden_from_clients."""

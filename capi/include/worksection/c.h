@@ -1664,6 +1664,113 @@ WS_API int ws_digest_json(const ws_digest *digest,
 WS_API int ws_digest_write_json(const ws_digest *digest, const char *path,
                                 const ws_json_options *options);
 
+/* ------------------------------------------------------------------------
+ * The change feed (docs/c-api.md, "Change feed"): every committed change as
+ * an event, numbered from 1 in commit order with no gaps. A consumer stores
+ * the last sequence number it handled and resumes after it; it then never
+ * misses nor sees twice a change. Each reader gets only what it may see: a
+ * client never receives a hidden task or comment, nor a money field.
+ * An event's field changes (old and new values) come as JSON text; the
+ * whole event also as a serialized worksection.v1.Event
+ * (proto/worksection/v1/event.proto). */
+
+typedef struct ws_event ws_event;
+typedef struct ws_event_page ws_event_page;
+typedef struct ws_subscription ws_subscription;
+
+typedef enum ws_entity_type {
+  WS_ENTITY_WORKSPACE = 1, /* the settings; entity id 0 */
+  WS_ENTITY_MEMBER = 2,
+  WS_ENTITY_PROJECT = 3,
+  WS_ENTITY_TASK = 4,
+  WS_ENTITY_COMMENT = 5,
+  WS_ENTITY_TIME_ENTRY = 6,
+  WS_ENTITY_TIMER = 7, /* entity id: the member whose timer it is */
+  WS_ENTITY_COST = 8,
+  WS_ENTITY_LOCK = 9,
+  WS_ENTITY_BUDGET_ALERT = 10 /* entity id 0; see project and task */
+} ws_entity_type;
+
+typedef enum ws_event_action {
+  WS_EVENT_CREATED = 1,
+  WS_EVENT_UPDATED = 2,
+  WS_EVENT_DELETED = 3,
+  WS_EVENT_COMPLETED = 4,   /* a task: open -> done */
+  WS_EVENT_REOPENED = 5,    /* a task: done -> open */
+  WS_EVENT_MOVED = 6,       /* a task changed project */
+  WS_EVENT_ARCHIVED = 7,    /* a project */
+  WS_EVENT_DEACTIVATED = 8, /* a member */
+  WS_EVENT_REACTIVATED = 9, /* a member */
+  WS_EVENT_STARTED = 10,    /* a timer */
+  WS_EVENT_STOPPED = 11,    /* a timer: stopped into an entry, or cancelled */
+  WS_EVENT_BUDGET_THRESHOLD_CROSSED = 12
+} ws_event_action;
+
+/* "task", "time_entry", ...; "created", "budget_threshold_crossed", ...;
+ * "?" for a value out of range. Static strings. */
+WS_API const char *ws_entity_type_name(ws_entity_type type);
+WS_API const char *ws_event_action_name(ws_event_action action);
+
+/* The events committed after `after_seq` (0: from the start) that the
+ * session's actor may see, examining at most `limit` events (1..1000; 0
+ * means 100). Free *out with ws_event_page_free. Resume with
+ * ws_event_page_last_seq. WS_EINVAL for a negative after_seq or a limit
+ * out of range. Events of other processes on the same store are included. */
+WS_API int ws_changes_since(ws_session *session, int64_t after_seq, int limit,
+                            ws_event_page **out);
+WS_API size_t ws_event_page_count(const ws_event_page *page);
+/* Borrowed from the page; NULL when i is out of range. */
+WS_API const ws_event *ws_event_page_at(const ws_event_page *page, size_t i);
+/* The seq to resume after: the last one examined, which may be past the
+ * last event returned when later ones were not for this actor. */
+WS_API int64_t ws_event_page_last_seq(const ws_event_page *page);
+/* 1 when more events were committed after ws_event_page_last_seq. */
+WS_API int ws_event_page_has_more(const ws_event_page *page);
+/* NULL-safe. */
+WS_API void ws_event_page_free(ws_event_page *page);
+
+WS_API int64_t ws_event_seq(const ws_event *event);
+WS_API int64_t ws_event_at(const ws_event *event);    /* microseconds UTC */
+WS_API int64_t ws_event_actor(const ws_event *event); /* 0: the setup */
+WS_API ws_entity_type ws_event_entity_type(const ws_event *event);
+WS_API int64_t ws_event_entity_id(const ws_event *event);
+WS_API int64_t ws_event_project(const ws_event *event); /* 0: none */
+WS_API int64_t ws_event_task(const ws_event *event);    /* 0: none */
+WS_API ws_event_action ws_event_action_of(const ws_event *event);
+/* 1 when the entity or its task was hidden from clients. */
+WS_API int ws_event_hidden_from_clients(const ws_event *event);
+/* The changed fields, by name ("title", "billing_rate", ...). */
+WS_API size_t ws_event_change_count(const ws_event *event);
+/* Borrowed from the event; "" when i is out of range. */
+WS_API const char *ws_event_change_field(const ws_event *event, size_t i);
+/* The whole event as one line of JSON (the protobuf JSON mapping of
+ * worksection.v1.Event with its field names), with old and new values.
+ * Borrowed from the event. */
+WS_API const char *ws_event_json(const ws_event *event);
+/* The event as a serialized worksection.v1.Event: sets *data (borrowed from
+ * the event) and *size. WS_EINVAL for a NULL argument. */
+WS_API int ws_event_proto(const ws_event *event, const void **data,
+                          size_t *size);
+
+/* Called with the events of one commit that the subscriber may see (count
+ * >= 1, by seq), borrowed for the call only. */
+typedef void (*ws_event_fn)(void *user_data, const ws_event *const *events,
+                            size_t count);
+
+/* Calls `fn(user_data, ...)` after each commit made through `workspace`,
+ * on the committing thread, outside any transaction: `fn` may call the
+ * library, writes included (their events come re-entrantly). Events
+ * committed by another process or another ws_workspace on the same store
+ * are not pushed: read them with ws_changes_since. Nothing is delivered
+ * while the member is deactivated. Free *out with ws_subscription_free.
+ * WS_ENOTFOUND for an unknown member; WS_EINVAL for a NULL fn. The
+ * workspace must outlive the subscription. */
+WS_API int ws_subscribe(ws_workspace *workspace, int64_t member, ws_event_fn fn,
+                        void *user_data, ws_subscription **out);
+/* Unsubscribes: once it returns, `fn` is not running on another thread and
+ * is never called again. May be called from inside `fn`. NULL-safe. */
+WS_API void ws_subscription_free(ws_subscription *subscription);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

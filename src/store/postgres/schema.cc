@@ -289,12 +289,28 @@ INSERT INTO rollups_monthly
   FROM rollups GROUP BY 1, 2, 3;
 )sql";
 
+// Version 4: tasks.children, the flags of the child tables that hold rows
+// of the task (1 tags, 2 checklist, 4 subscribers), so a read skips the
+// others. Filled from the child tables.
+constexpr char kSchemaV4[] = R"sql(
+ALTER TABLE tasks ADD COLUMN children BIGINT NOT NULL DEFAULT 7
+  CHECK (children BETWEEN 0 AND 7);
+UPDATE tasks SET children =
+  (CASE WHEN EXISTS (SELECT 1 FROM task_tags WHERE task_id = tasks.id)
+   THEN 1 ELSE 0 END) +
+  (CASE WHEN EXISTS (SELECT 1 FROM task_checklist WHERE task_id = tasks.id)
+   THEN 2 ELSE 0 END) +
+  (CASE WHEN EXISTS (SELECT 1 FROM task_subscribers WHERE task_id = tasks.id)
+   THEN 4 ELSE 0 END);
+)sql";
+
 // The migrations, in order: kMigrations[i] takes a schema from version i to
 // version i + 1. Append only; never edit a step that has shipped.
 constexpr const char* kMigrations[] = {
     kSchemaV1,
     kSchemaV2,
     kSchemaV3,
+    kSchemaV4,
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kPgSchemaVersion,
               "one migration step per schema version");

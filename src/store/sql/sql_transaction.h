@@ -102,6 +102,36 @@ inline absl::Status UnexpectedNoRow() {
   return absl::InternalError("an INSERT ... RETURNING id returned no row");
 }
 
+// The entity a child row (a tag, a member, a checklist item) belongs to,
+// among those being loaded. The query asks only for their rows, so a row of
+// any other means the store is corrupt (an index that disagrees with its
+// table): DataLoss, not a null pointer.
+template <typename T>
+absl::StatusOr<T*> OwnerOf(const absl::flat_hash_map<int64_t, T*>& by_id,
+                           absl::string_view table, int64_t id) {
+  auto it = by_id.find(id);
+  if (it == by_id.end()) {
+    return absl::DataLossError(
+        absl::StrCat(table, ": a row of ", id,
+                     " came back for other ids: the store is corrupt"));
+  }
+  return it->second;
+}
+
+// tasks.children: which child tables hold rows of the task, so a read
+// skips the others (most tasks have no tags, checklist or subscribers).
+inline constexpr int64_t kTaskHasTags = 1;
+inline constexpr int64_t kTaskHasChecklist = 2;
+inline constexpr int64_t kTaskHasSubscribers = 4;
+// Its position in kTaskColumns.
+inline constexpr int kTaskChildrenColumn = 20;
+
+inline int64_t TaskChildFlags(const Task& t) {
+  return (t.tags.empty() ? 0 : kTaskHasTags) |
+         (t.checklist.empty() ? 0 : kTaskHasChecklist) |
+         (t.subscribers.empty() ? 0 : kTaskHasSubscribers);
+}
+
 inline absl::Status NotFound(absl::string_view entity, int64_t id) {
   return absl::NotFoundError(absl::StrCat(entity, " ", id, " not found"));
 }
@@ -467,7 +497,9 @@ class SqlTransaction : public Transaction {
 
   absl::StatusOr<std::vector<Task>> QueryTasks(absl::string_view sql,
                                                const std::vector<SqlArg>& args);
-  absl::Status LoadTaskChildren(std::vector<Task>& tasks);
+  // `kinds`: the union of the tasks' `children` flags (TaskChildFlags): a
+  // child table no task of the page has rows in is not read.
+  absl::Status LoadTaskChildren(std::vector<Task>& tasks, int64_t kinds);
   void BindTaskColumns(Statement& s, const Task& t);
   absl::Status WriteTaskChildren(int64_t id, const Task& t, bool replace);
 
@@ -781,8 +813,10 @@ absl::Status SqlTransaction<Connection>::LoadProjectChildren(
   WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
       absl::StrCat("SELECT project_id, tag FROM project_tags WHERE ",
                    dialect_.in_ids("project_id"), " ORDER BY project_id, tag"),
-      ids_arg, [&](const Statement& s) {
-        by_id[s.Int(0)]->tags.push_back(s.Text(1));
+      ids_arg, [&](const Statement& s) -> absl::Status {
+        WS_SQL_ASSIGN_OR_RETURN(Project * p,
+                                OwnerOf(by_id, "project_tags", s.Int(0)));
+        p->tags.push_back(s.Text(1));
         return absl::OkStatus();
       }));
   return conn_->ForEachRow(
@@ -797,7 +831,9 @@ absl::Status SqlTransaction<Connection>::LoadProjectChildren(
           return Corrupt("project", s.Int(0), "member role", s.Int(2));
         }
         pm.billing_rate = s.OptionalInt(3);
-        by_id[s.Int(0)]->members.push_back(pm);
+        WS_SQL_ASSIGN_OR_RETURN(Project * p,
+                                OwnerOf(by_id, "project_members", s.Int(0)));
+        p->members.push_back(pm);
         return absl::OkStatus();
       });
 }
@@ -986,44 +1022,65 @@ absl::Status SqlTransaction<Connection>::UpdateProject(const Project& project) {
 template <typename Connection>
 absl::StatusOr<std::vector<Task>> SqlTransaction<Connection>::QueryTasks(
     absl::string_view sql, const std::vector<SqlArg>& args) {
-  WS_SQL_ASSIGN_OR_RETURN(std::vector<Task> tasks,
-                          QueryAll(ReadTask<Statement>, sql, args));
-  WS_SQL_RETURN_IF_ERROR(LoadTaskChildren(tasks));
+  std::vector<Task> tasks;
+  int64_t kinds = 0;
+  WS_SQL_RETURN_IF_ERROR(
+      conn_->ForEachRow(sql, args, [&](const Statement& s) -> absl::Status {
+        WS_SQL_ASSIGN_OR_RETURN(Task t, ReadTask(s));
+        kinds |= s.Int(kTaskChildrenColumn);
+        tasks.push_back(std::move(t));
+        return absl::OkStatus();
+      }));
+  WS_SQL_RETURN_IF_ERROR(LoadTaskChildren(tasks, kinds));
   return tasks;
 }
 
 // One query per child table for the whole page.
+// One query per child table that any task of the page has rows in.
 template <typename Connection>
 absl::Status SqlTransaction<Connection>::LoadTaskChildren(
-    std::vector<Task>& tasks) {
-  if (tasks.empty()) return absl::OkStatus();
+    std::vector<Task>& tasks, int64_t kinds) {
+  if (tasks.empty() || kinds == 0) return absl::OkStatus();
   // Not a structured binding: C++17 lambdas cannot capture one.
   auto index = IndexById(tasks);
   auto& by_id = index.first;
   const std::vector<int64_t>& ids = index.second;
   const std::vector<SqlArg> ids_arg = {dialect_.ids_arg(ids)};
   const std::string in_ids = dialect_.in_ids("task_id");
-  WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
-      absl::StrCat("SELECT task_id, tag FROM task_tags WHERE ", in_ids,
-                   " ORDER BY task_id, tag"),
-      ids_arg, [&](const Statement& s) {
-        by_id[s.Int(0)]->tags.push_back(s.Text(1));
-        return absl::OkStatus();
-      }));
-  WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
-      absl::StrCat("SELECT task_id, text, done FROM task_checklist WHERE ",
-                   in_ids, " ORDER BY task_id, position"),
-      ids_arg, [&](const Statement& s) {
-        by_id[s.Int(0)]->checklist.push_back({s.Text(1), s.Int(2) != 0});
-        return absl::OkStatus();
-      }));
-  return conn_->ForEachRow(
-      absl::StrCat("SELECT task_id, member_id FROM task_subscribers WHERE ",
-                   in_ids, " ORDER BY task_id, member_id"),
-      ids_arg, [&](const Statement& s) {
-        by_id[s.Int(0)]->subscribers.push_back(MemberId(s.Int(1)));
-        return absl::OkStatus();
-      });
+  if (kinds & kTaskHasTags) {
+    WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
+        absl::StrCat("SELECT task_id, tag FROM task_tags WHERE ", in_ids,
+                     " ORDER BY task_id, tag"),
+        ids_arg, [&](const Statement& s) -> absl::Status {
+          WS_SQL_ASSIGN_OR_RETURN(Task * t,
+                                  OwnerOf(by_id, "task_tags", s.Int(0)));
+          t->tags.push_back(s.Text(1));
+          return absl::OkStatus();
+        }));
+  }
+  if (kinds & kTaskHasChecklist) {
+    WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
+        absl::StrCat("SELECT task_id, text, done FROM task_checklist WHERE ",
+                     in_ids, " ORDER BY task_id, position"),
+        ids_arg, [&](const Statement& s) -> absl::Status {
+          WS_SQL_ASSIGN_OR_RETURN(Task * t,
+                                  OwnerOf(by_id, "task_checklist", s.Int(0)));
+          t->checklist.push_back({s.Text(1), s.Int(2) != 0});
+          return absl::OkStatus();
+        }));
+  }
+  if (kinds & kTaskHasSubscribers) {
+    WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
+        absl::StrCat("SELECT task_id, member_id FROM task_subscribers WHERE ",
+                     in_ids, " ORDER BY task_id, member_id"),
+        ids_arg, [&](const Statement& s) -> absl::Status {
+          WS_SQL_ASSIGN_OR_RETURN(Task * t,
+                                  OwnerOf(by_id, "task_subscribers", s.Int(0)));
+          t->subscribers.push_back(MemberId(s.Int(1)));
+          return absl::OkStatus();
+        }));
+  }
+  return absl::OkStatus();
 }
 
 template <typename Connection>
@@ -1170,11 +1227,12 @@ absl::StatusOr<TaskId> SqlTransaction<Connection>::InsertTask(
             "assignee_id, priority, status, start_day, deadline_day, "
             "deadline_minute, deadline_key, estimate_s, money_budget, "
             "hidden_from_clients, completion_note, completed_at, created_at, "
-            "updated_at",
-            20)));
+            "updated_at, children",
+            21)));
     BindTaskColumns(s, task);
+    s.BindInt(21, TaskChildFlags(task));
     WS_SQL_ASSIGN_OR_RETURN(
-        id, InsertRow(s, 21, "tasks", "task", task.id.value(), task.id.valid(),
+        id, InsertRow(s, 22, "tasks", "task", task.id.value(), task.id.valid(),
                       UnexpectedNoRow()));
   }
   WS_SQL_RETURN_IF_ERROR(WriteTaskChildren(id, task, false));
@@ -1194,10 +1252,11 @@ absl::Status SqlTransaction<Connection>::UpdateTask(const Task& task) {
             "deadline_day = ?11, deadline_minute = ?12, deadline_key = ?13, "
             "estimate_s = ?14, money_budget = ?15, "
             "hidden_from_clients = ?16, completion_note = ?17, "
-            "completed_at = ?18, created_at = ?19, updated_at = ?20 "
-            "WHERE id = ?21"));
+            "completed_at = ?18, created_at = ?19, updated_at = ?20, "
+            "children = ?22 WHERE id = ?21"));
     BindTaskColumns(s, task);
     s.BindInt(21, task.id.value());
+    s.BindInt(22, TaskChildFlags(task));
     WS_SQL_RETURN_IF_ERROR(s.Run());
     if (conn_->changes() == 0) {
       return NotFound("task", task.id.value());

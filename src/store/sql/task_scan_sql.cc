@@ -17,7 +17,7 @@ const char kTaskColumns[] =
     "id, revision, project_id, parent_id, title, text, author_id, "
     "assignee_id, priority, status, start_day, deadline_day, deadline_minute, "
     "estimate_s, money_budget, hidden_from_clients, completion_note, "
-    "completed_at, created_at, updated_at";
+    "completed_at, created_at, updated_at, children";
 
 namespace {
 

@@ -227,6 +227,14 @@ absl::StatusOr<Statement> Connection::Prepare(absl::string_view sql) {
   if (rc != SQLITE_OK) {
     absl::Status status = Error(rc, absl::StrCat("preparing \"", sql, "\""));
     sqlite3_finalize(stmt);
+    // The store prepares only its own SQL, written for the schema the file's
+    // version promises (checked when it opens). SQLite refusing it as an
+    // error (no such table or column) means the schema stored in the file
+    // was damaged: DataLoss, like any other corruption.
+    if ((rc & 0xff) == SQLITE_ERROR) {
+      return absl::DataLossError(
+          absl::StrCat(status.message(), "; the file's schema is damaged"));
+    }
     return status;
   }
   if (it == cache_.end() && cache_.size() < kMaxCachedStatements) {

@@ -99,7 +99,8 @@ class Connection {
   Connection& operator=(const Connection&) = delete;
 
   // A statement for `sql`, from the cache when possible. The SQL text must
-  // not carry values: bind them.
+  // not carry values: bind them. DataLoss when SQLite refuses the SQL as an
+  // error (the store's SQL fits its schema, so the file's schema is damaged).
   absl::StatusOr<Statement> Prepare(absl::string_view sql);
 
   // Prepares (cached) and runs a statement that takes no parameters.

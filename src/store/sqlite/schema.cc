@@ -1,8 +1,12 @@
 #include "src/store/sqlite/schema.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
+#include <array>
 #include <cstdint>
+#include <cstring>
+#include <fstream>
 #include <string>
 
 #include "absl/status/status.h"
@@ -337,6 +341,23 @@ INSERT INTO rollups_monthly
   FROM rollups GROUP BY project_id, member_id, month;
 )sql";
 
+// Version 5: which child rows a task has.
+//
+// tasks.children flags the child tables that hold rows of the task (1 tags,
+// 2 checklist, 4 subscribers), written by the store with the task, so
+// reading a page of tasks skips the child queries none of them needs (most
+// tasks have no tags, checklist or subscribers: one query instead of four).
+// The migration computes it for the existing tasks. Self-contained: it adds
+// only this column.
+constexpr char kSchemaV5[] = R"sql(
+ALTER TABLE tasks ADD COLUMN children INTEGER NOT NULL DEFAULT 7
+  CHECK (children BETWEEN 0 AND 7);
+UPDATE tasks SET children =
+  EXISTS (SELECT 1 FROM task_tags WHERE task_id = tasks.id) +
+  2 * EXISTS (SELECT 1 FROM task_checklist WHERE task_id = tasks.id) +
+  4 * EXISTS (SELECT 1 FROM task_subscribers WHERE task_id = tasks.id);
+)sql";
+
 // The migrations, in order: kMigrations[i] takes a file from version i to
 // version i + 1. Append only; never edit a step that has shipped.
 constexpr const char* kMigrations[] = {
@@ -344,6 +365,7 @@ constexpr const char* kMigrations[] = {
     kSchemaV2,
     kSchemaV3,
     kSchemaV4,
+    kSchemaV5,
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) ==
                   kSqliteSchemaVersion,
@@ -370,6 +392,50 @@ absl::Status ExecScript(Connection& conn, const char* sql,
 }
 
 }  // namespace
+
+absl::Status CheckFileLength(const std::string& path) {
+  // SQLite reads the bytes missing from a file cut short as zeros. A file
+  // shorter than a page then opens as an empty database, which a read-write
+  // open would set up afresh over what is left of the store, and a partial
+  // last page reads zeros in place of its tail, where a b-tree page keeps
+  // its first cells. A database file always holds whole pages (SQLite
+  // writes, extends and truncates it a page at a time; a WAL checkpoint of
+  // the store's 4096-byte pages extends it by one aligned write a page, so
+  // a concurrent reader never sees half of one), so any other length is a
+  // truncated file.
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    return absl::OkStatus();  // missing, or not a file: SQLite says which
+  }
+  const int64_t size = st.st_size;
+  constexpr int64_t kMinPageSize = 512;
+  if (size == 0) return absl::OkStatus();
+  if (size < kMinPageSize) {
+    return absl::DataLossError(absl::StrCat(
+        "\"", path, "\" is ", size,
+        " bytes long, shorter than any SQLite page: a truncated file, or not "
+        "a SQLite database"));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::array<unsigned char, 18> header{};
+  in.read(reinterpret_cast<char*>(header.data()), header.size());
+  static constexpr char kMagic[] = "SQLite format 3";  // and its NUL
+  if (!in || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0) {
+    return absl::OkStatus();  // not SQLite: the first read says so
+  }
+  // Big-endian at offset 16; 1 means 65536.
+  int64_t page_size = header[16] << 8 | header[17];
+  if (page_size == 1) page_size = 65'536;
+  if (page_size < kMinPageSize || (page_size & (page_size - 1)) != 0) {
+    return absl::OkStatus();  // a broken header: the first read says so
+  }
+  if (size % page_size != 0) {
+    return absl::DataLossError(absl::StrCat(
+        "\"", path, "\" is ", size, " bytes long, not a whole number of its ",
+        page_size, "-byte pages: a truncated file"));
+  }
+  return absl::OkStatus();
+}
 
 absl::StatusOr<int> ReadSchemaVersion(Connection& conn) {
   // The first read of the file: a file that is not SQLite fails here with
@@ -423,6 +489,12 @@ absl::Status PrepareForWriting(Connection& conn, int version_read,
   absl::Status s =
       conn.Exec(sync == SyncMode::kFull ? "PRAGMA synchronous = FULL"
                                         : "PRAGMA synchronous = NORMAL");
+  if (!s.ok()) return s;
+  // The writer's page cache (SQLite's default is 2 MiB): an import touches
+  // the pages of the entries' table, its indexes and the rollups at once,
+  // and a cache smaller than them re-reads and spills pages mid-transaction.
+  // Memory is taken as pages are used, so a small store stays small.
+  s = conn.Exec(absl::StrCat("PRAGMA cache_size = -", kWriterCacheKiB));
   if (!s.ok()) return s;
 
   if (version_read >= kSqliteSchemaVersion) return absl::OkStatus();

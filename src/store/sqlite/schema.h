@@ -4,6 +4,7 @@
 #define WORKSECTION_SRC_STORE_SQLITE_SCHEMA_H_
 
 #include <cstdint>
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -16,6 +17,16 @@ namespace worksection::sqlite_internal {
 // the first schema. With PRAGMA user_version (the schema version) it tells
 // a worksection store from any other SQLite database.
 inline constexpr int32_t kApplicationId = 0x57534543;
+
+// Checks the length of the database file at `path` before SQLite opens it.
+// DataLoss for a file cut short: one shorter than a page, or a SQLite file
+// that does not end on a page boundary. A missing or empty file passes (a
+// new store); so does a file that is not SQLite, which the first read
+// reports. Reads at most the 100-byte header.
+absl::Status CheckFileLength(const std::string& path);
+
+// The writing connection's page cache, in KiB (PRAGMA cache_size).
+inline constexpr int kWriterCacheKiB = 32 * 1024;
 
 // Reads the schema version of the file `conn` is open on, writing nothing.
 // 0 for an empty database (no tables: a new or zero-length file).

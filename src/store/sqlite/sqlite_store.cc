@@ -255,6 +255,9 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
       }
     }
   }
+  if (absl::Status s = sqlite_internal::CheckFileLength(path); !s.ok()) {
+    return s;
+  }
   absl::StatusOr<std::unique_ptr<Connection>> conn =
       Connection::Open(path, options.read_only, options.busy_timeout);
   if (!conn.ok()) return conn.status();
