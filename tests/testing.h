@@ -50,6 +50,14 @@ MATCHER_P(StatusIs, code, "") {
   return status.code() == code;
 }
 
+// EXPECT_THAT(call(), StatusIs(code, HasSubstr("field")));
+MATCHER_P2(StatusIs, code, message_matcher, "") {
+  const absl::Status& status = GetStatus(arg);
+  *result_listener << "status is " << status;
+  return status.code() == code &&
+         ::testing::Matches(message_matcher)(std::string(status.message()));
+}
+
 MATCHER(IsOk, "") {
   const absl::Status& status = GetStatus(arg);
   *result_listener << "status is " << status;

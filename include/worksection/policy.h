@@ -33,14 +33,16 @@ enum class Action {
   kReadTime,  // hours logged (clients: where the project allows)
   kLogTime,   // log one's own time, run one's own timer
   kLogTimeForOthers,
-  kEditTime,       // edit and delete time entries
-  kReadAllTimers,  // every member's running timer
-  kRepriceTime,    // re-price time entries with today's rates
-  kManageCosts,    // create, edit and delete costs (reading them is
-                   // kReadMoney)
-  kLockPeriods,    // lock and unlock periods
+  kEditTime,        // edit and delete time entries
+  kReadAllTimers,   // every member's running timer
+  kRepriceTime,     // re-price time entries with today's rates
+  kManageCosts,     // create, edit and delete costs (reading them is
+                    // kReadMoney)
+  kLockPeriods,     // lock and unlock periods
+  kExportSnapshot,  // export the whole workspace (snapshot.h), every
+                    // member, hidden item and rate included
 };
-inline constexpr int kActionCount = 24;
+inline constexpr int kActionCount = 25;
 
 // Where an allowed action applies. A policy entry is a set of scopes; the
 // action is allowed when any of them covers the target.

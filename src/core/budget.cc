@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "src/core/task_tree.h"
 #include "src/util/checked_sum.h"
 
@@ -24,8 +25,9 @@ absl::StatusOr<Spent> SpentOn(Transaction& tx, ProjectId project,
   scan.projects = std::vector<ProjectId>{project};
   scan.tasks = tasks;
   // A whole project's spending: a row a month and member, not a day and
-  // task.
-  if (!tasks) scan.grain = RollupGrain::kMonth;
+  // task. Monthly rows carry no task, so leaving hidden tasks out needs the
+  // daily ones.
+  if (!tasks && hidden == HiddenTasks::kCount) scan.grain = RollupGrain::kMonth;
   absl::StatusOr<std::vector<RollupRow>> rows = tx.ScanRollups(scan);
   if (!rows.ok()) return rows.status();
   absl::flat_hash_map<TaskId, bool> counted;  // task -> not left out
@@ -141,6 +143,14 @@ absl::StatusOr<BudgetUsage> TaskUsage(Transaction& tx, const Task& task,
 
 absl::Status RecordBudgetCrossings(Transaction& tx, absl::Time now,
                                    ProjectId project, TaskId task) {
+  return RecordBudgetCrossings(
+      tx, now, project,
+      task.valid() ? std::vector<TaskId>{task} : std::vector<TaskId>{});
+}
+
+absl::Status RecordBudgetCrossings(Transaction& tx, absl::Time now,
+                                   ProjectId project,
+                                   const std::vector<TaskId>& tasks) {
   absl::StatusOr<Project> p = tx.GetProject(project);
   if (!p.ok()) return p.status();
   absl::StatusOr<std::vector<BudgetAlert>> known = tx.ListBudgetAlerts(project);
@@ -154,19 +164,23 @@ absl::Status RecordBudgetCrossings(Transaction& tx, absl::Time now,
       return s;
     }
   }
-  for (TaskId id = task; id.valid();) {
-    absl::StatusOr<Task> t = tx.GetTask(id);
-    if (!t.ok()) return t.status();
-    if (t->estimate || t->money_budget) {
-      absl::StatusOr<BudgetUsage> usage =
-          TaskUsage(tx, *t, HiddenTasks::kCount);
-      if (!usage.ok()) return usage.status();
-      if (absl::Status s = Record(tx, now, project, id, *usage, *known);
-          !s.ok()) {
-        return s;
+  // Each task once, however many of the tasks share it as an ancestor.
+  absl::flat_hash_set<TaskId> checked;
+  for (TaskId start : tasks) {
+    for (TaskId id = start; id.valid() && checked.insert(id).second;) {
+      absl::StatusOr<Task> t = tx.GetTask(id);
+      if (!t.ok()) return t.status();
+      if (t->estimate || t->money_budget) {
+        absl::StatusOr<BudgetUsage> usage =
+            TaskUsage(tx, *t, HiddenTasks::kCount);
+        if (!usage.ok()) return usage.status();
+        if (absl::Status s = Record(tx, now, project, id, *usage, *known);
+            !s.ok()) {
+          return s;
+        }
       }
+      id = t->parent;
     }
-    id = t->parent;
   }
   return absl::OkStatus();
 }

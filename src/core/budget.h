@@ -3,6 +3,8 @@
 #ifndef WORKSECTION_SRC_CORE_BUDGET_H_
 #define WORKSECTION_SRC_CORE_BUDGET_H_
 
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "worksection/money.h"
@@ -30,6 +32,12 @@ absl::StatusOr<BudgetUsage> TaskUsage(Transaction& tx, const Task& task,
 // write that changes time, costs or budgets.
 absl::Status RecordBudgetCrossings(Transaction& tx, absl::Time now,
                                    ProjectId project, TaskId task);
+// The same for several tasks of one project (a batch of writes): the
+// project's usage is read once, and an ancestor the tasks share is checked
+// once.
+absl::Status RecordBudgetCrossings(Transaction& tx, absl::Time now,
+                                   ProjectId project,
+                                   const std::vector<TaskId>& tasks);
 
 }  // namespace worksection
 

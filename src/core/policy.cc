@@ -50,6 +50,7 @@ constexpr std::array<Row, kActionCount> kPolicy = {{
     {Action::kRepriceTime, {W, W, NO, NO, NO}},
     {Action::kManageCosts, {W, W, MG, NO, NO}},
     {Action::kLockPeriods, {W, W, NO, NO, NO}},
+    {Action::kExportSnapshot, {W, W, NO, NO, NO}},
 }};
 
 constexpr bool TableIsInActionOrder() {
@@ -130,6 +131,8 @@ absl::string_view ActionName(Action action) {
       return "manage costs";
     case Action::kLockPeriods:
       return "lock periods";
+    case Action::kExportSnapshot:
+      return "export snapshot";
   }
   return "unknown";
 }

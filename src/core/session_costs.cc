@@ -115,6 +115,11 @@ absl::StatusOr<std::vector<Cost>> Session::ListCosts(const CostFilter& filter) {
   return RunCall(
       *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::vector<Cost>> {
+        // Days outside the supported years would overflow the stores' date
+        // arithmetic; a range ending before it starts is merely empty.
+        absl::Status days = CheckOptionalDay("filter.from", filter.from);
+        if (days.ok()) days = CheckOptionalDay("filter.to", filter.to);
+        if (!days.ok()) return days;
         CostScan scan;
         scan.filter = filter;
         if (!Allowed(call.actor, Action::kReadMoney, Target{})) {

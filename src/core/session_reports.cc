@@ -208,18 +208,10 @@ absl::Status CheckGroups(const std::vector<ReportGroup>& groups) {
   return absl::OkStatus();
 }
 
-absl::Status CheckPeriod(const std::optional<absl::CivilDay>& from,
-                         const std::optional<absl::CivilDay>& to) {
-  absl::Status s = CheckOptionalDay("query.from", from);
-  if (s.ok()) s = CheckOptionalDay("query.to", to);
-  if (s.ok()) s = CheckDayOrder("query.from", from, "query.to", to);
-  return s;
-}
-
 absl::StatusOr<TimeReport> TimeReportIn(
     Call& call, const TimeReportQuery& query,
     const report::TimeReportOptions& options) {
-  absl::Status s = CheckPeriod(query.from, query.to);
+  absl::Status s = CheckPeriod("query.from", query.from, "query.to", query.to);
   if (s.ok()) s = CheckGroups(query.group_by);
   if (!s.ok()) return s;
   for (TaskId id : query.tasks) {
@@ -356,7 +348,9 @@ absl::StatusOr<std::vector<WorkloadRow>> Session::RunWorkload(
   return RunCall(
       *this, Store::Mode::kRead,
       [&](Call& call) -> absl::StatusOr<std::vector<WorkloadRow>> {
-        if (absl::Status s = CheckPeriod(query.from, query.to); !s.ok()) {
+        if (absl::Status s =
+                CheckPeriod("query.from", query.from, "query.to", query.to);
+            !s.ok()) {
           return s;
         }
         absl::StatusOr<std::vector<MemberId>> members = ReportMembers(

@@ -281,6 +281,17 @@ absl::StatusOr<TaskPage> Session::ListTasks(const TaskFilter& filter) {
             CheckPriority("filter.min_priority", filter.min_priority);
         if (s.ok())
           s = CheckPriority("filter.max_priority", filter.max_priority);
+        // Days outside the supported years would overflow the stores' date
+        // arithmetic.
+        if (s.ok()) {
+          s = CheckOptionalDay("filter.deadline_from", filter.deadline_from);
+        }
+        if (s.ok()) {
+          s = CheckOptionalDay("filter.deadline_to", filter.deadline_to);
+        }
+        if (s.ok()) {
+          s = CheckOptionalDay("filter.overdue_as_of", filter.overdue_as_of);
+        }
         if (!s.ok()) return s;
         absl::StatusOr<std::optional<TaskSortPosition>> after =
             DecodePageToken(filter);

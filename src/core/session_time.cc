@@ -182,6 +182,11 @@ absl::StatusOr<TimeEntryPage> Session::ListTimeEntries(
               absl::StrCat("filter.limit: must be 1 to ", limits::kMaxPageSize,
                            ", got ", filter.limit));
         }
+        // Days outside the supported years would overflow the stores' date
+        // arithmetic; a range ending before it starts is merely empty.
+        absl::Status days = CheckOptionalDay("filter.from", filter.from);
+        if (days.ok()) days = CheckOptionalDay("filter.to", filter.to);
+        if (!days.ok()) return days;
         absl::StatusOr<std::optional<TimeEntryPosition>> after =
             DecodePageToken(filter);
         if (!after.ok()) return after.status();
@@ -282,7 +287,7 @@ absl::StatusOr<int64_t> Session::RepriceTimeEntries(ProjectId project,
       *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<int64_t> {
         absl::Status s = Require(call.actor, Action::kRepriceTime, Target{},
                                  "re-price time entries");
-        if (s.ok()) s = CheckDayOrder("from", from, "to", to);
+        if (s.ok()) s = CheckPeriod("from", from, "to", to);
         if (s.ok()) s = CheckProjectOrNone(call.tx, project, "project");
         if (!s.ok()) return s;
         absl::flat_hash_map<ProjectId, Project> projects;

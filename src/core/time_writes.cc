@@ -1,6 +1,8 @@
 #include "src/core/time_writes.h"
 
+#include <map>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "src/core/budget.h"
@@ -122,8 +124,13 @@ absl::Status TimeWriteBatch::Finish() {
       return s;
     }
   }
+  // Once per project: its usage is read once for all its touched tasks.
+  std::map<ProjectId, std::vector<TaskId>> by_project;
   for (const auto& [task, project] : touched_) {
-    absl::Status s = RecordBudgetCrossings(call_.tx, call_.now, project, task);
+    by_project[project].push_back(task);
+  }
+  for (const auto& [project, tasks] : by_project) {
+    absl::Status s = RecordBudgetCrossings(call_.tx, call_.now, project, tasks);
     if (!s.ok()) return s;
   }
   rollups_.clear();

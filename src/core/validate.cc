@@ -165,6 +165,16 @@ absl::Status CheckDayOrder(absl::string_view start_field,
   return absl::OkStatus();
 }
 
+absl::Status CheckPeriod(absl::string_view from_field,
+                         const std::optional<absl::CivilDay>& from,
+                         absl::string_view to_field,
+                         const std::optional<absl::CivilDay>& to) {
+  absl::Status s = CheckOptionalDay(from_field, from);
+  if (s.ok()) s = CheckOptionalDay(to_field, to);
+  if (s.ok()) s = CheckDayOrder(from_field, from, to_field, to);
+  return s;
+}
+
 absl::Status CheckOptionalDuration(absl::string_view field,
                                    const std::optional<absl::Duration>& d) {
   if (!d) return absl::OkStatus();

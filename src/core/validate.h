@@ -43,6 +43,13 @@ absl::Status CheckDay(absl::string_view field, absl::CivilDay day);
 absl::Status CheckOptionalDay(absl::string_view field,
                               const std::optional<absl::CivilDay>& day);
 // `start` not after `end` when both are set.
+// A query's days: each (when set) within the supported years, so that no
+// date arithmetic on them can overflow, and `from` not after `to`.
+absl::Status CheckPeriod(absl::string_view from_field,
+                         const std::optional<absl::CivilDay>& from,
+                         absl::string_view to_field,
+                         const std::optional<absl::CivilDay>& to);
+
 absl::Status CheckDayOrder(absl::string_view start_field,
                            const std::optional<absl::CivilDay>& start,
                            absl::string_view end_field,

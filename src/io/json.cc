@@ -7,8 +7,8 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "google/protobuf/timestamp.pb.h"
-#include "google/protobuf/util/json_util.h"
 #include "src/io/common.h"
+#include "src/io/proto_json.h"
 #include "worksection/export.h"
 #include "worksection/v1/report.pb.h"
 
@@ -234,21 +234,10 @@ absl::StatusOr<std::string> Print(const google::protobuf::Message& message,
     return absl::InvalidArgumentError(
         absl::StrCat(message.GetTypeName(), ".", bad, ": not valid UTF-8"));
   }
-  google::protobuf::util::JsonPrintOptions print;
-  print.add_whitespace = options.pretty;
   // Zeros and empty strings are written; fields with presence (money,
   // budgets) only when set.
-  print.always_print_primitive_fields = true;
-  print.preserve_proto_field_names = true;
-  std::string out;
-  auto status =
-      google::protobuf::util::MessageToJsonString(message, &out, print);
-  if (!status.ok()) {
-    return absl::InternalError(
-        absl::StrCat("printing ", message.GetTypeName(),
-                     " as JSON: ", std::string(status.message())));
-  }
-  return out;
+  return io::PrintJson(message, options.pretty,
+                       /*always_print_primitive_fields=*/true);
 }
 
 absl::Status WriteJson(const absl::StatusOr<std::string>& json,

@@ -698,6 +698,114 @@ class PermissionsTest(AgencyCase):
                    "--role", "owner", "--as", ADMIN)
 
 
+TASKWARRIOR_EXPORT = """[
+{"id":1,"description":"Write landing copy","due":"20260115T170000Z","entry":"20260110T080000Z","modified":"20260112T093000Z","priority":"H","project":"Client.Site","status":"pending","tags":["copy"],"uuid":"6f0c1a52-0000-4000-8000-000000000001","annotations":[{"entry":"20260111T100000Z","description":"Keep it short"}],"urgency":9.1,"size":"L"},
+{"id":0,"description":"Old idea","entry":"20260102T090000Z","modified":"20260103T090000Z","end":"20260103T090000Z","status":"deleted","uuid":"6f0c1a52-0000-4000-8000-000000000002","urgency":0},
+{"id":2,"depends":"6f0c1a52-0000-4000-8000-000000000001","description":"Launch","entry":"20260110T081000Z","modified":"20260110T081000Z","status":"pending","uuid":"6f0c1a52-0000-4000-8000-000000000003","urgency":0}
+]
+"""
+
+TIMEWARRIOR_EXPORT = """[
+{"id":2,"start":"20260112T080000Z","end":"20260112T093000Z","tags":["Web shop:Build the checkout","backend"],"annotation":"cart"},
+{"id":1,"start":"20260113T080000Z","tags":["Internal:Write wiki"]}
+]
+"""
+
+
+class SnapshotAndImportTest(AgencyCase):
+    """ws export snapshot, ws import snapshot|taskwarrior|timewarrior."""
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def test_snapshot_round_trip_is_byte_identical(self):
+        self.ok("time", "log", str(self.checkout), "1h30m", "--date",
+                "2025-03-03", "--as", CLEO)
+        self.ok("export", "snapshot", "ws.snapshot")
+        self.ok("export", "snapshot", "ws.json")
+        with open(os.path.join(self.dir, "ws.json"), encoding="utf-8") as f:
+            snapshot = json.load(f)
+        self.assertEqual(snapshot["header"]["format_version"], 1)
+        self.assertIn("Build the checkout",
+                      [t["title"] for t in snapshot["tasks"]])
+        for source in ("ws.snapshot", "ws.json"):
+            copy = os.path.join(self.dir, f"copy-{source}.db")
+            self.ok("--db", copy, "import", "snapshot", source, db=False)
+            self.ok("--db", copy, "export", "snapshot", "again.snapshot",
+                    db=False)
+            self.ok("--db", copy, "export", "snapshot", "again.json",
+                    db=False)
+            for a, b in (("ws.snapshot", "again.snapshot"),
+                         ("ws.json", "again.json")):
+                with open(os.path.join(self.dir, a), "rb") as fa, \
+                        open(os.path.join(self.dir, b), "rb") as fb:
+                    self.assertEqual(fa.read(), fb.read(), (source, a))
+
+    def test_snapshot_errors(self):
+        self.ok("export", "snapshot", "ws.snapshot")
+        # Only into an empty store.
+        self.fails(1, "import", "snapshot", "ws.snapshot",
+                   mentions=["empty store"])
+        # Truncated: the position is named and no store is left behind.
+        with open(os.path.join(self.dir, "ws.snapshot"), "rb") as f:
+            data = f.read()
+        with open(os.path.join(self.dir, "cut.snapshot"), "wb") as f:
+            f.write(data[:len(data) // 2])
+        cut_db = os.path.join(self.dir, "cut.db")
+        self.fails(1, "--db", cut_db, "import", "snapshot", "cut.snapshot",
+                   db=False, mentions=["byte", "truncated"])
+        self.assertFalse(os.path.exists(cut_db))
+        # Clients may not export.
+        self.fails(1, "--as", NORA, "export", "snapshot", "n.snapshot",
+                   mentions=["export snapshot"])
+        self.fails(2, "export", "snapshot", "x", "--encoding", "xml")
+
+    def test_taskwarrior(self):
+        self.write("tasks.json", TASKWARRIOR_EXPORT)
+        r = self.ok("--format", "json", "import", "taskwarrior", "tasks.json")
+        report = r.json()
+        self.assertEqual(report["tasks_created"], 2)
+        self.assertEqual(report["comments_created"], 1)
+        fields = {(i["field"], i["reason"].split(";")[0])
+                  for i in report["issues"]}
+        self.assertIn(("status", "deleted task"), fields)
+        self.assertIn(("depends", "no dependencies in worksection"), fields)
+        self.assertIn(("size", "kept as text in the task's text"), fields)
+        tasks = self.ok("--format", "json", "task", "list").json()
+        copy = [t for t in tasks if t["title"] == "Write landing copy"]
+        self.assertEqual(len(copy), 1)
+        self.assertEqual(copy[0]["priority"], 8)
+        # Bad dates: the position is named and nothing is imported.
+        self.write("bad.json", TASKWARRIOR_EXPORT.replace(
+            "20260110T081000Z", "2026-01-10 08:10"))
+        self.fails(1, "import", "taskwarrior", "bad.json",
+                   mentions=["tasks[2]", "entry", "2026-01-10 08:10"])
+        self.write("dup.json", TASKWARRIOR_EXPORT.replace(
+            "000000000003", "000000000001"))
+        self.fails(1, "import", "taskwarrior", "dup.json",
+                   mentions=["tasks[0] and tasks[2]"])
+        after = self.ok("--format", "json", "task", "list").json()
+        self.assertEqual(len(after), len(tasks))
+
+    def test_timewarrior(self):
+        self.write("time.json", TIMEWARRIOR_EXPORT)
+        r = self.ok("--format", "json", "import", "timewarrior", "time.json",
+                    "--as", CLEO)
+        report = r.json()
+        self.assertEqual(report["time_entries_created"], 1)
+        self.assertEqual(report["timers_started"], 1)
+        self.assertEqual(report["projects_created"], 0)
+        entries = self.ok("--format", "json", "time", "list", "--as",
+                          CLEO).json()
+        self.assertEqual([e["seconds"] for e in entries], [5400])
+        self.assertEqual(entries[0]["task_id"], self.checkout)
+        self.fails(1, "import", "timewarrior", "missing.json",
+                   mentions=["missing.json"])
+
+
 class DemoTest(CliCase):
     """The demo seeds a whole agency (a few seconds: time is batched)."""
 
@@ -725,11 +833,12 @@ class DemoTest(CliCase):
         # It refuses to overwrite the file without --force.
         self.fails(1, "demo", db=False, mentions=["demo.db"])
 
-    def test_progress_bar_only_on_a_terminal(self):
-        # stderr on a pseudo-terminal: the bar is drawn (the demo runs for
-        # more than a second); the reader thread keeps the pty from filling.
+    def on_terminal(self, *args):
+        """Runs ws with stderr on a pseudo-terminal; returns its stderr.
+
+        A reader thread keeps the pty from filling."""
         master, slave = pty.openpty()
-        proc = subprocess.Popen([WS, "demo"], cwd=self.dir,
+        proc = subprocess.Popen([WS] + list(args), cwd=self.dir,
                                 stdout=subprocess.DEVNULL, stderr=slave)
         os.close(slave)
         chunks = []
@@ -749,9 +858,22 @@ class DemoTest(CliCase):
         self.assertEqual(proc.wait(timeout=300), 0)
         reader.join(timeout=30)
         os.close(master)
-        self.assertIn("seeding", b"".join(chunks).decode(errors="replace"))
+        return b"".join(chunks).decode(errors="replace")
+
+    def test_progress_bar_only_on_a_terminal(self):
+        # The demo and the import of its snapshot run for more than a
+        # second: the bar is drawn on a terminal.
+        self.assertIn("seeding", self.on_terminal("demo"))
         # stderr piped (a script): not a byte of it.
         r = self.ws("demo", "--force", db=False)
+        self.assertEqual(r.rc, 0, r)
+        self.assertEqual(r.err, "", r)
+        self.ok("--db", "demo.db", "export", "snapshot", "demo.snapshot",
+                db=False)
+        self.assertIn("importing", self.on_terminal(
+            "--db", "copy.db", "import", "snapshot", "demo.snapshot"))
+        r = self.ws("--db", "piped.db", "import", "snapshot", "demo.snapshot",
+                    db=False)
         self.assertEqual(r.rc, 0, r)
         self.assertEqual(r.err, "", r)
 

@@ -511,6 +511,11 @@ std::vector<Row> PermissionsMatrix::Rows() {
        "P",
        {Read(A::kReadProject, in_p)},
        [=](Session& s) { return StatusOf(s.ListBudgetAlerts(a.p)); }},
+      // --- Change feed: filtered to what the actor sees, never refused ---
+      {"ChangesSince",
+       "",
+       {},
+       [](Session& s) { return StatusOf(s.ChangesSince(0)); }},
       // --- Reports: filtered to what the actor reads, never refused ---
       {"RunTimeReport",
        "",

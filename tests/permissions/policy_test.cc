@@ -188,6 +188,7 @@ TEST(PermissionsPolicy, EveryCellAsReviewed) {
       {Action::kRepriceTime, {W, W, NO, NO, NO}},
       {Action::kManageCosts, {W, W, MG, NO, NO}},
       {Action::kLockPeriods, {W, W, NO, NO, NO}},
+      {Action::kExportSnapshot, {W, W, NO, NO, NO}},
   };
   ASSERT_EQ(std::size(kTable), static_cast<size_t>(kActionCount));
   for (const Expected& row : kTable) {

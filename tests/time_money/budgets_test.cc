@@ -208,6 +208,30 @@ TEST_P(BudgetsTest, ProjectMoneyAlertsFromTimeAndExpenses) {
           Dump(Alert(web_, TaskId(), BudgetAlert::Kind::kMoney, 100, at100))));
 }
 
+// A batch touching a budgeted task and two of its subtasks checks the task
+// once: each crossing is recorded once.
+TEST_P(BudgetsTest, ABatchOnATaskAndItsSubtasksRecordsEachCrossingOnce) {
+  SetTaskBudgets(web_task_, absl::Hours(1), 10'000);
+  absl::StatusOr<Task> sub2 =
+      Owner().CreateTask(NewTask(web_, "Copy", /*parent=*/web_task_));
+  ASSERT_TRUE(sub2.ok()) << sub2.status();
+  Advance(absl::Minutes(1));
+  const absl::Time at = Now();
+  ASSERT_TRUE(
+      Emp()
+          .LogTimeBatch({Log(sub_, absl::Minutes(30), Day(2024, 3, 14)),
+                         Log(sub2->id, absl::Minutes(30), Day(2024, 3, 14)),
+                         Log(web_task_, absl::Minutes(10), Day(2024, 3, 14))})
+          .ok());
+  EXPECT_THAT(
+      Alerts(web_),
+      ElementsAre(
+          Dump(Alert(web_, web_task_, BudgetAlert::Kind::kTime, 80, at)),
+          Dump(Alert(web_, web_task_, BudgetAlert::Kind::kTime, 100, at)),
+          Dump(Alert(web_, web_task_, BudgetAlert::Kind::kMoney, 80, at)),
+          Dump(Alert(web_, web_task_, BudgetAlert::Kind::kMoney, 100, at))));
+}
+
 TEST_P(BudgetsTest, TaskAlertsCountSubtasksAndAreRecordedOnce) {
   SetTaskBudgets(web_task_, absl::Hours(1), 10'000);
   Advance(absl::Minutes(1));

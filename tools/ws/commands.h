@@ -39,6 +39,7 @@ std::vector<Command> CommentCommands();
 std::vector<Command> TimeCommands();  // timer and time
 std::vector<Command> CostCommands();
 std::vector<Command> ReportCommands();
+std::vector<Command> IoCommands();  // export and import
 std::vector<Command> DemoCommands();
 
 }  // namespace ws_cli

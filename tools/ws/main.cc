@@ -41,7 +41,7 @@ std::vector<Command> AllCommands() {
   std::vector<Command> all;
   for (auto group : {InitCommands, MemberCommands, ProjectCommands,
                      TaskCommands, CommentCommands, TimeCommands, CostCommands,
-                     ReportCommands, DemoCommands}) {
+                     ReportCommands, IoCommands, DemoCommands}) {
     for (Command& c : group()) all.push_back(std::move(c));
   }
   return all;

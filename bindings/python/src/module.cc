@@ -22,8 +22,10 @@
 #include "absl/time/time.h"
 #include "bindings/python/src/convert.h"
 #include "worksection/export.h"
+#include "worksection/import.h"
 #include "worksection/limits.h"
 #include "worksection/session.h"
+#include "worksection/snapshot.h"
 #include "worksection/version.h"
 #include "worksection/workspace.h"
 
@@ -460,6 +462,27 @@ absl::StatusOr<bool> Done(const absl::Status& status) {
   return true;
 }
 
+// An import's report as a dict: the counts and "issues", a list of dicts.
+py::dict ReportToPy(const ImportReport& report) {
+  py::dict d;
+  d["projects_created"] = report.projects_created;
+  d["tasks_created"] = report.tasks_created;
+  d["comments_created"] = report.comments_created;
+  d["time_entries_created"] = report.time_entries_created;
+  d["timers_started"] = report.timers_started;
+  py::list issues;
+  for (const ImportIssue& i : report.issues) {
+    py::dict issue;
+    issue["item"] = i.item;
+    issue["field"] = i.field;
+    issue["value"] = i.value;
+    issue["reason"] = i.reason;
+    issues.append(std::move(issue));
+  }
+  d["issues"] = std::move(issues);
+  return d;
+}
+
 // A report as the library returned it, kept by the Python report object
 // (its `_native` field) so that the exports render exactly what it holds.
 // Immutable; the exports run without the GIL.
@@ -624,6 +647,13 @@ void DefineModule(py::module_& m) {
              return ToPy(
                  Run(w.ref(), [](Workspace& ws) { return ws.FirstOwner(); }));
            })
+      .def("import_snapshot",
+           [](const PyWorkspace& w, const py::bytes& data) {
+             std::string bytes = data;
+             Run(w.ref(), [&](Workspace& ws) {
+               return Done(ImportSnapshot(ws, bytes));
+             });
+           })
       .def("session", &PyWorkspace::As, py::arg("actor"))
       .def("subscribe", &Subscribe, py::arg("member"), py::arg("callback"));
 
@@ -653,6 +683,39 @@ void DefineModule(py::module_& m) {
       .def("today",
            [](PySession& s) {
              return ToPy(s.As([](Session& x) { return x.Today(); }));
+           })
+      .def("export_snapshot",
+           [](PySession& s, bool json) {
+             std::string bytes = s.As([&](Session& x) {
+               return ExportSnapshot(
+                   x, json ? SnapshotFormat::kJson : SnapshotFormat::kBinary);
+             });
+             return py::bytes(bytes);
+           })
+      .def(
+          "import_taskwarrior",
+          [](PySession& s, const std::string& json,
+             const std::string& default_project, const std::string& time_zone) {
+            TaskwarriorOptions options;
+            options.default_project = default_project;
+            options.time_zone = time_zone;
+            return ReportToPy(s.As([&](Session& x) {
+              return ImportTaskwarrior(x, json, options);
+            }));
+          })
+      .def("import_timewarrior",
+           [](PySession& s, const std::string& json,
+              const std::string& task_tag_prefix, const std::string& separator,
+              const std::string& fallback_project,
+              const std::string& fallback_task) {
+             TimewarriorOptions options;
+             options.task_tag_prefix = task_tag_prefix;
+             options.separator = separator;
+             options.fallback_project = fallback_project;
+             options.fallback_task = fallback_task;
+             return ReportToPy(s.As([&](Session& x) {
+               return ImportTimewarrior(x, json, options);
+             }));
            })
       // --- Members ---
       .def("create_member",

@@ -40,6 +40,8 @@ __all__ = [
     "Timer",
     "Comment",
     "Deadline",
+    "ImportIssue",
+    "ImportReport",
     "Member",
     "Project",
     "ProjectMember",
@@ -427,6 +429,40 @@ class PeriodLock:
     through: datetime.date  #: inclusive
     author: Optional[int]
     created_at: datetime.datetime = dataclasses.field(repr=False)
+
+
+@_frozen
+class ImportIssue:
+    """One thing an import could not carry over as it was."""
+
+    item: str    #: "tasks[3] (uuid ...)", "intervals[7] (@8)"
+    field: str   #: "depends", "status", a user-defined attribute ...
+    value: str   #: the value as text
+    reason: str  #: what was done instead ("not imported", ...)
+
+
+@_frozen
+class ImportReport:
+    """What a Taskwarrior or Timewarrior import created, and what it could
+    not map (in input order)."""
+
+    projects_created: int
+    tasks_created: int
+    comments_created: int
+    time_entries_created: int
+    timers_started: int
+    issues: Tuple[ImportIssue, ...]
+
+    @classmethod
+    def _from_native(cls, d: dict) -> "ImportReport":
+        return cls(
+            projects_created=d["projects_created"],
+            tasks_created=d["tasks_created"],
+            comments_created=d["comments_created"],
+            time_entries_created=d["time_entries_created"],
+            timers_started=d["timers_started"],
+            issues=tuple(ImportIssue(**i) for i in d["issues"]),
+        )
 
 
 @_frozen

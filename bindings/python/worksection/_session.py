@@ -29,6 +29,7 @@ from ._model import (
     Cost,
     CostKind,
     Deadline,
+    ImportReport,
     PeriodLock,
     ReportGroup,
     Rounding,
@@ -502,6 +503,20 @@ class Workspace:
         empty store."""
         return self._impl.first_owner()
 
+    def import_snapshot(self, data: bytes) -> None:
+        """Restores a snapshot (binary or JSON, as
+        :meth:`Session.export_snapshot` wrote it) into this workspace, whose
+        store must hold no workspace yet (FailedPreconditionError
+        otherwise). All or nothing; errors name the record or the byte
+        offset (InvalidArgumentError, DataLossError; a newer format:
+        FailedPreconditionError). See docs/snapshots.md."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(
+                f"data: expected bytes, got {type(data).__name__}")
+        self._impl.import_snapshot(bytes(data))
+
     def session(self, member: MemberRef) -> "Session":
         """A session acting as ``member`` (an id or a Member). Never fails
         itself: each call checks the member (NotFoundError if missing,
@@ -688,6 +703,54 @@ class Session:
     def today(self) -> datetime.date:
         """Today in the workspace time zone."""
         return self._s.today()
+
+    # --- Snapshots and imports ---
+
+    def export_snapshot(self, format: str = "binary") -> bytes:
+        """The whole workspace as a snapshot: ``"binary"`` or ``"json"``
+        (UTF-8 bytes). Owner and admin only (PermissionDeniedError
+        otherwise). Deterministic: export, import, export gives the same
+        bytes. See docs/snapshots.md."""
+        if format not in ("binary", "json"):
+            raise InvalidArgumentError(
+                f'format: expected "binary" or "json", got {format!r}')
+        return self._s.export_snapshot(format == "json")
+
+    def import_taskwarrior(
+        self,
+        text: Union[str, bytes],
+        *,
+        default_project: str = "Inbox",
+        time_zone: Optional[str] = None,
+    ) -> ImportReport:
+        """Imports ``task export`` output (Taskwarrior 2.6 or 3.x) as this
+        member, in one transaction; returns what was created and what could
+        not be mapped. ``time_zone``: the zone Taskwarrior ran in (default:
+        the workspace's). See docs/imports.md."""
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        return ImportReport._from_native(
+            self._s.import_taskwarrior(text, default_project, time_zone or ""))
+
+    def import_timewarrior(
+        self,
+        text: Union[str, bytes],
+        *,
+        tag_prefix: str = "",
+        separator: str = ":",
+        fallback_project: Optional[str] = "Timewarrior",
+        fallback_task: str = "Untagged time",
+    ) -> ImportReport:
+        """Imports ``timew export`` output as this member's time, in one
+        transaction: the first tag ``"Project:Task"`` (after ``tag_prefix``)
+        names the task; an open interval starts the timer; intervals
+        without such a tag go to ``fallback_project`` (None: not imported,
+        reported). See docs/imports.md."""
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        return ImportReport._from_native(
+            self._s.import_timewarrior(text, tag_prefix, separator,
+                                       fallback_project or "", fallback_task))
 
     # --- Members ---
 

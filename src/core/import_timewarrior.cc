@@ -1,0 +1,157 @@
+// Timewarrior -> worksection; the mapping is documented in import.h and
+// docs/imports.md.
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "absl/time/time.h"
+#include "src/core/import_common.h"
+#include "src/io/common.h"
+#include "src/io/timewarrior.h"
+#include "worksection/import.h"
+#include "worksection/limits.h"
+
+namespace worksection {
+namespace {
+
+using io::TimewarriorInterval;
+
+struct TaskTag {
+  std::string project_path;
+  std::string task;
+  size_t index = 0;  // of the tag in the interval's tags
+};
+
+// The first tag naming a task under `options`.
+std::optional<TaskTag> FindTaskTag(const TimewarriorInterval& interval,
+                                   const TimewarriorOptions& options) {
+  for (size_t i = 0; i < interval.tags.size(); ++i) {
+    absl::string_view tag = interval.tags[i];
+    if (!absl::ConsumePrefix(&tag, options.task_tag_prefix)) continue;
+    const size_t sep = options.separator.empty() ? absl::string_view::npos
+                                                 : tag.find(options.separator);
+    if (sep == absl::string_view::npos || sep == 0 ||
+        sep + options.separator.size() == tag.size()) {
+      continue;
+    }
+    return TaskTag{std::string(tag.substr(0, sep)),
+                   std::string(tag.substr(sep + options.separator.size())), i};
+  }
+  return std::nullopt;
+}
+
+// Adds the interval's other tags to the task's.
+absl::Status AddTags(ImportRun& run, TaskId id,
+                     const TimewarriorInterval& interval,
+                     std::optional<size_t> skip) {
+  std::vector<std::string> extra;
+  for (size_t i = 0; i < interval.tags.size(); ++i) {
+    if (skip && i == *skip) continue;
+    const std::string& tag = interval.tags[i];
+    if (tag.empty() || tag.size() > limits::kMaxLabelBytes) {
+      run.Report(interval.position, "tags", tag, "tag too long; not mapped");
+      continue;
+    }
+    extra.push_back(tag);
+  }
+  if (extra.empty()) return absl::OkStatus();
+  absl::StatusOr<Task> task = run.session().GetTask(id);
+  if (!task.ok()) return task.status();
+  size_t before = task->tags.size();
+  for (std::string& tag : extra) {
+    if (std::find(task->tags.begin(), task->tags.end(), tag) !=
+        task->tags.end()) {
+      continue;
+    }
+    if (task->tags.size() >= limits::kMaxTags) {
+      run.Report(interval.position, "tags", tag,
+                 "the task has the most tags allowed; not mapped");
+      continue;
+    }
+    task->tags.push_back(std::move(tag));
+  }
+  if (task->tags.size() == before) return absl::OkStatus();
+  return run.session().UpdateTask(*task).status();
+}
+
+absl::Status ImportOne(ImportRun& run, const TimewarriorInterval& interval,
+                       const TimewarriorOptions& options) {
+  const std::string& at = interval.position;
+  std::optional<TaskTag> tag = FindTaskTag(interval, options);
+  std::string folder, project_name, task_title;
+  if (tag) {
+    std::tie(folder, project_name) = SplitProjectPath(tag->project_path);
+    task_title = tag->task;
+  } else if (!options.fallback_project.empty()) {
+    project_name = options.fallback_project;
+    task_title = options.fallback_task;
+  } else {
+    run.Report(at, "tags", absl::StrJoin(interval.tags, " "),
+               "no tag names a task; not imported");
+    return absl::OkStatus();
+  }
+  if (interval.end) {
+    const absl::Duration length = *interval.end - interval.start;
+    if (length < absl::Seconds(1) || length > absl::Hours(24)) {
+      run.Report(at, "end", io::FormatInstant(*interval.end),
+                 "shorter than 1 s or longer than 24 h; not imported");
+      return absl::OkStatus();
+    }
+  }
+  absl::StatusOr<ProjectId> project = run.Project(folder, project_name);
+  if (!project.ok()) return At(at, project.status());
+  absl::StatusOr<TaskId> task = run.TaskByTitle(*project, task_title);
+  if (!task.ok()) return At(at, task.status());
+  if (absl::Status s =
+          AddTags(run, *task, interval,
+                  tag ? std::optional<size_t>(tag->index) : std::nullopt);
+      !s.ok()) {
+    return At(at, s);
+  }
+  if (!interval.end) {
+    absl::StatusOr<Timer> timer = run.session().StartTimer(*task);
+    if (!timer.ok()) return At(at, timer.status());
+    timer->started_at = interval.start;
+    if (absl::Status s = run.store_tx().PutTimer(*timer); !s.ok()) return s;
+    ++run.report().timers_started;
+    if (!interval.annotation.empty()) {
+      run.Report(at, "annotation", interval.annotation,
+                 "a running timer has no note; not mapped");
+    }
+    return absl::OkStatus();
+  }
+  TimeLog log;
+  log.task = *task;
+  log.start = interval.start;
+  log.end = *interval.end;
+  log.note = interval.annotation;
+  absl::StatusOr<TimeEntry> entry = run.session().LogTime(log);
+  if (!entry.ok()) return At(at, entry.status());
+  ++run.report().time_entries_created;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<ImportReport> ImportTimewarrior(
+    Session& session, absl::string_view json, const TimewarriorOptions& options,
+    const ProgressCallback& progress) {
+  absl::StatusOr<std::vector<TimewarriorInterval>> intervals =
+      io::ParseTimewarrior(json);
+  if (!intervals.ok()) return intervals.status();
+  absl::StatusOr<std::unique_ptr<ImportRun>> run = ImportRun::Begin(session);
+  if (!run.ok()) return run.status();
+  return ImportEach(**run, *intervals, progress,
+                    [&](ImportRun& r, const TimewarriorInterval& interval) {
+                      return ImportOne(r, interval, options);
+                    });
+}
+
+}  // namespace worksection

@@ -1,0 +1,93 @@
+#include "src/io/tool_json.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "src/io/proto_json.h"
+
+namespace worksection::io {
+
+absl::StatusOr<std::vector<google::protobuf::Struct>> ParseObjectArray(
+    absl::string_view json, absl::string_view tool) {
+  if (json.size() > kMaxToolExportBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the ", tool, " export is ", json.size(),
+                     " bytes, more than the limit of ", kMaxToolExportBytes));
+  }
+  google::protobuf::Value root;
+  if (absl::Status s = ParseJson(json, &root, false); !s.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the ", tool, " export is not JSON: ", s.message()));
+  }
+  if (!root.has_list_value()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the ", tool, " export is not a JSON array"));
+  }
+  std::vector<google::protobuf::Struct> out;
+  const auto& items = root.list_value().values();
+  out.reserve(items.size());
+  for (int i = 0; i < items.size(); ++i) {
+    if (!items[i].has_struct_value()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "[", i, "]: expected an object in the ", tool, " export"));
+    }
+    out.push_back(items[i].struct_value());
+  }
+  return out;
+}
+
+namespace {
+
+// The number in text[pos, pos + n), all digits; -1 otherwise.
+int Digits(absl::string_view text, size_t pos, size_t n) {
+  int value = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+// Hand-parsed: absl::ParseTime's %Y takes every digit it sees, which
+// swallows the basic format's month and day.
+bool ParseBasicInstant(absl::string_view text, absl::Time* out) {
+  size_t y, mo, d, h, mi, s;
+  if (text.size() == 16 && text[8] == 'T' && text[15] == 'Z') {
+    y = 0, mo = 4, d = 6, h = 9, mi = 11, s = 13;
+  } else if (text.size() == 20 && text[4] == '-' && text[7] == '-' &&
+             text[10] == 'T' && text[13] == ':' && text[16] == ':' &&
+             text[19] == 'Z') {
+    y = 0, mo = 5, d = 8, h = 11, mi = 14, s = 17;
+  } else {
+    return false;
+  }
+  const int year = Digits(text, y, 4), month = Digits(text, mo, 2),
+            day = Digits(text, d, 2), hour = Digits(text, h, 2),
+            minute = Digits(text, mi, 2), second = Digits(text, s, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 ||
+      second < 0) {
+    return false;
+  }
+  const absl::CivilSecond civil(year, month, day, hour, minute, second);
+  // Out-of-range fields normalize (month 13 -> January): refuse them.
+  if (civil.year() != year || civil.month() != month || civil.day() != day ||
+      civil.hour() != hour || civil.minute() != minute ||
+      civil.second() != second) {
+    return false;
+  }
+  *out = absl::FromCivil(civil, absl::UTCTimeZone());
+  return true;
+}
+
+std::string ValueText(const google::protobuf::Value& value) {
+  if (value.has_string_value()) return value.string_value();
+  absl::StatusOr<std::string> json = PrintJson(value, false, false);
+  return json.ok() ? *json : "?";
+}
+
+}  // namespace worksection::io

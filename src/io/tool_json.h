@@ -1,0 +1,54 @@
+// What the Taskwarrior and Timewarrior readers share: a JSON array of
+// objects, read into google.protobuf.Value, and their ISO 8601 basic
+// instants ("20260115T093000Z").
+#ifndef WORKSECTION_SRC_IO_TOOL_JSON_H_
+#define WORKSECTION_SRC_IO_TOOL_JSON_H_
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "google/protobuf/struct.pb.h"
+
+namespace worksection::io {
+
+// Larger inputs are refused before parsing.
+inline constexpr size_t kMaxToolExportBytes = size_t{256} << 20;
+
+// The objects of a top-level JSON array. InvalidArgument naming `tool` for
+// input that is too large, not JSON, not an array, or holds a non-object
+// (naming its index).
+absl::StatusOr<std::vector<google::protobuf::Struct>> ParseObjectArray(
+    absl::string_view json, absl::string_view tool);
+
+// `read(object, index)` -> StatusOr<T> for each object of the array; the
+// first error stops it.
+template <typename T, typename Read>
+absl::StatusOr<std::vector<T>> ReadObjects(absl::string_view json,
+                                           absl::string_view tool, Read read) {
+  absl::StatusOr<std::vector<google::protobuf::Struct>> objects =
+      ParseObjectArray(json, tool);
+  if (!objects.ok()) return objects.status();
+  std::vector<T> out;
+  out.reserve(objects->size());
+  for (size_t i = 0; i < objects->size(); ++i) {
+    absl::StatusOr<T> item = read((*objects)[i], static_cast<int>(i));
+    if (!item.ok()) return item.status();
+    out.push_back(*std::move(item));
+  }
+  return out;
+}
+
+// "20260115T093000Z" (also "2026-01-15T09:30:00Z"), UTC.
+bool ParseBasicInstant(absl::string_view text, absl::Time* out);
+
+// A value as text: strings as they are, anything else as compact JSON.
+std::string ValueText(const google::protobuf::Value& value);
+
+}  // namespace worksection::io
+
+#endif  // WORKSECTION_SRC_IO_TOOL_JSON_H_

@@ -1,0 +1,270 @@
+// Taskwarrior and Timewarrior imports on every store, from files written
+// after the tools' documented export formats (tests/io/data).
+#include "worksection/import.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "tests/conformance/session_test.h"
+
+namespace worksection::session_conformance {
+namespace {
+
+using ::testing::Contains;
+using ::testing::Field;
+
+std::string ReadData(const std::string& name) {
+  const char* root = std::getenv("WS_SOURCE_DIR");
+  std::string path = absl::StrCat(root ? root : ".", "/tests/io/data/", name);
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << path;
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+absl::Time Utc(int y, int mo, int d, int h, int mi) {
+  return absl::FromCivil(absl::CivilSecond(y, mo, d, h, mi, 0),
+                         absl::UTCTimeZone());
+}
+
+auto Issue(const std::string& field, const std::string& reason_part) {
+  return ::testing::AllOf(Field(&ImportIssue::field, field),
+                          Field(&ImportIssue::reason, HasSubstr(reason_part)));
+}
+
+class ImportTest : public SessionTest {
+ protected:
+  // The task titled `title`, among every task the owner sees.
+  Task TaskTitled(const std::string& title) {
+    absl::StatusOr<std::vector<Task>> tasks = AllTasks();
+    EXPECT_TRUE(tasks.ok()) << tasks.status();
+    for (const Task& t : *tasks) {
+      if (t.title == title) return t;
+    }
+    ADD_FAILURE() << "no task " << title;
+    return Task();
+  }
+  Project ProjectNamed(const std::string& folder, const std::string& name) {
+    ProjectFilter filter;
+    filter.include_archived = true;
+    absl::StatusOr<std::vector<Project>> all = Owner().ListProjects(filter);
+    EXPECT_TRUE(all.ok());
+    for (const Project& p : *all) {
+      if (p.folder == folder && p.name == name) return p;
+    }
+    ADD_FAILURE() << "no project " << folder << "/" << name;
+    return Project();
+  }
+};
+WS_INSTANTIATE_ALL_STORES(ImportTest);
+
+TEST_P(ImportTest, Taskwarrior26MapsTasksAndReportsTheRest) {
+  Session owner = Owner();
+  std::vector<std::pair<int64_t, int64_t>> steps;
+  WS_ASSERT_OK_AND_ASSIGN(
+      ImportReport report,
+      ImportTaskwarrior(owner, ReadData("taskwarrior-2.6.json"), {},
+                        [&](int64_t d, int64_t t) {
+                          steps.push_back({d, t});
+                        }));
+  // Seven, less the deleted one and the recurrence template.
+  EXPECT_EQ(report.tasks_created, 5);
+  // Landing and Inbox; the fixture has "Internal" already.
+  EXPECT_EQ(report.projects_created, 2);
+  EXPECT_EQ(report.comments_created, 2);
+  ASSERT_FALSE(steps.empty());
+  EXPECT_EQ(steps.back(), std::make_pair(int64_t{7}, int64_t{7}));
+
+  const Project landing = ProjectNamed("Client.Site", "Landing");
+  const Task copy = TaskTitled("Write landing copy");
+  EXPECT_EQ(copy.project, landing.id);
+  EXPECT_EQ(copy.priority, 8);
+  EXPECT_EQ(copy.status, TaskStatus::kOpen);
+  // 17:00 UTC is 18:00 in Europe/Berlin, the workspace's zone.
+  EXPECT_EQ(copy.deadline, DeadlineOn(Day(2026, 1, 15), 18 * 60));
+  EXPECT_EQ(copy.start_date, Day(2026, 1, 12));
+  EXPECT_EQ(copy.tags, (std::vector<std::string>{"copy", "web"}));
+  EXPECT_EQ(copy.created_at, Utc(2026, 1, 10, 8, 0));
+  EXPECT_EQ(copy.updated_at, Utc(2026, 1, 12, 9, 30));
+  EXPECT_THAT(copy.text,
+              HasSubstr("uuid: 0b7a0f2e-5c1d-4c53-9d0e-6a3e2f1c0001"));
+  EXPECT_THAT(copy.text, HasSubstr("estimate: 3h"));
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<Comment> comments,
+                          owner.ListComments(copy.id));
+  ASSERT_EQ(comments.size(), 2u);
+  EXPECT_EQ(comments[0].text, "Client wants it short");
+  EXPECT_EQ(comments[0].created_at, Utc(2026, 1, 11, 10, 0));
+
+  const Task invoice = TaskTitled("Send invoice");
+  EXPECT_EQ(invoice.status, TaskStatus::kDone);
+  EXPECT_EQ(invoice.completed_at, Utc(2026, 1, 5, 12, 0));
+  EXPECT_EQ(invoice.project, ProjectNamed("", "Internal").id);
+  EXPECT_EQ(TaskTitled("Launch the site").priority, 2);
+  EXPECT_EQ(TaskTitled("Call the printer").project,
+            ProjectNamed("", "Inbox").id);
+  // The instance of a recurring task; midnight UTC is 01:00 in Berlin.
+  EXPECT_EQ(TaskTitled("Weekly report").deadline,
+            DeadlineOn(Day(2026, 1, 12), 1 * 60));
+
+  EXPECT_THAT(report.issues, Contains(Issue("status", "deleted")));
+  EXPECT_THAT(report.issues, Contains(Issue("depends", "not mapped")));
+  EXPECT_THAT(report.issues, Contains(Issue("wait", "open task")));
+  EXPECT_THAT(report.issues, Contains(Issue("recur", "template")));
+  // The recurrence is reported once, on the template.
+  EXPECT_EQ(
+      std::count_if(report.issues.begin(), report.issues.end(),
+                    [](const ImportIssue& i) { return i.field == "recur"; }),
+      1);
+  EXPECT_THAT(report.issues, Contains(Issue("estimate", "kept as text")));
+  for (const ImportIssue& i : report.issues) EXPECT_FALSE(i.item.empty());
+}
+
+TEST_P(ImportTest, Taskwarrior3DependsArrayAndUdas) {
+  Session owner = Owner();
+  WS_ASSERT_OK_AND_ASSIGN(
+      ImportReport report,
+      ImportTaskwarrior(owner, ReadData("taskwarrior-3.json")));
+  EXPECT_EQ(report.tasks_created, 2);
+  const Task review = TaskTitled("Review contract");
+  EXPECT_EQ(review.priority, 5);
+  // 23:00 UTC is midnight of the next day in Berlin: a day-only deadline.
+  EXPECT_EQ(review.deadline, DeadlineOn(Day(2026, 1, 21)));
+  EXPECT_THAT(review.text, HasSubstr("client: ACME GmbH"));
+  EXPECT_THAT(
+      report.issues,
+      Contains(::testing::AllOf(
+          Issue("depends", "not mapped"),
+          Field(&ImportIssue::value, "7e1d7a4a-1111-4f5e-a2a5-000000000001"))));
+}
+
+TEST_P(ImportTest, TaskwarriorTimeZoneDecidesDayOnlyDeadlines) {
+  Session owner = Owner();
+  TaskwarriorOptions options;
+  options.time_zone = "UTC";
+  WS_ASSERT_OK(
+      ImportTaskwarrior(owner,
+                        R"([{"uuid":"u1","description":"Day only",)"
+                        R"("due":"20260112T000000Z","status":"pending"}])",
+                        options)
+          .status());
+  EXPECT_EQ(TaskTitled("Day only").deadline, DeadlineOn(Day(2026, 1, 12)));
+  options.time_zone = "Mars/Olympus";
+  EXPECT_THAT(
+      ImportTaskwarrior(owner, "[]", options),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("Mars/Olympus")));
+}
+
+TEST_P(ImportTest, TaskwarriorBadInputImportsNothing) {
+  const std::string good = ReadData("taskwarrior-2.6.json");
+  const std::string before = Snapshot();
+  Session owner = Owner();
+  EXPECT_THAT(
+      ImportTaskwarrior(
+          owner, absl::StrReplaceAll(good, {{"\"due\":\"20260115T170000Z\"",
+                                             "\"due\":\"2026-13-45\""}})),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               ::testing::AllOf(HasSubstr("tasks[0]"), HasSubstr("due"),
+                                HasSubstr("2026-13-45"))));
+  EXPECT_THAT(
+      ImportTaskwarrior(
+          owner, absl::StrReplaceAll(good, {{"6a3e2f1c0004", "6a3e2f1c0001"}})),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("tasks[0] and tasks[3] have the same uuid")));
+  EXPECT_THAT(ImportTaskwarrior(owner, good.substr(0, good.size() / 2)),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ImportTaskwarrior(owner, "{\"not\": \"an array\"}"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("not a JSON array")));
+  // A client may not create projects: the first task fails the whole run.
+  Session client = Client();
+  EXPECT_THAT(ImportTaskwarrior(client, good),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_P(ImportTest, TimewarriorIntervalsTimerAndFallback) {
+  Session owner = Owner();
+  WS_ASSERT_OK_AND_ASSIGN(
+      ImportReport report,
+      ImportTimewarrior(owner, ReadData("timewarrior.json")));
+  EXPECT_EQ(report.time_entries_created, 2);
+  EXPECT_EQ(report.timers_started, 1);
+  EXPECT_THAT(report.issues, Contains(Issue("end", "longer than 24 h")));
+
+  const Task landing = TaskTitled("Landing page");
+  EXPECT_EQ(landing.project, ProjectNamed("Client", "Site").id);
+  EXPECT_THAT(landing.tags, Contains("design"));
+  TimeEntryFilter filter;
+  filter.task = landing.id;
+  WS_ASSERT_OK_AND_ASSIGN(TimeEntryPage page, owner.ListTimeEntries(filter));
+  ASSERT_EQ(page.entries.size(), 1u);
+  EXPECT_EQ(page.entries[0].duration, absl::Minutes(90));
+  EXPECT_EQ(page.entries[0].start, Utc(2026, 1, 12, 8, 0));
+  EXPECT_EQ(page.entries[0].note, "wireframes");
+  EXPECT_EQ(page.entries[0].member, owner_id_);
+
+  const Task untagged = TaskTitled("Untagged time");
+  EXPECT_EQ(untagged.project, ProjectNamed("", "Timewarrior").id);
+  EXPECT_THAT(untagged.tags, Contains("meeting"));
+
+  WS_ASSERT_OK_AND_ASSIGN(std::optional<Timer> timer, owner.GetTimer());
+  ASSERT_TRUE(timer.has_value());
+  EXPECT_EQ(timer->task, TaskTitled("Admin").id);
+  EXPECT_EQ(timer->started_at, Utc(2026, 1, 13, 8, 0));
+}
+
+TEST_P(ImportTest, TimewarriorPrefixAndNoFallback) {
+  Session owner = Owner();
+  TimewarriorOptions options;
+  options.task_tag_prefix = "ws/";
+  options.fallback_project.clear();
+  WS_ASSERT_OK_AND_ASSIGN(
+      ImportReport report,
+      ImportTimewarrior(
+          owner,
+          R"([{"id":2,"start":"20260112T080000Z","end":"20260112T090000Z",)"
+          R"("tags":["ws/Web:Header"]},)"
+          R"({"id":1,"start":"20260112T100000Z","end":"20260112T110000Z",)"
+          R"("tags":["Web:Footer"]}])",
+          options));
+  EXPECT_EQ(report.time_entries_created, 1);
+  EXPECT_EQ(TaskTitled("Header").project, ProjectNamed("", "Web").id);
+  EXPECT_THAT(report.issues, Contains(Issue("tags", "not imported")));
+}
+
+TEST_P(ImportTest, TimewarriorBadInputImportsNothing) {
+  const std::string good = ReadData("timewarrior.json");
+  const std::string before = Snapshot();
+  Session owner = Owner();
+  EXPECT_THAT(
+      ImportTimewarrior(owner, absl::StrReplaceAll(
+                                   good, {{"20260112T103000Z", "yesterday"}})),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               ::testing::AllOf(HasSubstr("intervals[1] (@3).end"),
+                                HasSubstr("yesterday"))));
+  EXPECT_THAT(ImportTimewarrior(
+                  owner, absl::StrReplaceAll(
+                             good, {{"20260112T103000Z", "20260101T000000Z"}})),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("before the start")));
+  // A running timer makes the open interval fail, after the closed ones
+  // were logged: all of it is rolled back.
+  WS_ASSERT_OK_AND_ASSIGN(Task t, owner.CreateTask(NewTask(web_, "Busy")));
+  WS_ASSERT_OK(owner.StartTimer(t.id).status());
+  const std::string with_timer = Snapshot();
+  EXPECT_THAT(ImportTimewarrior(owner, good),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("intervals[3]")));
+  EXPECT_EQ(Snapshot(), with_timer);
+  WS_ASSERT_OK_AND_ASSIGN(TimeEntryPage page, owner.ListTimeEntries());
+  EXPECT_TRUE(page.entries.empty());
+  (void)before;
+}
+
+}  // namespace
+}  // namespace worksection::session_conformance
