@@ -38,7 +38,8 @@ struct StoreOptions {
   bool read_only = false;  // never write, not even a schema or a journal mode
   // How long a write waits for another writer before Unavailable.
   absl::Duration busy_timeout = absl::Seconds(5);
-  // Ignored by stores without a disk ("memory:"). The URI
+  // Ignored by stores without a disk ("memory:"); PostgreSQL's kNormal
+  // turns the sessions' synchronous_commit off. The URI
   // "sqlite:PATH?synchronous=normal" (or "=full") overrides it.
   SyncMode synchronous = SyncMode::kFull;
 };
@@ -254,12 +255,21 @@ class Store {
 
 // Opens the store a URI names: "memory:" (a fresh, private in-memory store),
 // "sqlite:PATH" or a plain PATH (a SQLite file, created if missing unless
-// read-only). "sqlite:PATH?synchronous=normal|full" also sets
-// options.synchronous. InvalidArgument for an unknown scheme or URI
-// parameter; NotFound for a missing
-// file opened read-only; FailedPrecondition for a schema newer than this
-// library; DataLoss for a file that is not a worksection store or is
-// truncated (shorter than a page, or not a whole number of pages).
+// read-only), or a PostgreSQL workspace: "postgresql://..." (or
+// "postgres://...", a libpq URI) or "postgresql:KEY=VALUE ..." (a libpq
+// keyword string), where worksection's own parameter schema=NAME (a query
+// parameter of the URI, or a keyword) names the schema that holds the
+// workspace (default "worksection"; created with its tables if missing
+// unless read-only) and the rest goes to libpq as it is.
+// "sqlite:PATH?synchronous=normal|full" also sets options.synchronous.
+// InvalidArgument for an unknown scheme or URI parameter, a malformed
+// PostgreSQL string or a
+// schema name other than 1-63 ASCII letters, digits and underscores;
+// NotFound for a missing file or schema opened read-only; FailedPrecondition
+// for a schema newer than this library; DataLoss for a file or PostgreSQL
+// schema that is not a worksection store, or a truncated file (shorter than
+// a page, or not a whole number of pages); Unavailable when the PostgreSQL
+// server cannot be reached.
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
                                                  const StoreOptions& options);
 

@@ -48,8 +48,9 @@ struct OpenOptions {
 // and Subscriptions.
 class Workspace {
  public:
-  // Opens the store `uri` names ("memory:", "sqlite:PATH" or a PATH; see
-  // OpenStore for its errors). InvalidArgument for an invalid `create`.
+  // Opens the store `uri` names ("memory:", "sqlite:PATH", a PATH or
+  // "postgresql://...?schema=NAME"; see OpenStore for the URIs and their
+  // errors). InvalidArgument for an invalid `create`.
   static absl::StatusOr<std::unique_ptr<Workspace>> Open(
       absl::string_view uri, OpenOptions options = {});
 

@@ -11,6 +11,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "src/store/memory/memory_store.h"
+#include "src/store/postgres/postgres_store.h"
 #include "src/store/sqlite/sqlite_store.h"
 #include "worksection/store.h"
 
@@ -55,14 +56,15 @@ absl::Status ApplyUriParameters(absl::string_view query,
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(absl::string_view uri,
                                                  const StoreOptions& options) {
   if (uri == "memory:") return NewMemoryStore(options);
+  if (IsPostgresUri(uri)) return OpenPostgresStore(uri, options);
   absl::string_view path = uri;
   if (absl::ConsumePrefix(&path, "sqlite:")) {
     // "sqlite:PATH"; "sqlite://PATH" is accepted as the same thing.
     absl::ConsumePrefix(&path, "//");
   } else if (HasScheme(uri)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("uri: unknown scheme in \"", uri,
-                     "\" (use memory:, sqlite:PATH or a path)"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "uri: unknown scheme in \"", uri,
+        "\" (use memory:, sqlite:PATH, a path or postgresql://...)"));
   }
   StoreOptions sqlite_options = options;
   if (uri != path) {  // "sqlite:": parameters after the last '?'

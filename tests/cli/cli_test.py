@@ -50,13 +50,33 @@ class Result:
 
 
 class CliCase(unittest.TestCase):
-    """A temporary directory holding ./worksection.db."""
+    """A temporary directory holding ./worksection.db.
+
+    A subclass with store = "postgresql" runs the same tests with --db
+    naming a fresh schema on the server $WS_PG_URI names (scripts/pg run
+    sets it), dropped afterwards; without that variable it fails."""
+
+    store = "sqlite"
 
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="ws-cli-test-")
         self.db = os.path.join(self.dir, "worksection.db")
+        self.pg_server = None
+        if self.store == "postgresql":
+            server = os.environ.get("WS_PG_URI")
+            if not server:
+                self.fail("WS_PG_URI is not set: run the tests through "
+                          "`scripts/pg run` (scripts/test does)")
+            self.pg_server = server
+            self.pg_schema = f"ws_cli_{os.getpid()}_{id(self)}"
+            sep = "&" if "?" in server else "?"
+            self.db = f"{server}{sep}schema={self.pg_schema}"
 
     def tearDown(self):
+        if self.pg_server:
+            subprocess.run(["psql", self.pg_server, "-q", "-c",
+                            f"DROP SCHEMA IF EXISTS {self.pg_schema} CASCADE"],
+                           capture_output=True, check=False)
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def ws(self, *args, env=None, db=True):
@@ -860,6 +880,19 @@ class DemoTest(CliCase):
     def test_demo_usage(self):
         self.fails(2, "demo", "--seeds", "3", db=False)
         self.fails(1, "demo", "--seed", "x", db=False, mentions=["--seed"])
+
+
+# The same commands on a PostgreSQL workspace.
+class PostgresTasksTest(TasksTest):
+    store = "postgresql"
+
+
+class PostgresTimeAndMoneyTest(TimeAndMoneyTest):
+    store = "postgresql"
+
+
+class PostgresReportsTest(ReportsTest):
+    store = "postgresql"
 
 
 if __name__ == "__main__":

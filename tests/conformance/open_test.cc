@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_replace.h"
 #include "tests/conformance/session_test.h"
+#include "tests/pg_testing.h"
 
 namespace worksection {
 namespace session_conformance {
@@ -15,7 +16,8 @@ namespace {
 class OpenTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    uri_ = absl::StrReplaceAll(GetParam(), {{"$TMP", tmp_.path()}});
+    uri_ =
+        ::worksection::testing::ExpandStoreUri(GetParam(), tmp_.path(), &pg_);
   }
 
   static OpenOptions NoCreate() {
@@ -25,6 +27,8 @@ class OpenTest : public ::testing::TestWithParam<std::string> {
   }
 
   ::worksection::testing::TempDir tmp_;
+
+  std::unique_ptr<::worksection::testing::PgSchema> pg_;  // PostgreSQL only
   std::string uri_;
 };
 

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "tests/conformance/session_test.h"
 
 namespace worksection {
@@ -212,10 +213,15 @@ TEST_P(PersistenceTest, ReopenDoesNotBootstrapAgain) {
 TEST_P(PersistenceTest, ReadOnlyOpenReadsEverythingAndWritesNothing) {
   const std::string before = Snapshot();
   ws_.reset();
+  // A file store's bytes must stay as they are. (A PostgreSQL store reads
+  // in READ ONLY transactions, which the server itself holds to that.)
+  const bool file_store = absl::StartsWith(uri_, "sqlite:");
   const std::string path =
       uri_.substr(uri_.find(':') + 1);  // "sqlite:PATH" -> PATH
-  const std::string bytes = ReadFile(path);
-  ASSERT_FALSE(bytes.empty());
+  const std::string bytes = file_store ? ReadFile(path) : "";
+  if (file_store) {
+    ASSERT_FALSE(bytes.empty());
+  }
 
   OpenOptions options = DefaultOptions();
   options.read_only = true;
@@ -267,7 +273,9 @@ TEST_P(PersistenceTest, ReadOnlyOpenReadsEverythingAndWritesNothing) {
 
   EXPECT_EQ(Snapshot(), before);
   ws_.reset();
-  EXPECT_EQ(ReadFile(path), bytes) << "a read-only open changed the file";
+  if (file_store) {
+    EXPECT_EQ(ReadFile(path), bytes) << "a read-only open changed the file";
+  }
 
   // Opened for writing again, the file holds exactly what it held.
   ASSERT_THAT(Reopen(), IsOk());

@@ -25,6 +25,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/pg_testing.h"
 #include "tests/testing.h"
 #include "worksection/ids.h"
 #include "worksection/limits.h"
@@ -46,13 +47,13 @@ using ::worksection::testing::StatusIs;
 
 // The stores under test. "$TMP" is replaced by the test's temp dir.
 inline std::vector<std::string> StoreUris() {
-  return {"memory:", "sqlite:$TMP/ws.db"};
+  return {"memory:", "sqlite:$TMP/ws.db", ::worksection::testing::kPgUriParam};
 }
 
 // Stores whose data outlives the Workspace: closed and reopened by the
 // persistence and read-only tests.
 inline std::vector<std::string> PersistentStoreUris() {
-  return {"sqlite:$TMP/ws.db"};
+  return {"sqlite:$TMP/ws.db", ::worksection::testing::kPgUriParam};
 }
 
 // "memory", "sqlite", ...: the URI's scheme, as a test-name suffix.
@@ -280,7 +281,8 @@ inline Deadline DeadlineOn(absl::CivilDay day,
 class SessionTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    uri_ = absl::StrReplaceAll(GetParam(), {{"$TMP", tmp_.path()}});
+    uri_ =
+        ::worksection::testing::ExpandStoreUri(GetParam(), tmp_.path(), &pg_);
     absl::StatusOr<std::unique_ptr<Workspace>> ws =
         Workspace::Open(uri_, DefaultOptions());
     ASSERT_TRUE(ws.ok()) << uri_ << ": " << ws.status();
@@ -411,6 +413,8 @@ class SessionTest : public ::testing::TestWithParam<std::string> {
   }
 
   ::worksection::testing::TempDir tmp_;
+
+  std::unique_ptr<::worksection::testing::PgSchema> pg_;  // PostgreSQL only
   std::string uri_;
   std::unique_ptr<Workspace> ws_;
   MemberId owner_id_;

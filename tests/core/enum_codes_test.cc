@@ -6,12 +6,12 @@
 
 #include "capi/internal.h"
 #include "gtest/gtest.h"
-#include "src/store/sqlite/codec.h"
+#include "src/store/sql/codec.h"
 
 namespace worksection {
 namespace {
 
-using namespace sqlite_internal;  // NOLINT: the tables under test
+using namespace sql_internal;  // NOLINT: the tables under test
 
 // `values` lists every value of the enum; the table must hold each once,
 // with distinct non-zero codes, and decode each code back.

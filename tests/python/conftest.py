@@ -7,6 +7,9 @@ tree. The clock is fixed: Monday 6 May 2024, 09:00 UTC.
 from __future__ import annotations
 
 import datetime
+import itertools
+import os
+import subprocess
 import types
 from pathlib import Path
 
@@ -31,12 +34,32 @@ def fixed_clock() -> datetime.datetime:
     return NOW
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
 def uri(request, tmp_path) -> str:
-    """Each test using it runs over both stores."""
+    """Each test using it runs over every store."""
     if request.param == "memory":
         return "memory:"
+    if request.param == "postgresql":
+        return request.getfixturevalue("pg_uri")
     return f"sqlite:{tmp_path / 'agency.db'}"
+
+
+_pg_schemas = itertools.count()
+
+
+@pytest.fixture
+def pg_uri() -> str:
+    """A fresh schema on the server $WS_PG_URI names (scripts/pg run sets
+    it), dropped afterwards. Without a server the test fails: never skips."""
+    server = os.environ.get("WS_PG_URI")
+    if not server:
+        pytest.fail("WS_PG_URI is not set: run the tests through "
+                    "`scripts/pg run` (scripts/test does)")
+    schema = f"ws_py_{os.getpid()}_{next(_pg_schemas)}"
+    yield f"{server}{'&' if '?' in server else '?'}schema={schema}"
+    subprocess.run(["psql", server, "-q", "-c",
+                    f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
+                   capture_output=True, check=False)
 
 
 @pytest.fixture

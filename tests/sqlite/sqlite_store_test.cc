@@ -23,9 +23,9 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "src/store/sql/task_scan_sql.h"
 #include "src/store/sqlite/connection.h"
 #include "src/store/sqlite/schema.h"
-#include "src/store/sqlite/task_scan_sql.h"
 #include "tests/sqlite/sqlite_test_util.h"
 #include "tests/testing.h"
 #include "worksection/model.h"
@@ -556,8 +556,10 @@ TEST(SqliteTaskScanSqlTest, TextDependsOnlyOnWhichConditionsArePresent) {
   b.filter.text_contains = "x";
   b.after = TaskSortPosition{456, TaskId(1)};
   b.limit = 50;
-  const sqlite_internal::SqlQuery qa = sqlite_internal::BuildTaskScanQuery(a);
-  const sqlite_internal::SqlQuery qb = sqlite_internal::BuildTaskScanQuery(b);
+  const sql_internal::SqlQuery qa =
+      sql_internal::BuildTaskScanQuery(a, sqlite_internal::kSqliteDialect);
+  const sql_internal::SqlQuery qb =
+      sql_internal::BuildTaskScanQuery(b, sqlite_internal::kSqliteDialect);
   // One statement shape, prepared once and cached; values are bound.
   EXPECT_EQ(qa.sql, qb.sql);
   EXPECT_THAT(qa.sql, Not(HasSubstr("Brien")));
@@ -565,7 +567,9 @@ TEST(SqliteTaskScanSqlTest, TextDependsOnlyOnWhichConditionsArePresent) {
   EXPECT_NE(qa.args, qb.args);
   // Another set of conditions is another shape.
   b.filter.status = TaskStatus::kOpen;
-  EXPECT_NE(sqlite_internal::BuildTaskScanQuery(b).sql, qa.sql);
+  EXPECT_NE(
+      sql_internal::BuildTaskScanQuery(b, sqlite_internal::kSqliteDialect).sql,
+      qa.sql);
 }
 
 // A store with a few members, projects and many random tasks.
@@ -662,7 +666,8 @@ class SqliteScanTest : public ::testing::Test {
   // The query plan of `scan`'s SQL on the raw file, one detail a line.
   std::string Plan(const TaskScan& scan) {
     return RawDb(path_, /*read_only=*/true)
-        .Plan(sqlite_internal::BuildTaskScanQuery(scan));
+        .Plan(sql_internal::BuildTaskScanQuery(
+            scan, sqlite_internal::kSqliteDialect));
   }
 
   TempDir dir_;
@@ -723,7 +728,9 @@ TEST_F(SqliteScanTest, MatchesTheReferenceAcrossRandomScansAndPages) {
       const std::vector<TaskId> want = Reference(scan);
       const std::vector<TaskId> got = Scan(scan);
       ASSERT_EQ(got, want) << "round " << round << " page " << page << "\n"
-                           << sqlite_internal::BuildTaskScanQuery(scan).sql;
+                           << sql_internal::BuildTaskScanQuery(
+                                  scan, sqlite_internal::kSqliteDialect)
+                                  .sql;
       got_all.insert(got_all.end(), got.begin(), got.end());
       if (static_cast<int>(got.size()) < scan.limit) break;
       const Task& last = all_[got.back().value() - 1];

@@ -15,7 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
-#include "src/store/sqlite/task_scan_sql.h"
+#include "src/store/sql/task_scan_sql.h"
 #include "worksection/model.h"
 #include "worksection/store.h"
 
@@ -58,7 +58,7 @@ class RawDb {
   }
 
   // The query plan of `q` (its parameters bound), one detail a line.
-  std::string Plan(const sqlite_internal::SqlQuery& q) {
+  std::string Plan(const sql_internal::SqlQuery& q) {
     sqlite3_stmt* stmt = nullptr;
     const std::string sql = "EXPLAIN QUERY PLAN " + q.sql;
     EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr),

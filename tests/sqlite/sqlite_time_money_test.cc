@@ -22,11 +22,11 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "src/store/sql/task_scan_sql.h"
+#include "src/store/sql/time_money_sql.h"
 #include "src/store/sqlite/connection.h"
 #include "src/store/sqlite/schema.h"
 #include "src/store/sqlite/sqlite_store.h"
-#include "src/store/sqlite/task_scan_sql.h"
-#include "src/store/sqlite/time_money_sql.h"
 #include "tests/sqlite/sqlite_test_util.h"
 #include "tests/testing.h"
 #include "worksection/model.h"
@@ -575,8 +575,10 @@ TEST(SqliteTimeMoneySqlTest, TextDependsOnlyOnWhichConditionsArePresent) {
   b.projects_in = std::vector<ProjectId>{ProjectId(88)};
   b.after = TimeEntryPosition{absl::CivilDay(2025, 1, 5), TimeEntryId(1)};
   b.limit = 50;
-  const auto qa = sqlite_internal::BuildTimeEntryScanQuery(a);
-  const auto qb = sqlite_internal::BuildTimeEntryScanQuery(b);
+  const auto qa =
+      sql_internal::BuildTimeEntryScanQuery(a, sqlite_internal::kSqliteDialect);
+  const auto qb =
+      sql_internal::BuildTimeEntryScanQuery(b, sqlite_internal::kSqliteDialect);
   EXPECT_EQ(qa.sql, qb.sql);
   EXPECT_THAT(qa.sql, Not(HasSubstr("Brien")));
   EXPECT_THAT(qa.sql, Not(HasSubstr("77")));
@@ -585,13 +587,19 @@ TEST(SqliteTimeMoneySqlTest, TextDependsOnlyOnWhichConditionsArePresent) {
   // Empty id lists match nothing, without a query.
   TimeEntryScan none;
   none.tasks_in = std::vector<TaskId>{};
-  EXPECT_TRUE(sqlite_internal::BuildTimeEntryScanQuery(none).empty);
+  EXPECT_TRUE(sql_internal::BuildTimeEntryScanQuery(
+                  none, sqlite_internal::kSqliteDialect)
+                  .empty);
   CostScan no_costs;
   no_costs.projects_in = std::vector<ProjectId>{};
-  EXPECT_TRUE(sqlite_internal::BuildCostScanQuery(no_costs).empty);
+  EXPECT_TRUE(sql_internal::BuildCostScanQuery(no_costs,
+                                               sqlite_internal::kSqliteDialect)
+                  .empty);
   RollupScan no_rows;
   no_rows.members = std::vector<MemberId>{};
-  EXPECT_TRUE(sqlite_internal::BuildRollupScanQuery(no_rows).empty);
+  EXPECT_TRUE(sql_internal::BuildRollupScanQuery(
+                  no_rows, sqlite_internal::kSqliteDialect)
+                  .empty);
 }
 
 // A store with members, projects, tasks and random time entries, costs and
@@ -680,7 +688,7 @@ class SqliteTimeScanTest : public ::testing::Test {
     return ids;
   }
 
-  std::string Plan(const sqlite_internal::SqlQuery& q) {
+  std::string Plan(const sql_internal::SqlQuery& q) {
     RawDb raw(path_, /*read_only=*/true);
     return raw.Plan(q);
   }
@@ -742,7 +750,8 @@ TEST_F(SqliteTimeScanTest, ProjectAndDateRangeSeekTheProjectDayIndex) {
   scan.filter.project = projects_[1];
   scan.filter.from = absl::CivilDay(2024, 1, 10);
   scan.filter.to = absl::CivilDay(2024, 1, 20);
-  std::string plan = Plan(sqlite_internal::BuildTimeEntryScanQuery(scan));
+  std::string plan = Plan(sql_internal::BuildTimeEntryScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX time_entries_by_project_day "
                               "(project_id=? AND day>? AND day<?)"))
       << plan;
@@ -750,7 +759,8 @@ TEST_F(SqliteTimeScanTest, ProjectAndDateRangeSeekTheProjectDayIndex) {
   // The next page, and a restricted caller's project list, keep the seek.
   scan.after = TimeEntryPosition{absl::CivilDay(2024, 1, 12), TimeEntryId(7)};
   scan.projects_in = std::vector<ProjectId>{projects_[0], projects_[1]};
-  plan = Plan(sqlite_internal::BuildTimeEntryScanQuery(scan));
+  plan = Plan(sql_internal::BuildTimeEntryScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX time_entries_by_project_day "
                               "(project_id=? AND day>? AND day<?)"))
       << plan;
@@ -762,7 +772,8 @@ TEST_F(SqliteTimeScanTest, MemberAndDateRangeSeekTheMemberDayIndex) {
   scan.filter.member = members_[2];
   scan.filter.from = absl::CivilDay(2024, 1, 8);
   scan.filter.to = absl::CivilDay(2024, 1, 14);
-  std::string plan = Plan(sqlite_internal::BuildTimeEntryScanQuery(scan));
+  std::string plan = Plan(sql_internal::BuildTimeEntryScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX time_entries_by_member_day "
                               "(member_id=? AND day>? AND day<?)"))
       << plan;
@@ -771,7 +782,8 @@ TEST_F(SqliteTimeScanTest, MemberAndDateRangeSeekTheMemberDayIndex) {
   // seek in task_tags per entry.
   scan.filter.billable = true;
   scan.filter.tag = "a";
-  plan = Plan(sqlite_internal::BuildTimeEntryScanQuery(scan));
+  plan = Plan(sql_internal::BuildTimeEntryScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX time_entries_by_member_day "
                               "(member_id=? AND day>? AND day<?)"))
       << plan;
@@ -781,7 +793,8 @@ TEST_F(SqliteTimeScanTest, MemberAndDateRangeSeekTheMemberDayIndex) {
 TEST_F(SqliteTimeScanTest, TaskScanUsesTheTaskIndexInDayOrder) {
   TimeEntryScan scan;
   scan.filter.task = tasks_[3].id;
-  const std::string plan = Plan(sqlite_internal::BuildTimeEntryScanQuery(scan));
+  const std::string plan = Plan(sql_internal::BuildTimeEntryScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX time_entries_by_task_day")) << plan;
   EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE"))) << plan;
 }
@@ -789,13 +802,15 @@ TEST_F(SqliteTimeScanTest, TaskScanUsesTheTaskIndexInDayOrder) {
 TEST_F(SqliteTimeScanTest, WorkspacePagesSeekTheDayIndexWithoutSorting) {
   TimeEntryScan scan;
   scan.limit = 20;
-  std::string plan = Plan(sqlite_internal::BuildTimeEntryScanQuery(scan));
+  std::string plan = Plan(sql_internal::BuildTimeEntryScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX time_entries_by_day")) << plan;
   EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE"))) << plan;
   scan.filter.from = absl::CivilDay(2024, 1, 10);
   scan.filter.to = absl::CivilDay(2024, 1, 20);
   scan.after = TimeEntryPosition{absl::CivilDay(2024, 1, 12), TimeEntryId(7)};
-  plan = Plan(sqlite_internal::BuildTimeEntryScanQuery(scan));
+  plan = Plan(sql_internal::BuildTimeEntryScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX time_entries_by_day (day>? AND "
                               "day<?)"))
       << plan;
@@ -805,7 +820,8 @@ TEST_F(SqliteTimeScanTest, WorkspacePagesSeekTheDayIndexWithoutSorting) {
 TEST_F(SqliteTimeScanTest, OneProjectsRollupsAreARangeOfThePrimaryKey) {
   RollupScan scan;
   scan.projects = std::vector<ProjectId>{projects_[1]};
-  std::string plan = Plan(sqlite_internal::BuildRollupScanQuery(scan));
+  std::string plan = Plan(sql_internal::BuildRollupScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan,
               HasSubstr("SEARCH rollups USING PRIMARY KEY (project_id=?)"))
       << plan;
@@ -815,7 +831,8 @@ TEST_F(SqliteTimeScanTest, OneProjectsRollupsAreARangeOfThePrimaryKey) {
   scan.from = absl::CivilDay(2024, 1, 5);
   scan.to = absl::CivilDay(2024, 1, 25);
   scan.tasks = std::vector<TaskId>{tasks_[1].id, tasks_[4].id};
-  plan = Plan(sqlite_internal::BuildRollupScanQuery(scan));
+  plan = Plan(sql_internal::BuildRollupScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("SEARCH rollups USING PRIMARY KEY (project_id=?"))
       << plan;
   EXPECT_THAT(plan, Not(HasSubstr("SCAN rollups"))) << plan;
@@ -847,7 +864,8 @@ TEST_F(SqliteTimeScanTest, MemberRollupsUseTheMemberDayIndex) {
   scan.members = std::vector<MemberId>{members_[0]};
   scan.from = absl::CivilDay(2024, 1, 8);
   scan.to = absl::CivilDay(2024, 1, 14);
-  const std::string plan = Plan(sqlite_internal::BuildRollupScanQuery(scan));
+  const std::string plan = Plan(sql_internal::BuildRollupScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX rollups_by_member_day "
                               "(member_id=? AND day>? AND day<?)"))
       << plan;
@@ -857,7 +875,8 @@ TEST_F(SqliteTimeScanTest, WorkspaceRollupsOfAPeriodSeekTheDayIndex) {
   RollupScan scan;
   scan.from = absl::CivilDay(2024, 1, 8);
   scan.to = absl::CivilDay(2024, 1, 14);
-  const std::string plan = Plan(sqlite_internal::BuildRollupScanQuery(scan));
+  const std::string plan = Plan(sql_internal::BuildRollupScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX rollups_by_day (day>? AND day<?)"))
       << plan;
   EXPECT_THAT(plan, Not(HasSubstr("SCAN rollups"))) << plan;
@@ -867,7 +886,8 @@ TEST_F(SqliteTimeScanTest, MonthlyRollupsSeekTheirKeyOrTheMonthIndex) {
   RollupScan scan;
   scan.grain = RollupGrain::kMonth;
   scan.projects = std::vector<ProjectId>{projects_[1]};
-  std::string plan = Plan(sqlite_internal::BuildRollupScanQuery(scan));
+  std::string plan = Plan(sql_internal::BuildRollupScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("SEARCH rollups_monthly USING PRIMARY KEY "
                               "(project_id=?)"))
       << plan;
@@ -876,7 +896,8 @@ TEST_F(SqliteTimeScanTest, MonthlyRollupsSeekTheirKeyOrTheMonthIndex) {
   scan.grain = RollupGrain::kMonth;
   scan.from = absl::CivilDay(2024, 1, 1);
   scan.to = absl::CivilDay(2024, 1, 1);
-  plan = Plan(sqlite_internal::BuildRollupScanQuery(scan));
+  plan = Plan(sql_internal::BuildRollupScanQuery(
+      scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX rollups_monthly_by_month "
                               "(month>? AND month<?)"))
       << plan;
@@ -887,7 +908,8 @@ TEST_F(SqliteTimeScanTest, ProjectCostsSeekTheProjectDayIndex) {
   scan.filter.project = projects_[0];
   scan.filter.from = absl::CivilDay(2024, 1, 1);
   scan.filter.to = absl::CivilDay(2024, 1, 31);
-  const std::string plan = Plan(sqlite_internal::BuildCostScanQuery(scan));
+  const std::string plan = Plan(
+      sql_internal::BuildCostScanQuery(scan, sqlite_internal::kSqliteDialect));
   EXPECT_THAT(plan, HasSubstr("USING INDEX costs_by_project_day "
                               "(project_id=? AND day>? AND day<?)"))
       << plan;

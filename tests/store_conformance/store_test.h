@@ -21,6 +21,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/pg_testing.h"
 #include "tests/testing.h"
 #include "worksection/ids.h"
 #include "worksection/model.h"
@@ -76,7 +77,7 @@ MATCHER_P(IsOkAndHolds, matcher, "") {
 
 // The stores under test. "$TMP" is replaced by the test's temp dir.
 inline std::vector<std::string> StoreUris() {
-  return {"memory:", "sqlite:$TMP/ws.db"};
+  return {"memory:", "sqlite:$TMP/ws.db", ::worksection::testing::kPgUriParam};
 }
 
 // "memory", "sqlite", ...: the URI's scheme, as a test-name suffix.
@@ -92,7 +93,8 @@ inline std::string StoreName(const ::testing::TestParamInfo<std::string>& p) {
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    uri_ = absl::StrReplaceAll(GetParam(), {{"$TMP", tmp_.path()}});
+    uri_ =
+        ::worksection::testing::ExpandStoreUri(GetParam(), tmp_.path(), &pg_);
     absl::StatusOr<std::unique_ptr<Store>> store =
         OpenStore(uri_, StoreOptions{});
     ASSERT_TRUE(store.ok()) << uri_ << ": " << store.status();
@@ -174,6 +176,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
 
  private:
   testing::TempDir tmp_;
+  std::unique_ptr<::worksection::testing::PgSchema> pg_;  // PostgreSQL only
   std::string uri_;
   std::unique_ptr<Store> store_;
 };

@@ -39,6 +39,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/pg_testing.h"
 #include "tests/store_contents.h"
 #include "tests/testing.h"
 #include "worksection/ids.h"
@@ -63,7 +64,7 @@ using ::worksection::testing::IsOk;
 using ::worksection::testing::StatusIs;
 
 inline std::vector<std::string> StoreUris() {
-  return {"memory:", "sqlite:$TMP/ws.db"};
+  return {"memory:", "sqlite:$TMP/ws.db", ::worksection::testing::kPgUriParam};
 }
 
 inline std::string StoreName(const ::testing::TestParamInfo<std::string>& p) {
@@ -316,7 +317,8 @@ using ::worksection::testing::SumRollups;
 class TimeMoneyTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    uri_ = absl::StrReplaceAll(GetParam(), {{"$TMP", tmp_.path()}});
+    uri_ =
+        ::worksection::testing::ExpandStoreUri(GetParam(), tmp_.path(), &pg_);
     OpenOptions options;
     WorkspaceSetup setup;
     setup.name = "Acme Agency";
@@ -542,6 +544,7 @@ class TimeMoneyTest : public ::testing::TestWithParam<std::string> {
 
   std::shared_ptr<TestClock> clock_ = std::make_shared<TestClock>(StartNow());
   ::worksection::testing::TempDir tmp_;
+  std::unique_ptr<::worksection::testing::PgSchema> pg_;  // PostgreSQL only
   std::string uri_;
   std::unique_ptr<Workspace> ws_;
   MemberId owner_, admin_, mgr_, emp_, emp2_, outsider_, client_, reader_;

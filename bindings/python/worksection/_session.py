@@ -564,7 +564,10 @@ def open(
     """Opens a workspace.
 
     ``uri`` is ``"memory:"`` (a private in-memory store), ``"sqlite:PATH"``,
-    or a path (a str, or an ``os.PathLike`` which is always read as a path).
+    a path (a str, or an ``os.PathLike`` which is always read as a path), or
+    ``"postgresql://USER@HOST/DB?schema=NAME"`` (a workspace in a schema of a
+    PostgreSQL database, shared by every process that opens it;
+    UnavailableError when the server cannot be reached).
 
     * ``create``: a :class:`Setup`; when the store holds no workspace yet,
       sets it up with this setup and its first owner. Ignored otherwise.

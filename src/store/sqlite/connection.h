@@ -21,11 +21,11 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "src/store/sql/sql_query.h"
 
 namespace worksection::sqlite_internal {
 
-// A value to bind to a parameter: NULL, an integer or a text.
-using SqlArg = std::variant<std::nullptr_t, int64_t, std::string>;
+using sql_internal::SqlArg;
 
 // Maps a SQLite result code to a canonical status: BUSY/LOCKED ->
 // Unavailable, CORRUPT/NOTADB -> DataLoss, the members' e-mail unique
@@ -86,6 +86,8 @@ class Statement {
 
 class Connection {
  public:
+  using Statement = sqlite_internal::Statement;
+
   // Opens `path`. With read_only, SQLITE_OPEN_READONLY and never created;
   // else read-write, created if missing. Sets the busy timeout and turns
   // foreign keys on. Never changes the journal mode (see schema.h).
@@ -125,6 +127,8 @@ class Connection {
   absl::Status Error(int rc, absl::string_view what) const;
 
   sqlite3* db() const { return db_; }
+  // Rows the latest INSERT, UPDATE or DELETE changed.
+  int64_t changes() const { return sqlite3_changes64(db_); }
   bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
   const std::string& path() const { return path_; }
 

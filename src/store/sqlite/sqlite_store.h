@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "src/store/sql/sql_query.h"
 #include "worksection/store.h"
 
 namespace worksection {
@@ -17,6 +18,11 @@ inline constexpr int kSqliteSchemaVersion = 5;
 // OpenStore for the errors.
 absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
     const std::string& path, const StoreOptions& options);
+
+namespace sqlite_internal {
+// The SQL of SQLite where it differs from PostgreSQL's.
+extern const sql_internal::SqlDialect kSqliteDialect;
+}  // namespace sqlite_internal
 
 }  // namespace worksection
 

@@ -1,4 +1,4 @@
-#include "src/store/sqlite/time_money_sql.h"
+#include "src/store/sql/time_money_sql.h"
 
 #include <cstdint>
 #include <optional>
@@ -8,11 +8,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "src/store/sqlite/codec.h"
+#include "src/store/sql/codec.h"
 #include "worksection/rollup.h"
 #include "worksection/store.h"
 
-namespace worksection::sqlite_internal {
+namespace worksection::sql_internal {
 
 const char kTimeEntryColumns[] =
     "id, revision, task_id, project_id, member_id, day, start, seconds, "
@@ -32,64 +32,20 @@ const char kMonthlyRollupColumns[] =
     "project_id, 0, member_id, month, seconds, billable_seconds, "
     "billed_amount, labour_cost, entry_count";
 
-namespace {
-
-// An id as a parameter: NULL for "none", matching how entities store ids.
-template <typename T>
-SqlArg IdArg(T id) {
-  if (!id.valid()) return nullptr;
-  return id.value();
-}
-
-template <typename T>
-std::string IdsJson(const std::vector<T>& ids) {
-  std::string json = "[";
-  for (size_t i = 0; i < ids.size(); ++i) {
-    absl::StrAppend(&json, i == 0 ? "" : ",", ids[i].value());
-  }
-  json += "]";
-  return json;
-}
-
-// Collects the conditions of a WHERE clause and their arguments.
-class Where {
- public:
-  explicit Where(SqlQuery& q) : q_(q) {}
-
-  void Add(absl::string_view condition) {
-    absl::StrAppend(&sql_, sql_.empty() ? " WHERE " : " AND ", condition);
-  }
-  void Add(absl::string_view condition, SqlArg arg) {
-    Add(condition);
-    q_.args.push_back(std::move(arg));
-  }
-  // `column` is one of `ids` (empty: no row can match), through json_each.
-  template <typename T>
-  void AddIn(absl::string_view column, const std::vector<T>& ids) {
-    if (ids.empty()) q_.empty = true;
-    Add(absl::StrCat(column, " IN (SELECT value FROM json_each(?))"),
-        IdsJson(ids));
-  }
-  const std::string& sql() const { return sql_; }
-
- private:
-  SqlQuery& q_;
-  std::string sql_;
-};
-
-}  // namespace
-
-SqlQuery BuildTimeEntryScanQuery(const TimeEntryScan& scan) {
+SqlQuery BuildTimeEntryScanQuery(const TimeEntryScan& scan,
+                                 const SqlDialect& dialect) {
   const TimeEntryFilter& f = scan.filter;
   SqlQuery q;
-  Where where(q);
-  if (scan.projects_in) where.AddIn("project_id", *scan.projects_in);
-  if (scan.tasks_in) where.AddIn("task_id", *scan.tasks_in);
-  // IS, not =: an id of "none" is NULL, and then matches nothing, as in the
-  // reference (every entry has a task, a project and a member).
-  if (f.project) where.Add("project_id IS ?", IdArg(*f.project));
-  if (f.task) where.Add("task_id IS ?", IdArg(*f.task));
-  if (f.member) where.Add("member_id IS ?", IdArg(*f.member));
+  Where where(q, dialect);
+  if (scan.projects_in) {
+    where.AddIn("project_id", IdValues(*scan.projects_in));
+  }
+  if (scan.tasks_in) where.AddIn("task_id", IdValues(*scan.tasks_in));
+  // An id of "none" is NULL, and then matches nothing, as in the reference
+  // (every entry has a task, a project and a member).
+  if (f.project) where.AddIdOrNull("project_id", *f.project);
+  if (f.task) where.AddIdOrNull("task_id", *f.task);
+  if (f.member) where.AddIdOrNull("member_id", *f.member);
   if (f.from) where.Add("day >= ?", EncodeDay(*f.from));
   if (f.to) where.Add("day <= ?", EncodeDay(*f.to));
   if (f.billable) where.Add("billable = ?", int64_t{*f.billable ? 1 : 0});
@@ -118,14 +74,16 @@ SqlQuery BuildTimeEntryScanQuery(const TimeEntryScan& scan) {
   return q;
 }
 
-SqlQuery BuildCostScanQuery(const CostScan& scan) {
+SqlQuery BuildCostScanQuery(const CostScan& scan, const SqlDialect& dialect) {
   const CostFilter& f = scan.filter;
   SqlQuery q;
-  Where where(q);
-  if (scan.projects_in) where.AddIn("project_id", *scan.projects_in);
-  if (f.project) where.Add("project_id IS ?", IdArg(*f.project));
+  Where where(q, dialect);
+  if (scan.projects_in) {
+    where.AddIn("project_id", IdValues(*scan.projects_in));
+  }
+  if (f.project) where.AddIdOrNull("project_id", *f.project);
   // A task of "none" (NULL) selects the projects' own lines.
-  if (f.task) where.Add("task_id IS ?", IdArg(*f.task));
+  if (f.task) where.AddIdOrNull("task_id", *f.task);
   if (f.kind) where.Add("kind = ?", kCostKindCodes.Encode(*f.kind));
   if (f.from) where.Add("day >= ?", EncodeDay(*f.from));
   if (f.to) where.Add("day <= ?", EncodeDay(*f.to));
@@ -145,15 +103,16 @@ void AddRollupIds(Where& where, absl::string_view column,
   if (ids->size() == 1) {
     where.Add(absl::StrCat(column, " = ?"), ids->front().value());
   } else {
-    where.AddIn(column, *ids);
+    where.AddIn(column, IdValues(*ids));
   }
 }
 
 }  // namespace
 
-SqlQuery BuildRollupScanQuery(const RollupScan& scan) {
+SqlQuery BuildRollupScanQuery(const RollupScan& scan,
+                              const SqlDialect& dialect) {
   SqlQuery q;
-  Where where(q);
+  Where where(q, dialect);
   AddRollupIds(where, "project_id", scan.projects);
   AddRollupIds(where, "member_id", scan.members);
   if (scan.grain == RollupGrain::kMonth) {
@@ -174,4 +133,4 @@ SqlQuery BuildRollupScanQuery(const RollupScan& scan) {
   return q;
 }
 
-}  // namespace worksection::sqlite_internal
+}  // namespace worksection::sql_internal

@@ -1,4 +1,4 @@
-#include "src/store/sqlite/task_scan_sql.h"
+#include "src/store/sql/task_scan_sql.h"
 
 #include <cstdint>
 #include <limits>
@@ -6,11 +6,12 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "src/store/sqlite/codec.h"
+#include "absl/strings/string_view.h"
+#include "src/store/sql/codec.h"
 #include "worksection/query.h"
 #include "worksection/store.h"
 
-namespace worksection::sqlite_internal {
+namespace worksection::sql_internal {
 
 const char kTaskColumns[] =
     "id, revision, project_id, parent_id, title, text, author_id, "
@@ -19,12 +20,6 @@ const char kTaskColumns[] =
     "completed_at, created_at, updated_at, children";
 
 namespace {
-
-// An id as a parameter: NULL for "none", matching how ids are stored.
-SqlArg IdArg(int64_t value, bool valid) {
-  if (!valid) return nullptr;
-  return value;
-}
 
 // The deadline key of a day and slot (see TaskSortKey), saturated to the
 // int64 range (a filter day far outside any stored deadline still compares
@@ -40,42 +35,21 @@ int64_t MinuteKey(int64_t days, int64_t slot) {
 
 }  // namespace
 
-SqlQuery BuildTaskScanQuery(const TaskScan& scan) {
+SqlQuery BuildTaskScanQuery(const TaskScan& scan, const SqlDialect& dialect) {
   const TaskFilter& f = scan.filter;
   SqlQuery q;
-  std::string where;
-  auto add = [&where](absl::string_view condition) {
-    absl::StrAppend(&where, where.empty() ? " WHERE " : " AND ", condition);
-  };
+  Where where(q, dialect);
+  auto add = [&where](absl::string_view condition) { where.Add(condition); };
 
   if (scan.projects_in) {
-    if (scan.projects_in->empty()) q.empty = true;
-    std::string json = "[";
-    for (size_t i = 0; i < scan.projects_in->size(); ++i) {
-      absl::StrAppend(&json, i == 0 ? "" : ",", (*scan.projects_in)[i].value());
-    }
-    json += "]";
-    add("project_id IN (SELECT value FROM json_each(?))");
-    q.args.push_back(std::move(json));
+    where.AddIn("project_id", IdValues(*scan.projects_in));
   }
   if (!scan.include_hidden) add("hidden_from_clients = 0");
-  if (f.project) {
-    add("project_id IS ?");
-    q.args.push_back(IdArg(f.project->value(), f.project->valid()));
-  }
-  if (f.parent) {
-    // IS, not =: a parent of "none" (NULL) selects top-level tasks.
-    add("parent_id IS ?");
-    q.args.push_back(IdArg(f.parent->value(), f.parent->valid()));
-  }
-  if (f.assignee) {
-    add("assignee_id IS ?");
-    q.args.push_back(IdArg(f.assignee->value(), f.assignee->valid()));
-  }
-  if (f.author) {
-    add("author_id IS ?");
-    q.args.push_back(IdArg(f.author->value(), f.author->valid()));
-  }
+  if (f.project) where.AddIdOrNull("project_id", *f.project);
+  // A parent of "none" (NULL) selects top-level tasks.
+  if (f.parent) where.AddIdOrNull("parent_id", *f.parent);
+  if (f.assignee) where.AddIdOrNull("assignee_id", *f.assignee);
+  if (f.author) where.AddIdOrNull("author_id", *f.author);
   if (f.status) {
     add("status = ?");
     q.args.push_back(kTaskStatusCodes.Encode(*f.status));
@@ -114,15 +88,10 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan) {
     q.args.push_back(MinuteKey(day, 0));
   }
   if (!f.text_contains.empty()) {
-    // The reference is a byte substring search where ASCII letters match
-    // either case. SQLite's lower() folds ASCII letters only and keeps every
-    // other byte; comparing BLOBs makes instr() search bytes, not
-    // characters, so a needle that is not valid UTF-8 on its own (a piece
-    // of a multi-byte character) matches exactly as in the reference.
-    add("(instr(CAST(lower(title) AS BLOB), CAST(lower(?) AS BLOB)) > 0 OR "
-        "instr(CAST(lower(text) AS BLOB), CAST(lower(?) AS BLOB)) > 0)");
-    q.args.push_back(f.text_contains);
-    q.args.push_back(f.text_contains);
+    add(absl::StrCat("(", dialect.contains("title"), " OR ",
+                     dialect.contains("text"), ")"));
+    q.args.push_back(dialect.contains_arg(f.text_contains));
+    q.args.push_back(dialect.contains_arg(f.text_contains));
   }
 
   const char* order_by = "";
@@ -157,10 +126,10 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan) {
       break;
   }
   if (scan.limit <= 0) q.empty = true;
-  q.sql = absl::StrCat("SELECT ", kTaskColumns, " FROM tasks", where, order_by,
-                       " LIMIT ?");
+  q.sql = absl::StrCat("SELECT ", kTaskColumns, " FROM tasks", where.sql(),
+                       order_by, " LIMIT ?");
   q.args.push_back(int64_t{scan.limit});
   return q;
 }
 
-}  // namespace worksection::sqlite_internal
+}  // namespace worksection::sql_internal

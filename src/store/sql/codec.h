@@ -1,5 +1,6 @@
-// How the SQLite store encodes model values in columns. These encodings are
-// part of the file format: never change a mapping, only add new values.
+// How the SQL stores (SQLite and PostgreSQL) encode model values in columns.
+// These encodings are part of both formats: never change a mapping, only add
+// new values.
 //
 //   absl::Time      int64 microseconds since the Unix epoch, UTC
 //                   (InfinitePast/InfiniteFuture as INT64_MIN/INT64_MAX)
@@ -9,8 +10,8 @@
 //                   declaration order)
 //   ids             int64; an invalid id ("none") as NULL, so that foreign
 //                   keys hold
-#ifndef WORKSECTION_SRC_STORE_SQLITE_CODEC_H_
-#define WORKSECTION_SRC_STORE_SQLITE_CODEC_H_
+#ifndef WORKSECTION_SRC_STORE_SQL_CODEC_H_
+#define WORKSECTION_SRC_STORE_SQL_CODEC_H_
 
 #include <cstdint>
 #include <limits>
@@ -22,7 +23,7 @@
 #include "worksection/model.h"
 #include "worksection/money.h"
 
-namespace worksection::sqlite_internal {
+namespace worksection::sql_internal {
 
 inline int64_t EncodeTime(absl::Time t) {
   if (t == absl::InfinitePast()) return std::numeric_limits<int64_t>::min();
@@ -101,6 +102,6 @@ inline constexpr EnumCodes<Cost::Kind, 2> kCostKindCodes(
 inline constexpr EnumCodes<BudgetAlert::Kind, 2> kBudgetAlertKindCodes(
     {{{BudgetAlert::Kind::kTime, 1}, {BudgetAlert::Kind::kMoney, 2}}});
 
-}  // namespace worksection::sqlite_internal
+}  // namespace worksection::sql_internal
 
-#endif  // WORKSECTION_SRC_STORE_SQLITE_CODEC_H_
+#endif  // WORKSECTION_SRC_STORE_SQL_CODEC_H_

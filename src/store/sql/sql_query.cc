@@ -1,0 +1,34 @@
+#include "src/store/sql/sql_query.h"
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+
+namespace worksection::sql_internal {
+
+void Where::Add(absl::string_view condition) {
+  absl::StrAppend(&sql_, sql_.empty() ? " WHERE " : " AND ", condition);
+}
+
+void Where::Add(absl::string_view condition, SqlArg arg) {
+  Add(condition);
+  q_.args.push_back(std::move(arg));
+}
+
+void Where::AddIn(absl::string_view column, const std::vector<int64_t>& ids) {
+  if (ids.empty()) q_.empty = true;
+  Add(dialect_.in_ids(column), dialect_.ids_arg(ids));
+}
+
+void Where::AddIdOrNull(absl::string_view column, int64_t value, bool valid) {
+  if (valid) {
+    Add(absl::StrCat(column, " = ?"), value);
+  } else {
+    Add(absl::StrCat(column, " IS NULL"));
+  }
+}
+
+}  // namespace worksection::sql_internal
