@@ -163,11 +163,14 @@ class SnapshotTest : public SessionTest {
     return events.ok() ? *events : std::vector<StoredEvent>{};
   }
 
-  // A fresh, empty workspace of the kind `uri` names, in its own temp dir.
+  // A fresh, empty workspace of the kind `uri` names, in its own temp dir
+  // or PostgreSQL schema.
   std::unique_ptr<Workspace> EmptyWorkspace(const std::string& uri) {
     dirs_.push_back(std::make_unique<::worksection::testing::TempDir>());
-    absl::StatusOr<std::unique_ptr<Workspace>> ws = Workspace::Open(
-        absl::StrReplaceAll(uri, {{"$TMP", dirs_.back()->path()}}));
+    schemas_.emplace_back();
+    absl::StatusOr<std::unique_ptr<Workspace>> ws =
+        Workspace::Open(::worksection::testing::ExpandStoreUri(
+            uri, dirs_.back()->path(), &schemas_.back()));
     EXPECT_TRUE(ws.ok()) << ws.status();
     return ws.ok() ? *std::move(ws) : nullptr;
   }
@@ -189,6 +192,8 @@ class SnapshotTest : public SessionTest {
   }
 
   std::vector<std::unique_ptr<::worksection::testing::TempDir>> dirs_;
+  // PostgreSQL schemas of the copies; each outlives its workspace.
+  std::vector<std::unique_ptr<::worksection::testing::PgSchema>> schemas_;
 };
 WS_INSTANTIATE_ALL_STORES(SnapshotTest);
 
