@@ -5,9 +5,10 @@
 // the bytes each path returns; the same paths read as the owner show every
 // marker, so a marker that is absent for the client is absent for a reason.
 //
-// Adding a read path is one line in ReadPaths(). Still to add when they
-// land: the change feed (events) and snapshots.
+// Adding a read path is one line in ReadPaths(). A snapshot is no read
+// path for a client: ExportSnapshot refuses one (a test below).
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <utility>
@@ -19,7 +20,9 @@
 #include "agency.h"
 #include "tests/conformance/session_test.h"
 #include "unzip.h"
+#include "worksection/events.h"
 #include "worksection/export.h"
+#include "worksection/snapshot.h"
 
 namespace worksection::testing {
 namespace {
@@ -208,6 +211,23 @@ class PermissionsClientReads : public AgencyTest {
     ASSERT_THAT(owner.CreateCost(cost), IsOk());
   }
 
+  // The whole change feed the session may see, page by page, every event
+  // as its JSON.
+  static absl::StatusOr<std::string> ChangeFeed(Session& s) {
+    std::string out;
+    int64_t after = 0;
+    for (;;) {
+      absl::StatusOr<ChangesPage> page =
+          s.ChangesSince(after, limits::kMaxPageSize);
+      if (!page.ok()) return page.status();
+      for (const Event& e : page->events) {
+        absl::StrAppend(&out, EventToJson(e), "\n");
+      }
+      if (!page->has_more) return out;
+      after = page->last_seq;
+    }
+  }
+
   std::vector<ReadPath> ReadPaths() {
     const ProjectId m = m_;
     const TaskId visible = visible_, hidden = hidden_;
@@ -331,7 +351,8 @@ class PermissionsClientReads : public AgencyTest {
                        return absl::StrCat(RenderDigestText(d),
                                            RenderDigestMarkdown(d), *json);
                      })},
-        // Still to add: events (the change feed) and snapshots.
+        // the change feed, every event as JSON
+        {"ChangesSince", &ChangeFeed},
     };
   }
 
@@ -394,6 +415,29 @@ TEST_P(PermissionsClientReads, HiddenItemsAreNotFoundByTheirIds) {
   for (const Cost& c : costs) {
     EXPECT_THAT(client.GetCost(c.id), StatusIs(absl::StatusCode::kNotFound));
   }
+}
+
+// The change feed path is not vacuous: the client's feed holds the visible
+// task, the owner's the hidden one.
+TEST_P(PermissionsClientReads, TheChangeFeedShowsAClientWhatItMayRead) {
+  Session client = As(a_.client);
+  WS_ASSERT_OK_AND_ASSIGN(std::string feed, ChangeFeed(client));
+  EXPECT_TRUE(absl::StrContains(feed, "Visible work")) << feed;
+  Session owner = Owner();
+  WS_ASSERT_OK_AND_ASSIGN(feed, ChangeFeed(owner));
+  EXPECT_TRUE(absl::StrContains(feed, "ZqxHiddenTitle"));
+}
+
+// A snapshot holds everything, hidden items and money included: a client
+// may not export one, in either encoding.
+TEST_P(PermissionsClientReads, AClientMayNotExportASnapshot) {
+  Session client = As(a_.client);
+  EXPECT_THAT(ExportSnapshot(client, SnapshotFormat::kBinary),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(ExportSnapshot(client, SnapshotFormat::kJson),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  Session owner = Owner();
+  EXPECT_THAT(ExportSnapshot(owner, SnapshotFormat::kBinary), IsOk());
 }
 
 // Hours on hidden tasks (3h33m33s on a hidden task, 2h22m22s on a hidden
