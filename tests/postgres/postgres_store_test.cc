@@ -274,6 +274,38 @@ TEST_F(PgStoreTest, AConnectionLostInsideATransactionIsUnavailable) {
   EXPECT_THAT(InsertMember(*store, "again@x.com"), IsOk());
 }
 
+// While the server refuses connections (down, restarting, or the database
+// closed to them, as here), every call is Unavailable; once it accepts
+// them again the same store works without being reopened.
+TEST(PgServerTest, UnreachableAfterOpenIsUnavailableUntilItIsBack) {
+  const std::string server = ::worksection::testing::PgServerUri();
+  ASSERT_FALSE(server.empty());
+  const size_t slash = server.rfind('/');
+  ASSERT_NE(slash, std::string::npos);
+  const std::string db = absl::StrCat("ws_down_", getpid());
+  const std::string uri = server.substr(0, slash + 1) + db;
+  ServerExec(server, "CREATE DATABASE " + db);
+  {
+    WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store,
+                            OpenStore(uri, StoreOptions{}));
+    ASSERT_THAT(InsertMember(*store, "before@x.com"), IsOk());
+    ServerExec(server, "ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
+    ServerExec(server, absl::StrCat("SELECT pg_terminate_backend(pid) FROM "
+                                    "pg_stat_activity WHERE datname = '",
+                                    db, "'"));
+    for (int call = 0; call < 2; ++call) {
+      EXPECT_THAT(InsertMember(*store, "down@x.com"),
+                  StatusIs(absl::StatusCode::kUnavailable));
+      EXPECT_THAT(CountMembers(*store),
+                  StatusIs(absl::StatusCode::kUnavailable));
+    }
+    ServerExec(server, "ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+    EXPECT_THAT(InsertMember(*store, "after@x.com"), IsOk());
+    ExpectMemberCount(*store, 2u);
+  }
+  ServerExec(server, "DROP DATABASE " + db + " WITH (FORCE)");
+}
+
 TEST_F(PgStoreTest, WritersOfTwoStoresAreSerialized) {
   // Two stores are two connection pools, as two processes have.
   WS_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> a, Open());
