@@ -16,6 +16,7 @@
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "src/store/sql/task_scan_sql.h"
+#include "tests/store_conformance/store_test.h"
 #include "worksection/model.h"
 #include "worksection/store.h"
 
@@ -105,34 +106,17 @@ inline absl::StatusOr<std::unique_ptr<Store>> Open(const std::string& path,
   return OpenStore("sqlite:" + path, options);
 }
 
-inline absl::Time Micros(int64_t us) { return absl::FromUnixMicros(us); }
-
+// The store suite's smallest valid entities, under this file's names.
+using ::worksection::conformance::Micros;
 inline Member MakeMember(const std::string& email) {
-  Member m;
-  m.revision = 1;
-  m.name = "Member " + email;
-  m.email = email;
-  m.created_at = m.updated_at = Micros(1'700'000'000'000'000);
-  return m;
+  return conformance::SimpleMember(email);
 }
-
 inline Project MakeProject(const std::string& name) {
-  Project p;
-  p.revision = 1;
-  p.name = name;
-  p.created_at = p.updated_at = Micros(1'700'000'000'000'000);
-  return p;
+  return conformance::SimpleProject(name);
 }
-
 inline Task MakeTask(ProjectId project, MemberId author,
                      const std::string& title) {
-  Task t;
-  t.revision = 1;
-  t.project = project;
-  t.author = author;
-  t.title = title;
-  t.created_at = t.updated_at = Micros(1'700'000'000'000'000);
-  return t;
+  return conformance::SimpleTask(project, author, title);
 }
 
 }  // namespace worksection::sqlite_test

@@ -361,11 +361,7 @@ UPDATE tasks SET children =
 // The migrations, in order: kMigrations[i] takes a file from version i to
 // version i + 1. Append only; never edit a step that has shipped.
 constexpr const char* kMigrations[] = {
-    kSchemaV1,
-    kSchemaV2,
-    kSchemaV3,
-    kSchemaV4,
-    kSchemaV5,
+    kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) ==
                   kSqliteSchemaVersion,
