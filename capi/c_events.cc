@@ -51,7 +51,7 @@ const char* ws_entity_type_name(ws_entity_type type) {
 }
 
 const char* ws_event_action_name(ws_event_action action) {
-  if (action < WS_EVENT_CREATED || action > WS_EVENT_BUDGET_THRESHOLD_CROSSED) {
+  if (action < WS_EVENT_CREATED || action > WS_EVENT_BATCH_CREATED) {
     return "?";
   }
   return worksection::EventActionName(
@@ -94,6 +94,12 @@ WS_GET(event, action_of, ws_event_action,
        static_cast<ws_event_action>(o->v.action))
 WS_GET(event, hidden_from_clients, int, o->v.hidden_from_clients ? 1 : 0)
 WS_GET(event, change_count, size_t, o->v.changes.size())
+WS_GET(event, entity_id_count, size_t, o->v.entity_ids.size())
+
+int64_t ws_event_entity_id_at(const ws_event* event, size_t i) {
+  if (event == nullptr || i >= event->v.entity_ids.size()) return 0;
+  return event->v.entity_ids[i];
+}
 
 const char* ws_event_change_field(const ws_event* event, size_t i) {
   if (event == nullptr || i >= event->v.changes.size()) return "";

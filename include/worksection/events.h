@@ -57,9 +57,14 @@ enum class EventAction {
   kStarted = 10,     // a timer
   kStopped = 11,     // a timer ended (stopped into an entry, or cancelled)
   kBudgetThresholdCrossed = 12,
+  // Many entities created by one call (the time entries of one task in a
+  // Session::LogTimeBatch): `entity_ids` lists them, `entity_id` is 0 and
+  // `changes` is empty; read their values with Session::GetTimeEntry or
+  // ListTimeEntries. A bulk import so stores each entry once.
+  kBatchCreated = 13,
 };
 
-// "task", "time_entry", ... and "created", "budget_threshold_crossed", ...
+// "task", "time_entry", ... and "created", "batch_created", ...
 absl::string_view EntityTypeName(EntityType type);
 absl::string_view EventActionName(EventAction action);
 
@@ -112,6 +117,8 @@ struct Event {
   // The fields that changed (every non-empty field when created or
   // deleted), in the model's field order.
   std::vector<FieldChange> changes;
+  // For kBatchCreated: the ids of the entities created, ascending.
+  std::vector<int64_t> entity_ids;
 };
 
 // The event as a serialized worksection.v1.Event, and as its JSON (the

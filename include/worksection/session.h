@@ -116,7 +116,9 @@ class Session {
   // start; FailedPrecondition when the date is locked.
   absl::StatusOr<TimeEntry> LogTime(const TimeLog& log);
   // Logs many entries in one transaction: all or none. Errors name the
-  // failing log ("logs[17]: ..."). The import path: one durable commit.
+  // failing log ("logs[17]: ..."). The import path: one durable commit. The
+  // change feed gets one kBatchCreated event per task listing the new ids
+  // (not a kCreated event with the values of each entry, as LogTime).
   absl::StatusOr<std::vector<TimeEntry>> LogTimeBatch(
       const std::vector<TimeLog>& logs);
   absl::StatusOr<TimeEntry> GetTimeEntry(TimeEntryId id);

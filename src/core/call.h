@@ -85,6 +85,8 @@ struct Call {
   const Actor& actor;
   const WorkspaceSettings& settings;
   absl::Time now;
+  // The writer of the change feed, which `tx` is; null in a read call.
+  EventRecorder* events = nullptr;
 };
 
 // What core may see of a Session's internals.
@@ -105,10 +107,11 @@ struct SessionAccess {
 };
 
 // Loads the settings and the actor, then runs `body(Call&)` in `tx` at
-// `now`.
+// `now`. `events` is `tx` itself in a write call, null in a read call.
 template <typename Body>
-auto RunInTransaction(Transaction& tx, MemberId actor_id, absl::Time now,
-                      Body& body) -> decltype(body(std::declval<Call&>())) {
+auto RunInTransaction(Transaction& tx, EventRecorder* events,
+                      MemberId actor_id, absl::Time now, Body& body)
+    -> decltype(body(std::declval<Call&>())) {
   absl::StatusOr<std::optional<WorkspaceSettings>> settings = tx.GetSettings();
   if (!settings.ok()) return settings.status();
   if (!*settings) {
@@ -117,7 +120,7 @@ auto RunInTransaction(Transaction& tx, MemberId actor_id, absl::Time now,
   }
   absl::StatusOr<Actor> actor = LoadActor(tx, actor_id);
   if (!actor.ok()) return actor.status();
-  Call call{tx, *actor, **settings, now};
+  Call call{tx, *actor, **settings, now, events};
   return body(call);
 }
 
@@ -146,7 +149,7 @@ auto RunCall(const Session& session, Store::Mode mode, Body body)
     }
     const absl::Time now = workspace.Now();
     EventRecorder recorder(*tx, actor, now);
-    auto result = RunInTransaction(recorder, actor, now, body);
+    auto result = RunInTransaction(recorder, &recorder, actor, now, body);
     if (!result.ok()) failure = result.status();
     SessionAccess::AddEvents(*joined, recorder.range());
     return result;
@@ -156,10 +159,10 @@ auto RunCall(const Session& session, Store::Mode mode, Body body)
   if (!tx.ok()) return tx.status();
   const absl::Time now = workspace.Now();
   if (mode == Store::Mode::kRead) {
-    return RunInTransaction(**tx, actor, now, body);
+    return RunInTransaction(**tx, nullptr, actor, now, body);
   }
   EventRecorder recorder(**tx, actor, now);
-  auto result = RunInTransaction(recorder, actor, now, body);
+  auto result = RunInTransaction(recorder, &recorder, actor, now, body);
   if (!result.ok()) return result;
   if (absl::Status s = (*tx)->Commit(); !s.ok()) return s;
   tx->reset();

@@ -99,6 +99,7 @@ Event FromProto(const v1::Event& e) {
   out.action = static_cast<EventAction>(e.action());
   out.hidden_from_clients = e.hidden_from_clients();
   out.money = e.money();
+  out.entity_ids.assign(e.entity_ids().begin(), e.entity_ids().end());
   out.changes.reserve(e.changes_size());
   for (const v1::FieldChange& c : e.changes()) {
     FieldChange& change = out.changes.emplace_back();
@@ -121,6 +122,7 @@ void ToProto(const Event& e, v1::Event& out) {
   out.set_action(static_cast<v1::EventAction>(e.action));
   out.set_hidden_from_clients(e.hidden_from_clients);
   out.set_money(e.money);
+  out.mutable_entity_ids()->Assign(e.entity_ids.begin(), e.entity_ids.end());
   for (const FieldChange& c : e.changes) {
     v1::FieldChange* change = out.add_changes();
     change->set_field(c.field);
@@ -208,6 +210,8 @@ absl::string_view EventActionName(EventAction action) {
       return "stopped";
     case EventAction::kBudgetThresholdCrossed:
       return "budget_threshold_crossed";
+    case EventAction::kBatchCreated:
+      return "batch_created";
   }
   return "unknown";
 }

@@ -65,6 +65,10 @@ absl::Status EventRecorder::Record(const Header& header, const T* before,
   if (before != nullptr && after != nullptr && event_.changes_size() == 0) {
     return absl::OkStatus();
   }
+  return Append(header);
+}
+
+absl::Status EventRecorder::Append(const Header& header) {
   event_.set_at_micros(absl::ToUnixMicros(at_));
   event_.set_actor_id(actor_.value());
   event_.set_entity_type(static_cast<v1::EntityType>(header.type));
@@ -203,12 +207,36 @@ absl::StatusOr<TimeEntryId> EventRecorder::InsertTimeEntry(
   absl::StatusOr<bool> hidden =
       TaskHidden(static_cast<const TimeEntry*>(nullptr), &entry);
   if (!hidden.ok()) return hidden.status();
+  if (gathering_) {
+    auto [it, fresh] = gathered_index_.try_emplace(entry.task, gathered_.size());
+    if (fresh) {
+      gathered_.push_back(
+          GatheredEntries{entry.task, entry.project, *hidden, {}});
+    }
+    gathered_[it->second].ids.push_back(id->value());
+    return id;
+  }
   absl::Status s =
       Record(Header{EntityType::kTimeEntry, id->value(), EventAction::kCreated,
                     entry.project, entry.task, *hidden},
              static_cast<const TimeEntry*>(nullptr), &entry);
   if (!s.ok()) return s;
   return id;
+}
+
+absl::Status EventRecorder::FlushGatheredTimeEntries() {
+  gathering_ = false;
+  for (GatheredEntries& g : gathered_) {
+    event_.Clear();
+    event_.mutable_entity_ids()->Assign(g.ids.begin(), g.ids.end());
+    absl::Status s = Append(Header{EntityType::kTimeEntry, 0,
+                                   EventAction::kBatchCreated, g.project,
+                                   g.task, g.hidden});
+    if (!s.ok()) return s;
+  }
+  gathered_.clear();
+  gathered_index_.clear();
+  return absl::OkStatus();
 }
 
 absl::Status EventRecorder::UpdateTimeEntry(const TimeEntry& entry) {

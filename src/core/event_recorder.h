@@ -47,6 +47,15 @@ class EventRecorder final : public Transaction {
 
   const EventRange& range() const { return range_; }
 
+  // From now on, InsertTimeEntry records no event per entry: the new ids
+  // are gathered by task, and FlushGatheredTimeEntries appends one
+  // kBatchCreated event per task. For bulk imports, whose entries are then
+  // stored once, not again with their values in the feed.
+  void GatherTimeEntries() { gathering_ = true; }
+  // Appends the gathered events (in the order of each task's first entry)
+  // and stops gathering.
+  absl::Status FlushGatheredTimeEntries();
+
   absl::Status Commit() override { return inner_.Commit(); }
 
   absl::StatusOr<std::optional<WorkspaceSettings>> GetSettings() override {
@@ -190,12 +199,26 @@ class EventRecorder final : public Transaction {
   // field appends nothing.
   template <typename T>
   absl::Status Record(const Header& header, const T* before, const T* after);
+  // Stamps event_ (its changes or ids already set) with `header` and
+  // appends it.
+  absl::Status Append(const Header& header);
+
+  // The time entries of one task gathered for a kBatchCreated event.
+  struct GatheredEntries {
+    TaskId task;
+    ProjectId project;
+    bool hidden = false;
+    std::vector<int64_t> ids;
+  };
 
   Transaction& inner_;
   const MemberId actor_;
   const absl::Time at_;
   EventRange range_;
   absl::flat_hash_map<TaskId, TaskFacts> tasks_;
+  bool gathering_ = false;
+  std::vector<GatheredEntries> gathered_;
+  absl::flat_hash_map<TaskId, size_t> gathered_index_;
   // Reused from event to event, so a batch of writes allocates little.
   v1::Event event_;
   StoredEvent stored_;

@@ -145,7 +145,7 @@ absl::StatusOr<std::vector<TimeEntry>> Session::LogTimeBatch(
   return RunCall(
       *this, Store::Mode::kWrite,
       [&](Call& call) -> absl::StatusOr<std::vector<TimeEntry>> {
-        TimeWriteBatch batch(call);
+        TimeWriteBatch batch(call, TimeWriteBatch::Events::kPerTask);
         std::vector<TimeEntry> written;
         written.reserve(logs.size());
         for (size_t i = 0; i < logs.size(); ++i) {

@@ -49,6 +49,12 @@ absl::Status CheckTimeEntry(const TimeEntry& entry) {
   return CheckText("time.note", entry.note, 0, limits::kMaxTextBytes);
 }
 
+TimeWriteBatch::TimeWriteBatch(Call& call, Events events)
+    : call_(call),
+      events_per_task_(events == Events::kPerTask && call.events != nullptr) {
+  if (events_per_task_) call_.events->GatherTimeEntries();
+}
+
 absl::StatusOr<WritableTask> TimeWriteBatch::TaskToLogOn(
     TaskId id, absl::string_view field) {
   auto it = targets_.find(id);
@@ -121,6 +127,11 @@ absl::Status TimeWriteBatch::Finish() {
   for (const auto& [order, row] : rollups_) {
     if (absl::Status s = AddToRollup(call_.tx, row.first, row.second);
         !s.ok()) {
+      return s;
+    }
+  }
+  if (events_per_task_) {
+    if (absl::Status s = call_.events->FlushGatheredTimeEntries(); !s.ok()) {
       return s;
     }
   }

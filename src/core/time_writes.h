@@ -37,7 +37,12 @@ absl::Status CheckTimeEntry(const TimeEntry& entry);
 // crossings are recorded once per task, by Finish(). Lives for one call.
 class TimeWriteBatch {
  public:
-  explicit TimeWriteBatch(Call& call) : call_(call) {}
+  // How the change feed tells of the new entries: a kCreated event each,
+  // with its values; or, for bulk imports, one kBatchCreated event per task
+  // listing the ids, so an imported entry is stored once.
+  enum class Events { kPerEntry, kPerTask };
+
+  explicit TimeWriteBatch(Call& call, Events events = Events::kPerEntry);
 
   // GetTaskToLogOn, once per task.
   absl::StatusOr<WritableTask> TaskToLogOn(TaskId id, absl::string_view field);
@@ -50,14 +55,15 @@ class TimeWriteBatch {
   // Returns it as the actor sees it.
   absl::StatusOr<TimeEntry> Write(const WritableTask& target, TimeEntry entry);
 
-  // Writes the summed rollups and records budget crossings. Call once, after
-  // the last Write.
+  // Writes the summed rollups, the kPerTask events and the budget
+  // crossings. Call once, after the last Write.
   absl::Status Finish();
 
  private:
   absl::StatusOr<Member> GetMember(MemberId id);
 
   Call& call_;
+  const bool events_per_task_;
   absl::flat_hash_map<TaskId, WritableTask> targets_;
   absl::flat_hash_map<std::pair<MemberId, TaskId>, absl::Status> visibility_;
   absl::flat_hash_map<MemberId, Member> members_;

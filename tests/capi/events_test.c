@@ -141,7 +141,43 @@ static void test_feed_and_subscription(void) {
     CHECK(bytes != NULL && size > 0);
   }
   CHECK(ws_event_page_at(page, 1) == NULL);
+  CHECK(ws_event_entity_id_count(ws_event_page_at(page, 0)) == 0);
+  position = ws_event_page_last_seq(page);
   ws_event_page_free(page);
+
+  /* A batch log is one event per task, listing the new entries' ids. */
+  {
+    ws_time_log logs[2];
+    const ws_time_log *ptrs[2];
+    size_t written = 0, i;
+    const ws_event *e;
+    for (i = 0; i < 2; ++i) {
+      ws_time_log l = WS_TIME_LOG_INIT;
+      l.task = ws_task_id(task);
+      l.duration = 600;
+      logs[i] = l;
+      ptrs[i] = &logs[i];
+    }
+    OK(ws_log_time_batch(os, ptrs, 2, &written));
+    CHECK(written == 2);
+    OK(ws_changes_since(os, position, 0, &page));
+    CHECK(ws_event_page_count(page) == 1);
+    e = ws_event_page_at(page, 0);
+    CHECK(ws_event_entity_type(e) == WS_ENTITY_TIME_ENTRY);
+    CHECK(ws_event_action_of(e) == WS_EVENT_BATCH_CREATED);
+    CHECK(strcmp(ws_event_action_name(WS_EVENT_BATCH_CREATED),
+                 "batch_created") == 0);
+    CHECK(ws_event_task(e) == ws_task_id(task));
+    CHECK(ws_event_entity_id(e) == 0);
+    CHECK(ws_event_change_count(e) == 0);
+    CHECK(ws_event_entity_id_count(e) == 2);
+    CHECK(ws_event_entity_id_at(e, 0) > 0);
+    CHECK(ws_event_entity_id_at(e, 1) > ws_event_entity_id_at(e, 0));
+    CHECK(ws_event_entity_id_at(e, 2) == 0);
+    CHECK(ws_event_entity_id_count(NULL) == 0);
+    CHECK(ws_event_entity_id_at(NULL, 0) == 0);
+    ws_event_page_free(page);
+  }
 
   /* Errors. */
   CHECK(ws_changes_since(os, -1, 0, &page) == WS_EINVAL);

@@ -217,6 +217,72 @@ TEST_P(EventsTest, BudgetThresholdCrossedIsAnEvent) {
   EXPECT_EQ(kind->new_value->text, "time");
 }
 
+TEST_P(EventsTest, BatchLogIsOneEventPerTaskListingTheNewIds) {
+  WS_ASSERT_OK_AND_ASSIGN(Task a, Owner().CreateTask(NewTask(web_, "a")));
+  Task hidden_task = NewTask(web_, "hidden");
+  hidden_task.hidden_from_clients = true;
+  WS_ASSERT_OK_AND_ASSIGN(Task h, Owner().CreateTask(hidden_task));
+  const int64_t start = LastSeq(Owner());
+  std::vector<TimeLog> logs;
+  for (TaskId task : {a.id, h.id, a.id, a.id, h.id}) {
+    TimeLog log;
+    log.task = task;
+    log.duration = absl::Minutes(30);
+    log.date = Day(2024, 3, 14);
+    log.note = "imported";
+    logs.push_back(log);
+  }
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<TimeEntry> written,
+                          Employee().LogTimeBatch(logs));
+
+  std::vector<Event> events = AllChanges(Owner(), start);
+  ASSERT_EQ(Actions(events), "time_entry:batch_created time_entry:batch_created");
+  // In the order of each task's first entry, with that task's ids.
+  EXPECT_EQ(events[0].task, a.id);
+  EXPECT_EQ(events[0].entity_ids,
+            (std::vector<int64_t>{written[0].id.value(), written[2].id.value(),
+                                  written[3].id.value()}));
+  EXPECT_FALSE(events[0].hidden_from_clients);
+  EXPECT_EQ(events[1].task, h.id);
+  EXPECT_EQ(events[1].entity_ids,
+            (std::vector<int64_t>{written[1].id.value(),
+                                  written[4].id.value()}));
+  EXPECT_TRUE(events[1].hidden_from_clients);
+  for (const Event& e : events) {
+    EXPECT_EQ(e.project, web_);
+    EXPECT_EQ(e.actor, employee_id_);
+    EXPECT_EQ(e.entity_id, 0);
+    EXPECT_TRUE(e.changes.empty());
+  }
+  // The ids survive the wire shapes.
+  WS_ASSERT_OK_AND_ASSIGN(Event decoded, EventFromProto(EventToProto(events[0])));
+  EXPECT_EQ(decoded.entity_ids, events[0].entity_ids);
+  EXPECT_THAT(EventToJson(events[0]), ::testing::HasSubstr("\"entity_ids\""));
+  // A client hears of the open task's entries only.
+  std::vector<Event> client_events = AllChanges(Client(), start);
+  ASSERT_EQ(client_events.size(), 1u);
+  EXPECT_EQ(client_events[0].task, a.id);
+  // A single log still carries its values.
+  WS_ASSERT_OK(Employee().LogTime(logs[0]).status());
+  std::vector<Event> single = AllChanges(Owner(), events.back().seq);
+  ASSERT_EQ(Actions(single), "time_entry:created");
+  ASSERT_NE(FindChange(single[0], "note"), nullptr);
+  EXPECT_EQ(FindChange(single[0], "note")->new_value->text, "imported");
+}
+
+TEST_P(EventsTest, FailedBatchWritesNoEvent) {
+  WS_ASSERT_OK_AND_ASSIGN(Task a, Owner().CreateTask(NewTask(web_, "a")));
+  const int64_t start = LastSeq(Owner());
+  TimeLog good;
+  good.task = a.id;
+  good.duration = absl::Minutes(30);
+  TimeLog bad = good;
+  bad.duration = absl::Hours(25);
+  EXPECT_THAT(Employee().LogTimeBatch({good, bad}).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_EQ(LastSeq(Owner()), start);
+}
+
 TEST_P(EventsTest, SubscribersHearCommitsAfterTheyCommit) {
   std::vector<Event> heard;
   WS_ASSERT_OK_AND_ASSIGN(

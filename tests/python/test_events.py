@@ -42,6 +42,27 @@ def test_events_describe_each_change(s):
     assert '"entity_type":"ENTITY_TYPE_TASK"' in created.json
 
 
+def test_a_batch_log_is_one_event_per_task_with_the_new_ids(s):
+    site = s.create_project(name="Site")
+    a = s.create_task(project=site, title="a")
+    b = s.create_task(project=site, title="b")
+    _, start = drain(s)
+    hour = datetime.timedelta(hours=1)
+    written = s.log_time_batch(
+        [dict(task=t, duration=hour) for t in (a, b, a)])
+    events, _ = drain(s, start)
+    assert [(e.entity_type, e.action, e.task) for e in events] == [
+        ("time_entry", "batch_created", a.id),
+        ("time_entry", "batch_created", b.id)]
+    assert events[0].entity_ids == (written[0].id, written[2].id)
+    assert events[1].entity_ids == (written[1].id,)
+    assert events[0].entity_id == 0 and events[0].changes == ()
+    single = s.log_time(task=a, duration=hour)
+    events, _ = drain(s, events[-1].seq)
+    assert [(e.action, e.entity_id, e.entity_ids) for e in events] == [
+        ("created", single.id, ())]
+
+
 def test_a_resumed_consumer_sees_every_change_once(s):
     site = s.create_project(name="Site")
     seen, position = drain(s)

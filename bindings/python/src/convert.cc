@@ -1309,6 +1309,11 @@ py::dict ToPy(const Event& event) {
   out["hidden_from_clients"] = event.hidden_from_clients;
   out["money"] = event.money;
   out["changes"] = std::move(changes);
+  py::tuple entity_ids(event.entity_ids.size());
+  for (size_t i = 0; i < event.entity_ids.size(); ++i) {
+    entity_ids[i] = py::int_(event.entity_ids[i]);
+  }
+  out["entity_ids"] = std::move(entity_ids);
   out["json"] = EventToJson(event);
   return out;
 }

@@ -39,10 +39,14 @@ class Event:
     entity_id: int
     project: Optional[int]
     task: Optional[int]
-    action: str  #: "created", "updated", "completed", "moved", ...
+    #: "created", "updated", "completed", "moved", ...; "batch_created" for
+    #: the entries of one task written by one :meth:`Session.log_time_batch`
+    #: (their ids in ``entity_ids``, ``entity_id`` 0, no ``changes``)
+    action: str
     hidden_from_clients: bool
     money: bool  #: the whole event is about money (a cost, a money alert)
     changes: Tuple[FieldChange, ...]
+    entity_ids: Tuple[int, ...]  #: for "batch_created": the new ids, ascending
     json: str  #: the event as JSON (worksection.v1.Event)
 
 
@@ -74,6 +78,7 @@ def _event(d: Dict[str, Any]) -> Event:
         hidden_from_clients=d["hidden_from_clients"],
         money=d["money"],
         changes=tuple(FieldChange(**c) for c in d["changes"]),
+        entity_ids=d["entity_ids"],
         json=d["json"],
     )
 

@@ -1703,7 +1703,11 @@ typedef enum ws_event_action {
   WS_EVENT_REACTIVATED = 9, /* a member */
   WS_EVENT_STARTED = 10,    /* a timer */
   WS_EVENT_STOPPED = 11,    /* a timer: stopped into an entry, or cancelled */
-  WS_EVENT_BUDGET_THRESHOLD_CROSSED = 12
+  WS_EVENT_BUDGET_THRESHOLD_CROSSED = 12,
+  /* Many entities created by one call (the time entries of one task in a
+   * ws_log_time_batch): ws_event_entity_id_at lists them, the entity id is
+   * 0 and there are no changes; read their values with ws_time_entry_get. */
+  WS_EVENT_BATCH_CREATED = 13
 } ws_event_action;
 
 /* "task", "time_entry", ...; "created", "budget_threshold_crossed", ...;
@@ -1739,6 +1743,10 @@ WS_API int64_t ws_event_task(const ws_event *event);    /* 0: none */
 WS_API ws_event_action ws_event_action_of(const ws_event *event);
 /* 1 when the entity or its task was hidden from clients. */
 WS_API int ws_event_hidden_from_clients(const ws_event *event);
+/* For WS_EVENT_BATCH_CREATED: how many entities were created, and the id
+ * of the i-th (ascending; 0 when i is out of range). 0 for other events. */
+WS_API size_t ws_event_entity_id_count(const ws_event *event);
+WS_API int64_t ws_event_entity_id_at(const ws_event *event, size_t i);
 /* The changed fields, by name ("title", "billing_rate", ...). */
 WS_API size_t ws_event_change_count(const ws_event *event);
 /* Borrowed from the event; "" when i is out of range. */

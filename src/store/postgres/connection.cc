@@ -197,6 +197,15 @@ absl::Status Statement::Run() {
   return Execute();
 }
 
+absl::StatusOr<std::optional<int64_t>> Statement::RunInsert() {
+  absl::StatusOr<bool> row = Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::nullopt;
+  const int64_t id = Int(0);
+  if (absl::Status s = Run(); !s.ok()) return s;
+  return id;
+}
+
 bool Statement::IsNull(int col) const {
   return PQgetisnull(result_, row_, col) != 0;
 }

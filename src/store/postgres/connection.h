@@ -69,6 +69,9 @@ class Statement {
   absl::StatusOr<bool> Step();
   // Runs the statement, for statements whose rows are not read.
   absl::Status Run();
+  // Runs an INSERT of one row written with SqlDialect::returning_id: the
+  // new row's id, or none when its ON CONFLICT ... DO NOTHING skipped it.
+  absl::StatusOr<std::optional<int64_t>> RunInsert();
 
   // Columns are numbered from 0; valid after Step returned true.
   bool IsNull(int col) const;

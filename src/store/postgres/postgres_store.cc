@@ -327,6 +327,7 @@ const sql_internal::SqlDialect kPgDialect = {
           "COALESCE(pg_sequence_last_value(CAST(pg_get_serial_sequence('",
           table, "', 'id') AS regclass)), 0)");
     },
+    " RETURNING id",
 };
 
 }  // namespace pg_internal

@@ -41,6 +41,11 @@ struct SqlDialect {
   // both of its parameters) so that fresh ids stay above it; "" for
   // nothing.
   std::string (*after_given_id)(absl::string_view table);
+  // Ends an INSERT whose new id Statement::RunInsert reads: " RETURNING
+  // id", or "" where the driver knows the id (SQLite, where RETURNING on a
+  // table with AUTOINCREMENT would make every insert write a statement
+  // journal).
+  const char* returning_id;
 };
 
 // The ids of a list of typed ids.

@@ -96,10 +96,10 @@ inline absl::Status Corrupt(absl::string_view entity, int64_t id,
                                           " ", value, " is not a known value"));
 }
 
-// An INSERT ... RETURNING that returned no row, which only an ON CONFLICT
-// clause can make.
+// An INSERT that inserted no row, which only an ON CONFLICT clause can
+// make.
 inline absl::Status UnexpectedNoRow() {
-  return absl::InternalError("an INSERT ... RETURNING id returned no row");
+  return absl::InternalError("an INSERT inserted no row");
 }
 
 // The entity a child row (a tag, a member, a checklist item) belongs to,
@@ -372,8 +372,6 @@ struct RollupTableSql {
 
 // ------------------------------------------------------------- transaction
 
-// ------------------------------------------------------------- transaction
-
 template <typename Connection>
 class SqlTransaction : public Transaction {
  public:
@@ -471,7 +469,7 @@ class SqlTransaction : public Transaction {
           decltype(read(std::declval<const Statement&>()))>::type>>;
 
   // "INSERT INTO table (columns, id) VALUES (?, ..., <id>) [on_conflict]
-  // RETURNING id": parameters 1..n are the `n` columns, n + 1 the entity's
+  // [RETURNING id]" (the dialect's returning_id): parameters 1..n are the `n` columns, n + 1 the entity's
   // id (NULL for a fresh one).
   std::string InsertSql(absl::string_view table, absl::string_view columns,
                         int n, absl::string_view on_conflict = "") const;
@@ -551,8 +549,9 @@ std::string SqlTransaction<Connection>::InsertSql(
   std::string sql =
       absl::StrCat("INSERT INTO ", table, " (", columns, ", id) VALUES (");
   for (int i = 0; i < n; ++i) sql += "?, ";
-  absl::StrAppend(&sql, dialect_.id_value(table), ") ", on_conflict,
-                  on_conflict.empty() ? "" : " ", "RETURNING id");
+  absl::StrAppend(&sql, dialect_.id_value(table), ")",
+                  on_conflict.empty() ? "" : " ", on_conflict,
+                  dialect_.returning_id);
   return sql;
 }
 
@@ -573,10 +572,9 @@ absl::StatusOr<int64_t> SqlTransaction<Connection>::InsertRow(
     }
   }
   s.BindOptionalInt(id_param, IdOrNull(given, given_valid));
-  WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return skipped;
-  const int64_t id = s.Int(0);
-  WS_SQL_RETURN_IF_ERROR(s.Run());
+  WS_SQL_ASSIGN_OR_RETURN(std::optional<int64_t> inserted, s.RunInsert());
+  if (!inserted) return skipped;
+  const int64_t id = *inserted;
   const std::string after = dialect_.after_given_id(table);
   if (given_valid && !after.empty()) {
     WS_SQL_ASSIGN_OR_RETURN(Statement bump, conn_->Prepare(after));

@@ -145,6 +145,12 @@ absl::Status Statement::Run() {
   }
 }
 
+absl::StatusOr<std::optional<int64_t>> Statement::RunInsert() {
+  if (absl::Status s = Run(); !s.ok()) return s;
+  if (conn_->changes() == 0) return std::nullopt;
+  return sqlite3_last_insert_rowid(conn_->db());
+}
+
 bool Statement::IsNull(int col) const {
   return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }

@@ -64,6 +64,9 @@ class Statement {
   absl::StatusOr<bool> Step();
   // Steps to the end, for statements that return no rows.
   absl::Status Run();
+  // Runs an INSERT of one row written with SqlDialect::returning_id: the
+  // new row's id, or none when its ON CONFLICT ... DO NOTHING skipped it.
+  absl::StatusOr<std::optional<int64_t>> RunInsert();
 
   bool IsNull(int col) const;
   int64_t Int(int col) const;

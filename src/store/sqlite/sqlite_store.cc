@@ -239,6 +239,7 @@ const sql_internal::SqlDialect kSqliteDialect = {
     // AUTOINCREMENT keeps fresh ids above every id stored.
     [](absl::string_view table) -> std::string { return "?"; },
     [](absl::string_view table) -> std::string { return ""; },
+    "",  // sqlite3_last_insert_rowid
 };
 
 }  // namespace sqlite_internal
