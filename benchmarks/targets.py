@@ -19,7 +19,8 @@ def load(path):
     for b in json.load(open(path))["benchmarks"]:
         if b.get("run_type", "iteration") != "iteration":
             continue
-        m = re.match(r"([a-z_]+)/(lib|raw|capi)(?:/(\d+))?", b["name"])
+        m = re.match(r"([a-z_]+)/(lib|raw_indexed|raw|capi)(?:/(\d+))?(?:/|$)",
+                     b["name"])
         if m:
             runs[(m.group(1), m.group(2), m.group(3))] = b
     return runs
@@ -129,6 +130,15 @@ def main():
             if extra.strip():
                 lines.append(extra)
                 misses += extra.endswith("MISS")
+    # Not a target: the import beside a raw table with the library's four
+    # indexes, which separates what the indexes cost from the library's own
+    # work (validation, pricing, rollups, events).
+    for n in sizes:
+        lib, idx = get("import", "lib", n), get("import", "raw_indexed", n)
+        if lib and idx:
+            l, r = lib["items_per_second"], idx["items_per_second"]
+            print(f"import_{n} vs raw with the library's 4 indexes: "
+                  f"{l:,.0f}/s vs {r:,.0f}/s = {l / r:.2f}x")
     # Where a time entry's bytes go, at the largest size.
     if sizes:
         lib = get("import", "lib", sizes[-1])
