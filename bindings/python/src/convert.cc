@@ -24,6 +24,13 @@ namespace {
 struct Types {
   py::object settings, member, project_member, project, deadline,
       checklist_item, task, comment, task_page;
+  // log_time's keywords, interned, as kTimeLogKeys spells them; and the
+  // package's function that makes any other log (a Mapping, a dataclass,
+  // a namedtuple) a dict of them.
+  py::object time_log_keys[8];
+  py::object time_log_fields;
+  // The keyword names of TimeEntry's fields, as kTimeEntryFields has them.
+  py::object time_entry_fields;
   py::object role, project_role, project_status, task_status, task_order,
       weekday;
   // The classes added with time tracking, money and reports, by name.
@@ -32,6 +39,10 @@ struct Types {
   py::object errors[17];
 };
 Types* g_types = nullptr;
+
+constexpr int kTimeLogKeyCount = 8;
+constexpr const char* kTimeLogKeys[kTimeLogKeyCount] = {
+    "task", "member", "date", "duration", "start", "end", "billable", "note"};
 
 const Types& T() {
   if (g_types == nullptr) {
@@ -264,6 +275,36 @@ py::object CheckNew(PyObject* created) {
   return py::reinterpret_steal<py::object>(created);
 }
 
+// Interned names, for CallWithKeywords.
+template <size_t N>
+py::tuple KeywordNames(const char* const (&names)[N]) {
+  py::tuple out(N);
+  for (size_t i = 0; i < N; ++i) {
+    out[i] = CheckNew(PyUnicode_InternFromString(names[i]));
+  }
+  return out;
+}
+
+// Calls `cls` with keyword arguments only, `names` (from KeywordNames) set
+// to `values`, through vectorcall: no dict is built, which matters for the
+// many entities of one batch.
+template <size_t N>
+py::object CallWithKeywords(py::handle cls, py::handle names,
+                            const py::object (&values)[N]) {
+  // [0] is the slot PY_VECTORCALL_ARGUMENTS_OFFSET lets the callee use.
+  PyObject* args[N + 1] = {nullptr};
+  for (size_t i = 0; i < N; ++i) args[i + 1] = values[i].ptr();
+  return CheckNew(PyObject_Vectorcall(
+      cls.ptr(), args + 1, PY_VECTORCALL_ARGUMENTS_OFFSET, names.ptr()));
+}
+
+// TimeEntry's fields, in the order ToPy(const TimeEntry&) passes them.
+constexpr const char* kTimeEntryFields[] = {
+    "id",         "revision",     "task",      "project",         "member",
+    "date",       "start",        "duration",  "billed_duration", "billable",
+    "note",       "billing_rate", "cost_rate", "billed_amount",   "labour_cost",
+    "created_at", "updated_at"};
+
 py::object DeadlineToPy(const Deadline& deadline) {
   py::object time = py::none();
   if (deadline.minute_of_day) {
@@ -407,6 +448,11 @@ void RegisterTypes(const py::dict& types) {
   t->task_order = get("TaskOrder");
   t->weekday = get("Weekday");
   for (const char* name : kNamedTypes) t->by_name[name] = get(name);
+  t->time_log_fields = get("_time_log_fields");
+  for (int i = 0; i < kTimeLogKeyCount; ++i) {
+    t->time_log_keys[i] = CheckNew(PyUnicode_InternFromString(kTimeLogKeys[i]));
+  }
+  t->time_entry_fields = KeywordNames(kTimeEntryFields);
   for (int code = 0; code < 17; ++code)
     t->errors[code] = get(kErrorNames[code]);
   delete g_types;  // a second registration (importlib.reload) replaces
@@ -880,25 +926,29 @@ py::tuple TupleToPy(const std::vector<V>& values) {
 }  // namespace
 
 py::object ToPy(const TimeEntry& e) {
-  py::dict kw;
-  kw["id"] = py::int_(e.id.value());
-  kw["revision"] = py::int_(e.revision);
-  kw["task"] = py::int_(e.task.value());
-  kw["project"] = py::int_(e.project.value());
-  kw["member"] = py::int_(e.member.value());
-  kw["date"] = ToPy(e.date);
-  kw["start"] = OptionalToPy(e.start);
-  kw["duration"] = ToPy(e.duration);
-  kw["billed_duration"] = ToPy(e.billed_duration);
-  kw["billable"] = py::bool_(e.billable);
-  kw["note"] = py::str(e.note);
-  kw["billing_rate"] = MoneyToPy(e.billing_rate);
-  kw["cost_rate"] = MoneyToPy(e.cost_rate);
-  kw["billed_amount"] = MoneyToPy(e.billed_amount);
-  kw["labour_cost"] = MoneyToPy(e.labour_cost);
-  kw["created_at"] = ToPy(e.created_at);
-  kw["updated_at"] = ToPy(e.updated_at);
-  return Cls("TimeEntry")(**kw);
+  const py::object values[] = {py::int_(e.id.value()),
+                               py::int_(e.revision),
+                               py::int_(e.task.value()),
+                               py::int_(e.project.value()),
+                               py::int_(e.member.value()),
+                               ToPy(e.date),
+                               OptionalToPy(e.start),
+                               ToPy(e.duration),
+                               ToPy(e.billed_duration),
+                               py::bool_(e.billable),
+                               py::str(e.note),
+                               MoneyToPy(e.billing_rate),
+                               MoneyToPy(e.cost_rate),
+                               MoneyToPy(e.billed_amount),
+                               MoneyToPy(e.labour_cost),
+                               ToPy(e.created_at),
+                               ToPy(e.updated_at)};
+  static_assert(std::size(values) == std::size(kTimeEntryFields));
+  return CallWithKeywords(Cls("TimeEntry"), T().time_entry_fields, values);
+}
+
+py::list ToPy(const std::vector<TimeEntry>& entries) {
+  return ListToPy(entries);
 }
 
 py::object ToPy(const TimeEntryPage& page) {
@@ -938,18 +988,131 @@ TimeEntry TimeEntryFromPy(py::handle obj) {
   return e;
 }
 
-TimeLog TimeLogFromPy(py::handle obj) {
+namespace {
+
+// An id given as an int or as the entity (`kind`) that has it.
+int64_t RefFromPy(py::handle obj, py::handle kind, const char* field) {
+  if (PyLong_Check(obj.ptr()) && !PyBool_Check(obj.ptr())) {
+    return IntFromPy(obj, field);
+  }
+  if (PyObject_TypeCheck(obj.ptr(),
+                         reinterpret_cast<PyTypeObject*>(kind.ptr()))) {
+    return IntFromPy(obj.attr("id"), field);
+  }
+  RaiseExpected(
+      field,
+      absl::StrCat("an int id or a ",
+                   reinterpret_cast<PyTypeObject*>(kind.ptr())->tp_name)
+          .c_str(),
+      obj);
+}
+
+// The index of `key` in kTimeLogKeys, or -1. Keys written in the source
+// (dict(task=...), {"task": ...}) are interned, so the pointer test
+// usually decides.
+int TimeLogKeyIndex(PyObject* key) {
+  const py::object* names = T().time_log_keys;
+  for (int i = 0; i < kTimeLogKeyCount; ++i) {
+    if (names[i].ptr() == key) return i;
+  }
+  if (!PyUnicode_Check(key)) return -1;
+  for (int i = 0; i < kTimeLogKeyCount; ++i) {
+    if (PyUnicode_Compare(names[i].ptr(), key) == 0) return i;
+  }
+  return -1;
+}
+
+// A dict of log_time's keywords; None leaves an optional field unset.
+TimeLog TimeLogFromDict(PyObject* dict) {
   TimeLog l;
-  ReadId(obj, "task", l.task);
-  ReadId(obj, "member", l.member);
-  ReadOptional(obj, "date", l.date, DayFromPy);
-  ReadOptional(obj, "duration", l.duration, DurationFromPy);
-  ReadOptional(obj, "start", l.start, TimeFromPy);
-  ReadOptional(obj, "end", l.end, TimeFromPy);
-  Read(obj, "billable",
-       [&](py::handle v) { l.billable = BoolFromPy(v, "billable"); });
-  Read(obj, "note", [&](py::handle v) { l.note = StrFromPy(v, "note"); });
+  bool has_task = false;
+  Py_ssize_t pos = 0;
+  PyObject* key = nullptr;
+  PyObject* value = nullptr;
+  while (PyDict_Next(dict, &pos, &key, &value)) {
+    const int index = TimeLogKeyIndex(key);
+    if (index < 0) {
+      RaiseTypeError(absl::StrCat(
+          "unexpected key ", py::repr(key).cast<std::string>(),
+          "; log_time's keywords are task, member, date, duration, start, "
+          "end, billable, note"));
+    }
+    const char* field = kTimeLogKeys[index];
+    const py::handle v(value);
+    const bool none = value == Py_None;
+    switch (index) {
+      case 0:  // task
+        l.task = TaskId(RefFromPy(v, T().task, field));
+        has_task = true;
+        break;
+      case 1:  // member
+        l.member =
+            none ? MemberId() : MemberId(RefFromPy(v, T().member, field));
+        break;
+      case 2:  // date
+        if (!none) l.date = DayFromPy(v, field);
+        break;
+      case 3:  // duration
+        if (!none) l.duration = DurationFromPy(v, field);
+        break;
+      case 4:  // start
+        if (!none) l.start = TimeFromPy(v, field);
+        break;
+      case 5:  // end
+        if (!none) l.end = TimeFromPy(v, field);
+        break;
+      case 6:  // billable
+        l.billable = BoolFromPy(v, field);
+        break;
+      case 7:  // note
+        l.note = StrFromPy(v, field);
+        break;
+    }
+  }
+  if (!has_task) RaiseTypeError("'task' is required");
   return l;
+}
+
+// Re-raises the Python error in flight with `prefix` before its message,
+// keeping its class.
+[[noreturn]] void RaisePrefixed(py::error_already_set& e,
+                                const std::string& prefix) {
+  py::object type = e.type();
+  const std::string message = py::str(e.value()).cast<std::string>();
+  Raise(type, prefix + message);
+}
+
+}  // namespace
+
+TimeLog TimeLogFromPy(py::handle log) {
+  if (PyDict_Check(log.ptr())) return TimeLogFromDict(log.ptr());
+  // A Mapping, dataclass or namedtuple: the package makes it a dict.
+  py::object dict = T().time_log_fields(log);
+  return TimeLogFromDict(dict.ptr());
+}
+
+std::vector<TimeLog> TimeLogsFromPy(py::handle logs, const char* field) {
+  PyObject* p = logs.ptr();
+  // Any iterable (a list, a tuple, a generator), never a str.
+  if (PyUnicode_Check(p) || PyBytes_Check(p) ||
+      !py::isinstance<py::iterable>(logs)) {
+    RaiseExpected(field, "a sequence", logs);
+  }
+  py::object items = py::reinterpret_steal<py::object>(
+      PySequence_Fast(p, "expected a sequence"));
+  if (!items) throw py::error_already_set();
+  const Py_ssize_t n = PySequence_Fast_GET_SIZE(items.ptr());
+  PyObject** item = PySequence_Fast_ITEMS(items.ptr());
+  std::vector<TimeLog> out;
+  out.reserve(static_cast<size_t>(n));
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    try {
+      out.push_back(TimeLogFromPy(item[i]));
+    } catch (py::error_already_set& e) {
+      RaisePrefixed(e, absl::StrCat(field, "[", i, "]: "));
+    }
+  }
+  return out;
 }
 
 TimeEntryFilter TimeEntryFilterFromPy(py::handle obj) {
