@@ -458,8 +458,15 @@ def test_log_time_batch_ids_returns_the_new_ids_in_order(agency):
     assert [e.duration for e in got] == [(i + 1) * M for i in range(5)]
     assert {e.member for e in got} == {agency.bob.id}
     assert s.log_time_batch_ids([]) == []
-    # The same entries as log_time_batch writes, apart from ids and times.
+    # The same entries as log_time_batch writes, apart from ids and times;
+    # the TimeEntry objects it builds are dataclasses like any other.
     full = s.log_time_batch(logs)
+    assert full[0] == dataclasses.replace(full[0])
+    assert hash(full[0]) == hash(dataclasses.replace(full[0]))
+    assert pickle.loads(pickle.dumps(full)) == full
+    assert "note='#0'" in repr(full[0])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        full[0].note = "x"  # type: ignore[misc]
     assert [dataclasses.replace(e, id=0, created_at=NOW, updated_at=NOW)
             for e in full] == [
         dataclasses.replace(e, id=0, created_at=NOW, updated_at=NOW)
