@@ -77,6 +77,21 @@ class SlotMaker {
   std::vector<PyMemberDef*> members_;
 };
 
+// log_time's keywords, as TimeLogKey numbers them.
+enum TimeLogKey {
+  kTask,
+  kMember,
+  kDate,
+  kDuration,
+  kStart,
+  kEnd,
+  kBillable,
+  kNote,
+  kTimeLogKeyCount
+};
+constexpr const char* kTimeLogKeys[kTimeLogKeyCount] = {
+    "task", "member", "date", "duration", "start", "end", "billable", "note"};
+
 // The package's classes, set once by RegisterTypes. Never freed: they live
 // as long as the interpreter, and destroying Python objects from a static
 // destructor after finalization would crash.
@@ -86,7 +101,7 @@ struct Types {
   // log_time's keywords, interned, as kTimeLogKeys spells them; and the
   // package's function that makes any other log (a Mapping, a dataclass,
   // a namedtuple) a dict of them.
-  py::object time_log_keys[8];
+  py::object time_log_keys[kTimeLogKeyCount];
   py::object time_log_fields;
   // Makes TimeEntry objects (kTimeEntryFields).
   std::unique_ptr<SlotMaker> time_entry_maker;
@@ -98,10 +113,6 @@ struct Types {
   py::object errors[17];
 };
 Types* g_types = nullptr;
-
-constexpr int kTimeLogKeyCount = 8;
-constexpr const char* kTimeLogKeys[kTimeLogKeyCount] = {
-    "task", "member", "date", "duration", "start", "end", "billable", "note"};
 
 const Types& T() {
   if (g_types == nullptr) {
@@ -1111,30 +1122,30 @@ TimeLog TimeLogFromDict(PyObject* dict) {
     const py::handle v(value);
     const bool none = value == Py_None;
     switch (index) {
-      case 0:  // task
+      case kTask:
         l.task = TaskId(RefFromPy(v, T().task, field));
         has_task = true;
         break;
-      case 1:  // member
+      case kMember:
         l.member =
             none ? MemberId() : MemberId(RefFromPy(v, T().member, field));
         break;
-      case 2:  // date
+      case kDate:
         if (!none) l.date = DayFromPy(v, field);
         break;
-      case 3:  // duration
+      case kDuration:
         if (!none) l.duration = DurationFromPy(v, field);
         break;
-      case 4:  // start
+      case kStart:
         if (!none) l.start = TimeFromPy(v, field);
         break;
-      case 5:  // end
+      case kEnd:
         if (!none) l.end = TimeFromPy(v, field);
         break;
-      case 6:  // billable
+      case kBillable:
         l.billable = BoolFromPy(v, field);
         break;
-      case 7:  // note
+      case kNote:
         l.note = StrFromPy(v, field);
         break;
     }
