@@ -72,7 +72,7 @@ def demo_workspace(directory: Path) -> Path:
                 logs.append(dict(task=vat, member=ivan, date=date,
                                  duration=datetime.timedelta(hours=2),
                                  note="VAT"))
-        s.log_time_batch(logs)  # one transaction
+        s.log_time_batch_ids(logs)  # one transaction; only the ids back
         # Outside the month: not in the report.
         s.log_time(task=vat, member=ivan, date=datetime.date(2024, 6, 1),
                    duration=datetime.timedelta(hours=1))

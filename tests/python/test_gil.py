@@ -77,8 +77,24 @@ def test_busy_store_is_unavailable(two_workspaces):
     assert not errors
 
 
-def test_waiting_for_the_store_releases_the_gil(two_workspaces):
+def create_task(s, project, task):
+    return s.create_task(project=project, title="Second").title
+
+
+def log_time_batch_ids(s, project, task):
+    logs = [dict(task=task, duration=datetime.timedelta(minutes=i + 1))
+            for i in range(1000)]
+    return len(s.log_time_batch_ids(logs))
+
+
+@pytest.mark.parametrize("call, result", [(create_task, "Second"),
+                                          (log_time_batch_ids, 1000)])
+def test_waiting_for_the_store_releases_the_gil(two_workspaces, call,
+                                                result):
     first, clock, path = two_workspaces
+    task = first.owner_session().create_task(
+        project=first.owner_session().create_project(name="Imports"),
+        title="Imported")
     writer, project, errors = start_blocked_writer(first, clock)
     # Python code on another thread sets the Event while this thread waits
     # inside the library for the write lock.
@@ -86,12 +102,11 @@ def test_waiting_for_the_store_releases_the_gil(two_workspaces):
     with worksection.open(path, busy_timeout=datetime.timedelta(
             seconds=10)) as second:
         started = time.monotonic()
-        task = second.owner_session().create_task(project=project.id,
-                                                  title="Second")
+        got = call(second.owner_session(), project.id, task.id)
         assert time.monotonic() - started < 8
     writer.join(10)
     assert not errors
-    assert task.title == "Second"
+    assert got == result
 
 
 def test_threads_share_a_workspace(tmp_path):

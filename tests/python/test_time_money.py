@@ -444,3 +444,96 @@ def test_log_time_batch_all_or_none(agency):
         s.log_time_batch([dict(task=agency.visible, duration=H,
                                start=datetime.datetime(2024, 5, 2, 8))])
     assert s.log_time_batch([]) == []
+
+
+def test_log_time_batch_ids_returns_the_new_ids_in_order(agency):
+    s = agency.owner
+    logs = [dict(task=agency.visible.id, duration=(i + 1) * M,
+                 date=D(2024, 5, 1), member=agency.bob.id, note=f"#{i}")
+            for i in range(5)]
+    ids = s.log_time_batch_ids(logs)
+    assert all(type(i) is int for i in ids)
+    got = [s.get_time_entry(i) for i in ids]
+    assert [e.note for e in got] == [f"#{i}" for i in range(5)]
+    assert [e.duration for e in got] == [(i + 1) * M for i in range(5)]
+    assert {e.member for e in got} == {agency.bob.id}
+    assert s.log_time_batch_ids([]) == []
+    # The same entries as log_time_batch writes, apart from ids and times;
+    # the TimeEntry objects it builds are dataclasses like any other.
+    full = s.log_time_batch(logs)
+    assert full[0] == dataclasses.replace(full[0])
+    assert hash(full[0]) == hash(dataclasses.replace(full[0]))
+    assert pickle.loads(pickle.dumps(full)) == full
+    assert "note='#0'" in repr(full[0])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        full[0].note = "x"  # type: ignore[misc]
+    assert [dataclasses.replace(e, id=0, created_at=NOW, updated_at=NOW)
+            for e in full] == [
+        dataclasses.replace(e, id=0, created_at=NOW, updated_at=NOW)
+        for e in got]
+
+
+@dataclasses.dataclass
+class LogRow:
+    task: int
+    duration: datetime.timedelta
+    note: str = ""
+
+
+def test_log_time_batch_reads_mappings_dataclasses_namedtuples(agency):
+    import collections
+    import types
+
+    s = agency.owner
+    Row = collections.namedtuple("Row", "task duration note")
+    logs = [
+        dict(task=agency.visible, duration=H, note="dict"),
+        types.MappingProxyType(dict(task=agency.visible, duration=H,
+                                    note="mapping")),
+        LogRow(task=agency.visible.id, duration=H, note="dataclass"),
+        Row(agency.visible.id, H, "namedtuple"),
+    ]
+    # Any iterable: a generator too.
+    entries = s.log_time_batch(log for log in logs)
+    assert [e.note for e in entries] == [
+        "dict", "mapping", "dataclass", "namedtuple"]
+    assert all(e.duration == H and e.task == agency.visible.id
+               for e in entries)
+
+
+def test_log_time_batch_errors_name_the_item_and_field(agency):
+    s = agency.owner
+    good = dict(task=agency.visible, duration=H, date=D(2024, 5, 1))
+    before = len(list(s.iter_time_entries()))
+    cases = [
+        (dict(good, note=7), TypeError, r"^logs\[2\]: note: expected str"),
+        (dict(good, duration=60), TypeError, r"^logs\[2\]: duration: "),
+        (dict(good, billable=1), TypeError, r"^logs\[2\]: billable: "),
+        (dict(good, date=NOW), TypeError, r"^logs\[2\]: date: "),
+        (dict(good, member=agency.site), TypeError,
+         r"^logs\[2\]: member: expected an int id or a Member"),
+        (dict(good, task="7"), TypeError, r"^logs\[2\]: task: "),
+        (dict(good, task=agency.site), TypeError, r"^logs\[2\]: task: "),
+        (dict(good, task=True), TypeError, r"^logs\[2\]: task: "),
+        (dict(good, task=2**70), worksection.InvalidArgumentError,
+         r"^logs\[2\]: task: .* out of range"),
+        (dict(good, start=datetime.datetime(2024, 5, 1, 9)),
+         worksection.InvalidArgumentError, r"^logs\[2\]: start: a naive"),
+        (dict(good, hours=1), TypeError, r"^logs\[2\]: unexpected key 'hours'"),
+        ({1: 2, **good}, TypeError, r"^logs\[2\]: unexpected key 1"),
+        (dict(duration=H), TypeError, r"^logs\[2\]: 'task' is required"),
+        ((agency.visible.id, H), TypeError, r"^logs\[2\]: expected a mapping"),
+        (LogRow, TypeError, r"^logs\[2\]: expected a mapping"),
+        (dict(good, duration=datetime.timedelta(0)),
+         worksection.InvalidArgumentError, r"^logs\[2\]: "),
+    ]
+    for bad, error, message in cases:
+        for call in (s.log_time_batch, s.log_time_batch_ids):
+            with pytest.raises(error, match=message):
+                call([good, good, bad, good])
+    with pytest.raises(TypeError, match=r"^logs: expected a sequence, got str"):
+        s.log_time_batch_ids("task")
+    with pytest.raises(TypeError, match=r"^logs: expected a sequence"):
+        s.log_time_batch_ids(7)
+    # None of it was written.
+    assert len(list(s.iter_time_entries())) == before

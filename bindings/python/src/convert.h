@@ -116,8 +116,16 @@ py::object ToPy(const BudgetUsage& usage);
 py::object ToPy(const BudgetAlert& alert);
 py::list ToPy(const std::vector<BudgetAlert>& alerts);
 
+py::list ToPy(const std::vector<TimeEntry>& entries);
+
 TimeEntry TimeEntryFromPy(py::handle obj);
-TimeLog TimeLogFromPy(py::handle obj);
+// A dict of log_time's keywords (None leaves a field unset; `task` is
+// required), or a Mapping, dataclass or namedtuple with only those keys or
+// fields. TypeError for an unknown key or a wrong type, naming the field.
+TimeLog TimeLogFromPy(py::handle log);
+// Any iterable of logs as TimeLogFromPy reads them; an error names the
+// item: "<field>[17]: note: expected str, got int".
+std::vector<TimeLog> TimeLogsFromPy(py::handle logs, const char* field);
 TimeEntryFilter TimeEntryFilterFromPy(py::handle obj);
 Cost CostFromPy(py::handle obj);
 CostFilter CostFilterFromPy(py::handle obj);

@@ -846,16 +846,16 @@ void DefineModule(py::module_& m) {
              return ToPy(s.As([&](Session& x) { return x.LogTime(v); }));
            })
       .def("log_time_batch",
-           [](PySession& s, py::handle logs) {
-             std::vector<TimeLog> v;
-             for (py::handle log : logs) v.push_back(TimeLogFromPy(log));
-             std::vector<TimeEntry> entries =
+           [](PySession& s, py::handle logs, bool ids_only) -> py::list {
+             const std::vector<TimeLog> v = TimeLogsFromPy(logs, "logs");
+             const std::vector<TimeEntry> entries =
                  s.As([&](Session& x) { return x.LogTimeBatch(v); });
-             py::list out(entries.size());
+             if (!ids_only) return ToPy(entries);
+             py::list ids(entries.size());
              for (size_t i = 0; i < entries.size(); ++i) {
-               out[i] = ToPy(entries[i]);
+               ids[i] = py::int_(entries[i].id.value());
              }
-             return out;
+             return ids;
            })
       .def("get_time_entry",
            [](PySession& s, int64_t id) {

@@ -30,7 +30,7 @@ except ImportError as _e:  # pragma: no cover - a broken installation
         f"(and libworksection.so.0 beside it or on the library path): {_e}"
     ) from _e
 
-from . import _events, _model, _reports, errors
+from . import _events, _model, _reports, _session, errors
 from ._events import ChangesPage, Event, FieldChange, Subscription
 from ._model import *  # noqa: F401,F403
 from ._model import __all__ as _model_all
@@ -43,7 +43,8 @@ from .errors import __all__ as _errors_all
 _worksection._register(
     {**{name: getattr(_model, name) for name in _model_all},
      **{name: getattr(_reports, name) for name in _reports_all},
-     **errors._by_name()}
+     **errors._by_name(),
+     "_time_log_fields": _session._time_log_fields}
 )
 
 #: The linked library's version, "MAJOR.MINOR.PATCH".

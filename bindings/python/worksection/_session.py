@@ -9,6 +9,7 @@ import types
 from typing import (
     Any,
     Callable,
+    Dict,
     Iterable,
     Iterator,
     List,
@@ -74,6 +75,9 @@ LockRef = Union[int, PeriodLock]
 RoundingLike = Union[Rounding, Tuple[Union[RoundingMode, str], int], None]
 DeadlineLike = Union[Deadline, datetime.date]
 ChecklistLike = Union[ChecklistItem, str]
+#: An item of log_time_batch: log_time's keywords as a dict (or any
+#: Mapping), or a dataclass or namedtuple with those fields.
+TimeLogItem = Any
 ProjectMembersLike = Union[
     Iterable[Union[ProjectMember, Tuple[MemberRef, ProjectRole]]],
     Mapping[MemberRef, ProjectRole],
@@ -275,27 +279,18 @@ def _time(value: Any, field: str) -> Optional[datetime.datetime]:
     return value
 
 
-_TIME_LOG_KEYS = frozenset(
-    {"task", "duration", "start", "end", "date", "billable", "note", "member"}
-)
-
-
-def _time_log(
-    task: Any,
-    duration: Optional[datetime.timedelta] = None,
-    start: Optional[datetime.datetime] = None,
-    end: Optional[datetime.datetime] = None,
-    date: Optional[datetime.date] = None,
-    billable: bool = True,
-    note: str = "",
-    member: Any = None,
-) -> Any:
-    return types.SimpleNamespace(
-        task=_id(task, Task, "task"),
-        member=_opt_id(member, Member, "member"),
-        date=date, duration=duration,
-        start=_time(start, "start"), end=_time(end, "end"),
-        billable=billable, note=note)
+def _time_log_fields(log: Any) -> Dict[str, Any]:
+    """A log of log_time_batch that is not a dict, as the dict of log_time's
+    keywords the compiled module reads (which checks the keys)."""
+    if isinstance(log, Mapping):
+        return dict(log)
+    if dataclasses.is_dataclass(log) and not isinstance(log, type):
+        return {f.name: getattr(log, f.name) for f in dataclasses.fields(log)}
+    if isinstance(log, tuple) and hasattr(log, "_asdict"):
+        return dict(log._asdict())
+    raise TypeError(
+        "expected a mapping of log_time's keywords, a dataclass or a "
+        f"namedtuple, got {type(log).__name__}")
 
 
 def _ids(value: Any, kind: type, field: str) -> Tuple[int, ...]:
@@ -1104,36 +1099,30 @@ class Session:
         1 s .. 24 h or an end before the start; FailedPreconditionError
         when the date is locked.
         """
-        return self._s.log_time(_time_log(
+        return self._s.log_time(dict(
             task=task, duration=duration, start=start, end=end, date=date,
             billable=billable, note=note, member=member))
 
-    def log_time_batch(
-        self, logs: Iterable[Mapping[str, Any]]
-    ) -> List[TimeEntry]:
+    def log_time_batch(self, logs: Iterable[TimeLogItem]) -> List[TimeEntry]:
         """Logs many entries in one transaction: all or none (an import).
 
-        Each item is a mapping of :meth:`log_time`'s keywords (``task``
-        required). Returns the entries in the same order. An invalid item
-        fails the whole batch; the message names it ("logs[17]: ...").
+        Each item is a dict (or any Mapping) of :meth:`log_time`'s keywords,
+        ``task`` required, or a dataclass or namedtuple with those fields.
+        Returns the entries in the same order. An invalid item fails the
+        whole batch and nothing is written; the message names the item and
+        its field ("logs[17]: duration: ..."). The items are read in C++,
+        and the store is written without the GIL.
+
+        For a large import whose entries you do not need back, use
+        :meth:`log_time_batch_ids`: building the returned objects costs
+        more than reading the items.
         """
-        drafts = []
-        for i, log in enumerate(_sequence(logs, "logs")):
-            if not isinstance(log, Mapping):
-                raise TypeError(
-                    f"logs[{i}]: expected a mapping of log_time's keywords, "
-                    f"got {type(log).__name__}")
-            unknown = set(log) - _TIME_LOG_KEYS
-            if unknown:
-                raise TypeError(
-                    f"logs[{i}]: unexpected keys {sorted(unknown)}")
-            if "task" not in log:
-                raise TypeError(f"logs[{i}]: 'task' is required")
-            try:
-                drafts.append(_time_log(**log))
-            except (TypeError, ValueError) as e:
-                raise type(e)(f"logs[{i}]: {e}") from None
-        return self._s.log_time_batch(drafts)
+        return self._s.log_time_batch(logs, False)
+
+    def log_time_batch_ids(self, logs: Iterable[TimeLogItem]) -> List[int]:
+        """:meth:`log_time_batch`, returning only the new entries' ids, in
+        the same order: the fastest way to import time."""
+        return self._s.log_time_batch(logs, True)
 
     def get_time_entry(self, entry: TimeEntryRef) -> TimeEntry:
         """A time entry; money fields are None when this member may not read money."""
