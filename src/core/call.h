@@ -109,8 +109,8 @@ struct SessionAccess {
 // Loads the settings and the actor, then runs `body(Call&)` in `tx` at
 // `now`. `events` is `tx` itself in a write call, null in a read call.
 template <typename Body>
-auto RunInTransaction(Transaction& tx, EventRecorder* events,
-                      MemberId actor_id, absl::Time now, Body& body)
+auto RunInTransaction(Transaction& tx, EventRecorder* events, MemberId actor_id,
+                      absl::Time now, Body& body)
     -> decltype(body(std::declval<Call&>())) {
   absl::StatusOr<std::optional<WorkspaceSettings>> settings = tx.GetSettings();
   if (!settings.ok()) return settings.status();

@@ -208,7 +208,8 @@ absl::StatusOr<TimeEntryId> EventRecorder::InsertTimeEntry(
       TaskHidden(static_cast<const TimeEntry*>(nullptr), &entry);
   if (!hidden.ok()) return hidden.status();
   if (gathering_) {
-    auto [it, fresh] = gathered_index_.try_emplace(entry.task, gathered_.size());
+    auto [it, fresh] =
+        gathered_index_.try_emplace(entry.task, gathered_.size());
     if (fresh) {
       gathered_.push_back(
           GatheredEntries{entry.task, entry.project, *hidden, {}});
@@ -229,9 +230,9 @@ absl::Status EventRecorder::FlushGatheredTimeEntries() {
   for (GatheredEntries& g : gathered_) {
     event_.Clear();
     event_.mutable_entity_ids()->Assign(g.ids.begin(), g.ids.end());
-    absl::Status s = Append(Header{EntityType::kTimeEntry, 0,
-                                   EventAction::kBatchCreated, g.project,
-                                   g.task, g.hidden});
+    absl::Status s =
+        Append(Header{EntityType::kTimeEntry, 0, EventAction::kBatchCreated,
+                      g.project, g.task, g.hidden});
     if (!s.ok()) return s;
   }
   gathered_.clear();

@@ -80,9 +80,10 @@ absl::StatusOr<std::optional<std::vector<ProjectId>>> TimeScope(Call& call) {
 // Checks one log and writes it through `batch`.
 absl::StatusOr<TimeEntry> LogOne(Call& call, TimeWriteBatch& batch,
                                  const TimeLog& log) {
-  absl::StatusOr<WritableTask> target =
+  absl::StatusOr<const WritableTask*> found =
       batch.TaskToLogOn(log.task, "time.task");
-  if (!target.ok()) return target.status();
+  if (!found.ok()) return found.status();
+  const WritableTask* target = *found;
   TimeEntry e;
   e.member = log.member.value() != 0 ? log.member : call.actor.id();
   const Target where{target->project.id, e.member, MemberId()};
@@ -115,13 +116,17 @@ absl::StatusOr<TimeEntry> LogOne(Call& call, TimeWriteBatch& batch,
     e.start = log.start;
     e.duration = absl::Trunc(*log.end - *log.start, absl::Seconds(1));
   }
-  absl::TimeZone tz;
-  if (!absl::LoadTimeZone(call.settings.time_zone, &tz)) {
-    tz = absl::UTCTimeZone();
+  if (log.date) {
+    e.date = *log.date;
+  } else if (e.start) {
+    absl::TimeZone tz;
+    if (!absl::LoadTimeZone(call.settings.time_zone, &tz)) {
+      tz = absl::UTCTimeZone();
+    }
+    e.date = absl::ToCivilDay(*e.start, tz);
+  } else {
+    e.date = TodayIn(call.settings, call.now);
   }
-  e.date = log.date  ? *log.date
-           : e.start ? absl::ToCivilDay(*e.start, tz)
-                     : TodayIn(call.settings, call.now);
   e.billable = log.billable;
   e.note = log.note;
   return batch.Write(*target, std::move(e));

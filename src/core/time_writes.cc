@@ -1,5 +1,6 @@
 #include "src/core/time_writes.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 #include <vector>
@@ -55,13 +56,13 @@ TimeWriteBatch::TimeWriteBatch(Call& call, Events events)
   if (events_per_task_) call_.events->GatherTimeEntries();
 }
 
-absl::StatusOr<WritableTask> TimeWriteBatch::TaskToLogOn(
+absl::StatusOr<const WritableTask*> TimeWriteBatch::TaskToLogOn(
     TaskId id, absl::string_view field) {
   auto it = targets_.find(id);
-  if (it != targets_.end()) return it->second;
+  if (it != targets_.end()) return &it->second;
   absl::StatusOr<WritableTask> target = GetTaskToLogOn(call_, id, field);
-  if (target.ok()) targets_.emplace(id, *target);
-  return target;
+  if (!target.ok()) return target.status();
+  return &targets_.emplace(id, *std::move(target)).first->second;
 }
 
 absl::Status TimeWriteBatch::CheckCanSee(MemberId member, const Task& task,
@@ -124,9 +125,19 @@ absl::StatusOr<TimeEntry> TimeWriteBatch::Write(const WritableTask& target,
 }
 
 absl::Status TimeWriteBatch::Finish() {
-  for (const auto& [order, row] : rollups_) {
-    if (absl::Status s = AddToRollup(call_.tx, row.first, row.second);
-        !s.ok()) {
+  // In key order: the stores' rollup tables are keyed so, and neighbours
+  // share pages.
+  std::vector<
+      const std::pair<const std::tuple<int64_t, int64_t, int64_t, int64_t>,
+                      std::pair<RollupKey, RollupTotals>>*>
+      rows;
+  rows.reserve(rollups_.size());
+  for (const auto& row : rollups_) rows.push_back(&row);
+  std::sort(rows.begin(), rows.end(),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
+  for (const auto* row : rows) {
+    const auto& [key, totals] = row->second;
+    if (absl::Status s = AddToRollup(call_.tx, key, totals); !s.ok()) {
       return s;
     }
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -44,8 +45,9 @@ class TimeWriteBatch {
 
   explicit TimeWriteBatch(Call& call, Events events = Events::kPerEntry);
 
-  // GetTaskToLogOn, once per task.
-  absl::StatusOr<WritableTask> TaskToLogOn(TaskId id, absl::string_view field);
+  // GetTaskToLogOn, once per task. The pointer lives as long as the batch.
+  absl::StatusOr<const WritableTask*> TaskToLogOn(TaskId id,
+                                                  absl::string_view field);
   // CheckCanSee, once per member and task.
   absl::Status CheckCanSee(MemberId member, const Task& task,
                            absl::string_view field);
@@ -64,13 +66,15 @@ class TimeWriteBatch {
 
   Call& call_;
   const bool events_per_task_;
-  absl::flat_hash_map<TaskId, WritableTask> targets_;
+  // Nodes, so that the pointers TaskToLogOn hands out stay valid.
+  absl::node_hash_map<TaskId, WritableTask> targets_;
   absl::flat_hash_map<std::pair<MemberId, TaskId>, absl::Status> visibility_;
   absl::flat_hash_map<MemberId, Member> members_;
   std::optional<std::vector<PeriodLock>> locks_;
-  // By (project, task, member, day): summed rollup changes.
-  std::map<std::tuple<int64_t, int64_t, int64_t, int64_t>,
-           std::pair<RollupKey, RollupTotals>>
+  // By (project, task, member, day): summed rollup changes, written in
+  // key order by Finish.
+  absl::flat_hash_map<std::tuple<int64_t, int64_t, int64_t, int64_t>,
+                      std::pair<RollupKey, RollupTotals>>
       rollups_;
   std::map<TaskId, ProjectId> touched_;  // for the budget crossings
 };

@@ -236,7 +236,8 @@ TEST_P(EventsTest, BatchLogIsOneEventPerTaskListingTheNewIds) {
                           Employee().LogTimeBatch(logs));
 
   std::vector<Event> events = AllChanges(Owner(), start);
-  ASSERT_EQ(Actions(events), "time_entry:batch_created time_entry:batch_created");
+  ASSERT_EQ(Actions(events),
+            "time_entry:batch_created time_entry:batch_created");
   // In the order of each task's first entry, with that task's ids.
   EXPECT_EQ(events[0].task, a.id);
   EXPECT_EQ(events[0].entity_ids,
@@ -244,9 +245,9 @@ TEST_P(EventsTest, BatchLogIsOneEventPerTaskListingTheNewIds) {
                                   written[3].id.value()}));
   EXPECT_FALSE(events[0].hidden_from_clients);
   EXPECT_EQ(events[1].task, h.id);
-  EXPECT_EQ(events[1].entity_ids,
-            (std::vector<int64_t>{written[1].id.value(),
-                                  written[4].id.value()}));
+  EXPECT_EQ(
+      events[1].entity_ids,
+      (std::vector<int64_t>{written[1].id.value(), written[4].id.value()}));
   EXPECT_TRUE(events[1].hidden_from_clients);
   for (const Event& e : events) {
     EXPECT_EQ(e.project, web_);
@@ -255,7 +256,8 @@ TEST_P(EventsTest, BatchLogIsOneEventPerTaskListingTheNewIds) {
     EXPECT_TRUE(e.changes.empty());
   }
   // The ids survive the wire shapes.
-  WS_ASSERT_OK_AND_ASSIGN(Event decoded, EventFromProto(EventToProto(events[0])));
+  WS_ASSERT_OK_AND_ASSIGN(Event decoded,
+                          EventFromProto(EventToProto(events[0])));
   EXPECT_EQ(decoded.entity_ids, events[0].entity_ids);
   EXPECT_THAT(EventToJson(events[0]), ::testing::HasSubstr("\"entity_ids\""));
   // A client hears of the open task's entries only.
