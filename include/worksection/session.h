@@ -176,7 +176,9 @@ class Session {
   // (its estimate and money budget; its own and its subtasks' time).
   absl::StatusOr<BudgetUsage> GetProjectBudget(ProjectId id);
   absl::StatusOr<BudgetUsage> GetTaskBudget(TaskId id);
-  // The 80% and 100% crossings recorded for a project and its tasks.
+  // The 80% and 100% crossings recorded for a project and its tasks; for
+  // a reader who may not see hidden tasks (a client), only those its own
+  // usage, without hidden tasks, has reached too.
   absl::StatusOr<std::vector<BudgetAlert>> ListBudgetAlerts(ProjectId id);
 
   // --- Change feed (see events.h) ---

@@ -124,6 +124,32 @@ absl::Status Record(Transaction& tx, absl::Time now, ProjectId project,
 
 }  // namespace
 
+HiddenTasks HiddenOf(const Actor& actor, ProjectId project) {
+  return Allowed(actor, Action::kReadHidden, Target{project})
+             ? HiddenTasks::kCount
+             : HiddenTasks::kLeaveOut;
+}
+
+absl::StatusOr<bool> AlertReached(Transaction& tx, const BudgetAlert& alert,
+                                  HiddenTasks hidden) {
+  if (hidden == HiddenTasks::kCount) return true;
+  absl::StatusOr<BudgetUsage> usage;
+  if (alert.task.valid()) {
+    absl::StatusOr<Task> task = tx.GetTask(alert.task);
+    if (!task.ok()) return task.status();
+    usage = TaskUsage(tx, *task, hidden);
+  } else {
+    absl::StatusOr<Project> project = tx.GetProject(alert.project);
+    if (!project.ok()) return project.status();
+    usage = ProjectUsage(tx, *project, hidden);
+  }
+  if (!usage.ok()) return usage.status();
+  const std::optional<double>& percent = alert.kind == BudgetAlert::Kind::kTime
+                                             ? usage->time_percent
+                                             : usage->money_percent;
+  return percent.has_value() && *percent >= alert.percent;
+}
+
 absl::StatusOr<BudgetUsage> ProjectUsage(Transaction& tx,
                                          const Project& project,
                                          HiddenTasks hidden) {

@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "src/core/call.h"
 #include "worksection/money.h"
 #include "worksection/store.h"
 
@@ -17,6 +18,9 @@ namespace worksection {
 // so that a client's budget shows no hour of a task it cannot see.
 enum class HiddenTasks { kCount, kLeaveOut };
 
+// What `actor`'s budget usage counts of `project`'s hidden tasks.
+HiddenTasks HiddenOf(const Actor& actor, ProjectId project);
+
 // A project's time and expenses against its budgets.
 absl::StatusOr<BudgetUsage> ProjectUsage(Transaction& tx,
                                          const Project& project,
@@ -26,6 +30,13 @@ absl::StatusOr<BudgetUsage> ProjectUsage(Transaction& tx,
 // money budget.
 absl::StatusOr<BudgetUsage> TaskUsage(Transaction& tx, const Task& task,
                                       HiddenTasks hidden);
+
+// Alerts are recorded on all spending. Is `alert` one the usage counting
+// `hidden` has reached too? Always for kCount; for a client, only when the
+// spending it may see crossed the threshold, so that no alert tells of
+// hours on a task hidden from it.
+absl::StatusOr<bool> AlertReached(Transaction& tx, const BudgetAlert& alert,
+                                  HiddenTasks hidden);
 
 // Records the 80% and 100% crossings not yet recorded for the project and,
 // when `task` is set, for that task and its ancestors. Call after every

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "src/core/budget.h"
 #include "src/core/event_codec.h"
 
 namespace worksection {
@@ -57,6 +58,26 @@ absl::StatusOr<bool> EventFilter::CanReadMember(MemberId member) {
   return readable;
 }
 
+absl::StatusOr<bool> EventFilter::AlertReachedFor(const v1::Event& event) {
+  const ProjectId project(event.project_id());
+  const HiddenTasks hidden = HiddenOf(viewer_, project);
+  if (hidden == HiddenTasks::kCount) return true;
+  BudgetAlert alert;
+  alert.project = project;
+  alert.task = TaskId(event.task_id());
+  alert.kind = event.money() ? BudgetAlert::Kind::kMoney
+                             : BudgetAlert::Kind::kTime;
+  for (const v1::FieldChange& c : event.changes()) {
+    if (c.field() == "percent") {
+      alert.percent = static_cast<int>(c.new_value().integer());
+    }
+  }
+  // Judged as the event is read: an alert the viewer's spending had not
+  // reached then is not delivered later (ListBudgetAlerts shows it once
+  // reached).
+  return AlertReached(tx_, alert, hidden);
+}
+
 absl::StatusOr<bool> EventFilter::CanSee(const v1::Event& event) {
   const ProjectId project(event.project_id());
   switch (static_cast<EntityType>(event.entity_type())) {
@@ -87,9 +108,12 @@ absl::StatusOr<bool> EventFilter::CanSee(const v1::Event& event) {
         return false;
       }
       if (event.task_id() != 0 && !CanSeeTaskItem(event)) return false;
-      // Money alerts are checked with the money rule below.
-      if (event.money()) return true;
-      return CanReadTimeIn(project);
+      if (!event.money()) {
+        absl::StatusOr<bool> time = CanReadTimeIn(project);
+        if (!time.ok() || !*time) return time;
+      }
+      // Money alerts are then checked with the money rule in Admit.
+      return AlertReachedFor(event);
   }
   return false;
 }

@@ -34,6 +34,8 @@ class EventFilter {
   bool CanSeeTaskItem(const v1::Event& event) const;
   absl::StatusOr<bool> CanReadTimeIn(ProjectId project);
   absl::StatusOr<bool> CanReadMember(MemberId member);
+  // A budget alert event: has the spending the viewer sees reached it?
+  absl::StatusOr<bool> AlertReachedFor(const v1::Event& event);
 
   Transaction& tx_;
   const Actor& viewer_;

@@ -28,13 +28,6 @@ absl::StatusOr<BudgetUsage> AsSeen(const Call& call, const Project& project,
   return usage;
 }
 
-// What an actor's budget usage counts of `project`'s hidden tasks.
-HiddenTasks HiddenOf(const Actor& actor, ProjectId project) {
-  return Allowed(actor, Action::kReadHidden, Target{project})
-             ? HiddenTasks::kCount
-             : HiddenTasks::kLeaveOut;
-}
-
 }  // namespace
 
 absl::StatusOr<BudgetUsage> Session::GetProjectBudget(ProjectId id) {
@@ -96,6 +89,10 @@ absl::StatusOr<std::vector<BudgetAlert>> Session::ListBudgetAlerts(
             if (StoreFailed(t.status())) return t.status();
             if (!t.ok() || !CanSee(call.actor, *t)) continue;
           }
+          absl::StatusOr<bool> reached =
+              AlertReached(call.tx, a, HiddenOf(call.actor, id));
+          if (!reached.ok()) return reached.status();
+          if (!*reached) continue;
           visible.push_back(std::move(a));
         }
         return visible;

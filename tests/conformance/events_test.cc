@@ -217,6 +217,56 @@ TEST_P(EventsTest, BudgetThresholdCrossedIsAnEvent) {
   EXPECT_EQ(kind->new_value->text, "time");
 }
 
+// Alerts are recorded on all hours; a client, who may not see hidden tasks,
+// learns of one only once the hours it sees reach it too.
+TEST_P(EventsTest, ClientGetsNoBudgetAlertCausedByHiddenHours) {
+  Project p = NewProject("Budgeted", owner_id_,
+                         {{employee_id_, ProjectRole::kMember},
+                          {client_id_, ProjectRole::kClient}});
+  p.time_budget = absl::Hours(1);
+  WS_ASSERT_OK_AND_ASSIGN(p, Owner().CreateProject(p));
+  Task secret = NewTask(p.id, "internal");
+  secret.hidden_from_clients = true;
+  WS_ASSERT_OK_AND_ASSIGN(secret, Owner().CreateTask(secret));
+  WS_ASSERT_OK_AND_ASSIGN(Task open, Owner().CreateTask(NewTask(p.id, "open")));
+  const int64_t start = LastSeq(Owner());
+  TimeLog log;
+  log.task = secret.id;
+  log.duration = absl::Minutes(50);
+  log.date = Day(2024, 3, 14);
+  WS_ASSERT_OK(Employee().LogTime(log).status());
+
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<BudgetAlert> owner_alerts,
+                          Owner().ListBudgetAlerts(p.id));
+  ASSERT_EQ(owner_alerts.size(), 1u);
+  EXPECT_EQ(owner_alerts[0].percent, 80);
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<BudgetAlert> client_alerts,
+                          Client().ListBudgetAlerts(p.id));
+  EXPECT_TRUE(client_alerts.empty());
+  EXPECT_EQ(Actions(AllChanges(Client(), start)), "");
+  EXPECT_EQ(Actions(AllChanges(Owner(), start)),
+            "time_entry:created budget_alert:budget_threshold_crossed");
+
+  // 50 visible minutes of 60: the client now sees the 80% alert as listed,
+  // with the time it was recorded.
+  log.task = open.id;
+  WS_ASSERT_OK(Employee().LogTime(log).status());
+  WS_ASSERT_OK_AND_ASSIGN(client_alerts, Client().ListBudgetAlerts(p.id));
+  ASSERT_EQ(client_alerts.size(), 1u);
+  EXPECT_EQ(client_alerts[0].percent, 80);
+  EXPECT_EQ(client_alerts[0].crossed_at, owner_alerts[0].crossed_at);
+  // The 100% alert (all hours: 100 of 60 minutes) is not the client's yet.
+  WS_ASSERT_OK_AND_ASSIGN(owner_alerts, Owner().ListBudgetAlerts(p.id));
+  EXPECT_EQ(owner_alerts.size(), 2u);
+  // The feed judges an alert as it is read: read from the same place now,
+  // the 80% alert is the client's, the 100% one not.
+  std::vector<Event> client_events = AllChanges(Client(), start);
+  ASSERT_EQ(Actions(client_events),
+            "budget_alert:budget_threshold_crossed time_entry:created");
+  ASSERT_NE(FindChange(client_events[0], "percent"), nullptr);
+  EXPECT_EQ(FindChange(client_events[0], "percent")->new_value->integer, 80);
+}
+
 TEST_P(EventsTest, BatchLogIsOneEventPerTaskListingTheNewIds) {
   WS_ASSERT_OK_AND_ASSIGN(Task a, Owner().CreateTask(NewTask(web_, "a")));
   Task hidden_task = NewTask(web_, "hidden");
