@@ -93,6 +93,8 @@ WS_GET(event, task, int64_t, o->v.task.value())
 WS_GET(event, action_of, ws_event_action,
        static_cast<ws_event_action>(o->v.action))
 WS_GET(event, hidden_from_clients, int, o->v.hidden_from_clients ? 1 : 0)
+WS_GET(event, revealed_to_clients, int, o->v.revealed_to_clients ? 1 : 0)
+WS_GET(event, concealed_from_clients, int, o->v.concealed_from_clients ? 1 : 0)
 WS_GET(event, change_count, size_t, o->v.changes.size())
 WS_GET(event, entity_id_count, size_t, o->v.entity_ids.size())
 

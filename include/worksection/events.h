@@ -119,6 +119,12 @@ struct Event {
   std::vector<FieldChange> changes;
   // For kBatchCreated: the ids of the entities created, ascending.
   std::vector<int64_t> entity_ids;
+  // A task was unhidden (revealed) or hidden (concealed) from clients by
+  // this change. A client receives such an event, reduced to what it may
+  // know: a revealed task's changes with their new values only (fetch the
+  // task for the rest); a concealed task's hidden_from_clients change only.
+  bool revealed_to_clients = false;
+  bool concealed_from_clients = false;
 };
 
 // The event as a serialized worksection.v1.Event, and as its JSON (the

@@ -100,6 +100,8 @@ Event FromProto(const v1::Event& e) {
   out.hidden_from_clients = e.hidden_from_clients();
   out.money = e.money();
   out.entity_ids.assign(e.entity_ids().begin(), e.entity_ids().end());
+  out.revealed_to_clients = e.revealed_to_clients();
+  out.concealed_from_clients = e.concealed_from_clients();
   out.changes.reserve(e.changes_size());
   for (const v1::FieldChange& c : e.changes()) {
     FieldChange& change = out.changes.emplace_back();
@@ -123,6 +125,8 @@ void ToProto(const Event& e, v1::Event& out) {
   out.set_hidden_from_clients(e.hidden_from_clients);
   out.set_money(e.money);
   out.mutable_entity_ids()->Assign(e.entity_ids.begin(), e.entity_ids.end());
+  out.set_revealed_to_clients(e.revealed_to_clients);
+  out.set_concealed_from_clients(e.concealed_from_clients);
   for (const FieldChange& c : e.changes) {
     v1::FieldChange* change = out.add_changes();
     change->set_field(c.field);

@@ -65,8 +65,8 @@ absl::StatusOr<bool> EventFilter::AlertReachedFor(const v1::Event& event) {
   BudgetAlert alert;
   alert.project = project;
   alert.task = TaskId(event.task_id());
-  alert.kind = event.money() ? BudgetAlert::Kind::kMoney
-                             : BudgetAlert::Kind::kTime;
+  alert.kind =
+      event.money() ? BudgetAlert::Kind::kMoney : BudgetAlert::Kind::kTime;
   for (const v1::FieldChange& c : event.changes()) {
     if (c.field() == "percent") {
       alert.percent = static_cast<int>(c.new_value().integer());
@@ -118,9 +118,32 @@ absl::StatusOr<bool> EventFilter::CanSee(const v1::Event& event) {
   return false;
 }
 
+bool EventFilter::ReduceToVisibilityChange(v1::Event& event) const {
+  if (!event.revealed_to_clients() && !event.concealed_from_clients()) {
+    return false;
+  }
+  if (!Allowed(viewer_, Action::kReadTask,
+               Target{ProjectId(event.project_id())})) {
+    return false;
+  }
+  auto* changes = event.mutable_changes();
+  if (event.revealed_to_clients()) {
+    // What the task was while hidden is not the viewer's to know.
+    for (v1::FieldChange& c : *changes) c.clear_old_value();
+  } else {
+    changes->erase(std::remove_if(changes->begin(), changes->end(),
+                                  [](const v1::FieldChange& c) {
+                                    return c.field() != "hidden_from_clients";
+                                  }),
+                   changes->end());
+  }
+  return true;
+}
+
 absl::StatusOr<bool> EventFilter::Admit(v1::Event& event) {
   absl::StatusOr<bool> visible = CanSee(event);
-  if (!visible.ok() || !*visible) return visible;
+  if (!visible.ok()) return visible;
+  if (!*visible && !ReduceToVisibilityChange(event)) return false;
   // Member rates are a workspace matter, the rest a project's.
   const Target money_target = event.entity_type() == v1::ENTITY_TYPE_MEMBER
                                   ? Target{}

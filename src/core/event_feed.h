@@ -34,6 +34,11 @@ class EventFilter {
   bool CanSeeTaskItem(const v1::Event& event) const;
   absl::StatusOr<bool> CanReadTimeIn(ProjectId project);
   absl::StatusOr<bool> CanReadMember(MemberId member);
+  // For a task event that revealed the task to clients or concealed it from
+  // them, which a viewer who reads the project's tasks but not hidden ones
+  // did not pass CanSee for: reduces it to what the viewer may know and
+  // returns true. False for any other event.
+  bool ReduceToVisibilityChange(v1::Event& event) const;
   // A budget alert event: has the spending the viewer sees reached it?
   absl::StatusOr<bool> AlertReachedFor(const v1::Event& event);
 

@@ -78,6 +78,8 @@ absl::Status EventRecorder::Append(const Header& header) {
   event_.set_action(static_cast<v1::EventAction>(header.action));
   event_.set_hidden_from_clients(header.hidden);
   event_.set_money(header.money);
+  event_.set_revealed_to_clients(header.revealed);
+  event_.set_concealed_from_clients(header.concealed);
   stored_.entity_type = static_cast<int>(header.type);
   stored_.entity_id = header.id;
   stored_.project = header.project;
@@ -165,10 +167,15 @@ absl::Status EventRecorder::UpdateTask(const Task& task) {
   if (!before.ok()) return before.status();
   if (absl::Status s = inner_.UpdateTask(task); !s.ok()) return s;
   tasks_[task.id] = TaskFacts{task.project, task.hidden_from_clients};
-  return Record(Header{EntityType::kTask, task.id.value(),
-                       TaskAction(*before, task), task.project, task.id,
-                       before->hidden_from_clients || task.hidden_from_clients},
-                &*before, &task);
+  Header header{EntityType::kTask,
+                task.id.value(),
+                TaskAction(*before, task),
+                task.project,
+                task.id,
+                before->hidden_from_clients || task.hidden_from_clients};
+  header.revealed = before->hidden_from_clients && !task.hidden_from_clients;
+  header.concealed = !before->hidden_from_clients && task.hidden_from_clients;
+  return Record(header, &*before, &task);
 }
 
 absl::StatusOr<CommentId> EventRecorder::InsertComment(const Comment& comment) {

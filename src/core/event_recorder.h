@@ -187,6 +187,8 @@ class EventRecorder final : public Transaction {
     TaskId task;
     bool hidden = false;
     bool money = false;
+    bool revealed = false;   // a task unhidden from clients
+    bool concealed = false;  // a task hidden from clients
   };
 
   // Cached for the life of the transaction; kept current by task writes.

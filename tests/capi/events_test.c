@@ -134,6 +134,9 @@ static void test_feed_and_subscription(void) {
     CHECK(ws_event_entity_id(e) == ws_task_id(task));
     CHECK(ws_event_actor(e) == ws_member_id(owner));
     CHECK(ws_event_change_count(e) == 1);
+    CHECK(ws_event_revealed_to_clients(e) == 0);
+    CHECK(ws_event_concealed_from_clients(e) == 0);
+    CHECK(ws_event_revealed_to_clients(NULL) == 0);
     CHECK(strcmp(ws_event_change_field(e, 0), "title") == 0);
     CHECK(strcmp(ws_event_change_field(e, 5), "") == 0);
     CHECK(strstr(ws_event_json(e), "Landing page v2") != NULL);

@@ -474,6 +474,53 @@ TEST_P(EventsTest, ClientNeverReceivesHiddenItemsOrMoney) {
   EXPECT_TRUE(owner_saw_budget);
 }
 
+// Unhiding a task is announced to clients with the new values only;
+// hiding it, with that change alone.
+TEST_P(EventsTest, ClientHearsATaskRevealedOrConcealedAndNoMore) {
+  Task t = NewTask(web_, "internal name");
+  t.hidden_from_clients = true;
+  t.money_budget = 50000;
+  WS_ASSERT_OK_AND_ASSIGN(t, Owner().CreateTask(t));
+  const int64_t start = LastSeq(Owner());
+  t.hidden_from_clients = false;
+  t.title = "public name";
+  WS_ASSERT_OK_AND_ASSIGN(t, Owner().UpdateTask(t));
+  t.hidden_from_clients = true;
+  t.title = "internal again";
+  WS_ASSERT_OK_AND_ASSIGN(t, Owner().UpdateTask(t));
+  t.title = "still internal";
+  WS_ASSERT_OK_AND_ASSIGN(t, Owner().UpdateTask(t));
+
+  std::vector<Event> owner_events = AllChanges(Owner(), start);
+  ASSERT_EQ(owner_events.size(), 3u);
+  EXPECT_TRUE(owner_events[0].revealed_to_clients);
+  EXPECT_TRUE(owner_events[1].concealed_from_clients);
+  EXPECT_FALSE(owner_events[2].revealed_to_clients ||
+               owner_events[2].concealed_from_clients);
+  ASSERT_NE(FindChange(owner_events[0], "title"), nullptr);
+  EXPECT_EQ(FindChange(owner_events[0], "title")->old_value->text,
+            "internal name");
+
+  std::vector<Event> client_events = AllChanges(Client(), start);
+  ASSERT_EQ(Actions(client_events), "task:updated task:updated");
+  const Event& revealed = client_events[0];
+  EXPECT_TRUE(revealed.revealed_to_clients);
+  EXPECT_EQ(revealed.entity_id, t.id.value());
+  const FieldChange* title = FindChange(revealed, "title");
+  ASSERT_NE(title, nullptr);
+  EXPECT_FALSE(title->old_value.has_value());  // the hidden name stays hidden
+  EXPECT_EQ(title->new_value->text, "public name");
+  for (const FieldChange& c : revealed.changes) {
+    EXPECT_FALSE(c.old_value.has_value()) << c.field;
+    EXPECT_FALSE(c.money) << c.field;
+  }
+  const Event& concealed = client_events[1];
+  EXPECT_TRUE(concealed.concealed_from_clients);
+  ASSERT_EQ(concealed.changes.size(), 1u);
+  EXPECT_EQ(concealed.changes[0].field, "hidden_from_clients");
+  EXPECT_TRUE(concealed.changes[0].new_value->flag);
+}
+
 TEST_P(EventsTest, PageOfOnlyHiddenEventsStillAdvances) {
   const int64_t start = LastSeq(Owner());
   for (int i = 0; i < 3; ++i) {

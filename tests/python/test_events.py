@@ -144,3 +144,16 @@ def test_client_receives_no_hidden_item_and_no_money(agency):
     owner_events, _ = drain(a.owner)
     assert any(c.field == "money_budget"
                for e in owner_events for c in e.changes)
+
+
+def test_client_hears_a_task_unhidden_with_its_new_values_only(agency):
+    a = agency
+    _, start = drain(a.s_carol)
+    a.owner.update_task(a.hidden, title="Launch plan",
+                        hidden_from_clients=False)
+    events, _ = drain(a.s_carol, start)
+    assert [(e.action, e.entity_id, e.revealed_to_clients)
+            for e in events] == [("updated", a.hidden.id, True)]
+    title = [c for c in events[0].changes if c.field == "title"][0]
+    assert (title.old, title.new) == (None, "Launch plan")
+    assert all(c.old is None for c in events[0].changes)

@@ -1558,6 +1558,8 @@ py::dict ToPy(const Event& event) {
     entity_ids[i] = py::int_(event.entity_ids[i]);
   }
   out["entity_ids"] = std::move(entity_ids);
+  out["revealed_to_clients"] = event.revealed_to_clients;
+  out["concealed_from_clients"] = event.concealed_from_clients;
   out["json"] = EventToJson(event);
   return out;
 }

@@ -47,6 +47,12 @@ class Event:
     money: bool  #: the whole event is about money (a cost, a money alert)
     changes: Tuple[FieldChange, ...]
     entity_ids: Tuple[int, ...]  #: for "batch_created": the new ids, ascending
+    #: this change unhid a task from clients (a client gets the changes with
+    #: their new values only)
+    revealed_to_clients: bool
+    #: this change hid a task from clients (a client gets only the
+    #: hidden_from_clients change)
+    concealed_from_clients: bool
     json: str  #: the event as JSON (worksection.v1.Event)
 
 
@@ -79,6 +85,8 @@ def _event(d: Dict[str, Any]) -> Event:
         money=d["money"],
         changes=tuple(FieldChange(**c) for c in d["changes"]),
         entity_ids=d["entity_ids"],
+        revealed_to_clients=d["revealed_to_clients"],
+        concealed_from_clients=d["concealed_from_clients"],
         json=d["json"],
     )
 

@@ -1743,6 +1743,11 @@ WS_API int64_t ws_event_task(const ws_event *event);    /* 0: none */
 WS_API ws_event_action ws_event_action_of(const ws_event *event);
 /* 1 when the entity or its task was hidden from clients. */
 WS_API int ws_event_hidden_from_clients(const ws_event *event);
+/* 1 when this change unhid a task from clients (a client gets the changes
+ * with their new values only), or hid it (a client gets only the
+ * hidden_from_clients change). */
+WS_API int ws_event_revealed_to_clients(const ws_event *event);
+WS_API int ws_event_concealed_from_clients(const ws_event *event);
 /* For WS_EVENT_BATCH_CREATED: how many entities were created, and the id
  * of the i-th (ascending; 0 when i is out of range). 0 for other events. */
 WS_API size_t ws_event_entity_id_count(const ws_event *event);
