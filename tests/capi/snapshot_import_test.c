@@ -228,6 +228,26 @@ static void test_import_refused_and_changes_nothing(void) {
   OK(ws_workspace_initialized(empty, &initialized));
   CHECK(initialized == 1);
 
+  /* A store opened read-only is never written, empty or not. */
+  {
+    char dir[4096];
+    char uri[4200];
+    ws_open_options read_only = WS_OPEN_OPTIONS_INIT;
+    ws_workspace *ro = NULL;
+    tmpdir_make(dir, sizeof dir);
+    snprintf(uri, sizeof uri, "sqlite:%s/empty.db", dir);
+    ws_workspace_free(open_empty(uri));
+    read_only.read_only = 1;
+    OK(ws_workspace_open(uri, &read_only, &ro));
+    CHECK_RC(WS_EPRECONDITION,
+             ws_import_snapshot(ro, ws_buf_data(before), ws_buf_size(before),
+                                NULL, NULL));
+    ws_workspace_free(ro);
+    ro = open_empty(uri);
+    ws_workspace_free(ro);
+    tmpdir_remove(dir);
+  }
+
   ws_buf_free(before);
   ws_workspace_free(empty);
   ws_session_free(s);

@@ -1797,6 +1797,10 @@ WS_API void ws_subscription_free(ws_subscription *subscription);
  * transaction: on any error nothing is imported. What cannot be carried
  * over as it was is imported as far as it can be and listed in the
  * ws_import_report, never dropped silently.
+ *
+ * Threads: each call is as thread-safe as the handle it takes (a
+ * ws_workspace is, a ws_session is used by one thread at a time); a
+ * ws_import_report is a plain value.
  * ------------------------------------------------------------------------ */
 
 /* The first 8 bytes of a binary snapshot ("WSSNAP" CR LF). */
