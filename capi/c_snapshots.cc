@@ -18,7 +18,7 @@ struct ws_import_issue {
   worksection::ImportIssue v;
 };
 struct ws_import_report {
-  worksection::ImportReport v;
+  worksection::ImportReport v;  // the counts; its issues moved to `issues`
   std::vector<ws_import_issue> issues;
 };
 
