@@ -175,6 +175,8 @@ int ReadJson(const char* fn, const ws_json_options* in, JsonOptions* out) {
   return WS_OK;
 }
 
+}  // namespace
+
 int EmitBuf(ws_buf** out, std::string data) {
   *out = new ws_buf{std::move(data)};
   return WS_OK;
@@ -185,7 +187,6 @@ int EmitBuf(ws_buf** out, absl::StatusOr<std::string> data) {
   return EmitBuf(out, *std::move(data));
 }
 
-}  // namespace
 }  // namespace worksection::capi
 
 // --- Buffers and names -------------------------------------------------------

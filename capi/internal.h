@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "src/util/enum_codes.h"
@@ -322,6 +323,11 @@ int Refresh(V* obj, R&& result) {
   *obj = *std::move(result);
   return WS_OK;
 }
+
+// Hands `data` out as a new ws_buf in *out; for a failed status, sets the
+// thread's error instead.
+int EmitBuf(ws_buf** out, std::string data);
+int EmitBuf(ws_buf** out, absl::StatusOr<std::string> data);
 
 template <typename T, typename V>
 int EmitList(T** out, std::vector<V>&& values) {

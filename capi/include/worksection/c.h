@@ -1784,6 +1784,175 @@ WS_API int ws_subscribe(ws_workspace *workspace, int64_t member, ws_event_fn fn,
  * is never called again. May be called from inside `fn`. NULL-safe. */
 WS_API void ws_subscription_free(ws_subscription *subscription);
 
+/* ------------------------------------------------------------------------
+ * Snapshots and imports (docs/c-api.md, "Snapshots and imports";
+ * docs/snapshots.md, docs/imports.md).
+ *
+ * A snapshot is a whole workspace in one blob, to back it up or move it to
+ * another store: settings, every member, project, task, comment, time entry,
+ * timer, cost, lock and budget alert with its id, revision and timestamps,
+ * and the change feed. Two encodings of the same content: binary (starts
+ * with WS_SNAPSHOT_MAGIC) and JSON (protobuf's JSON mapping of
+ * worksection.v1.Snapshot). Both are deterministic: export -> import into
+ * any store -> export gives identical bytes.
+ *
+ * The imports read what `task export` (Taskwarrior 2.6, 3.x) and `timew
+ * export` (Timewarrior) print, as the session's member, through the same
+ * permission checks as the calls they make. Every import runs in one
+ * transaction: on any error nothing is imported. What cannot be carried
+ * over as it was is imported as far as it can be and listed in the
+ * ws_import_report, never dropped silently.
+ *
+ * Threads: each call is as thread-safe as the handle it takes (a
+ * ws_workspace is, a ws_session is used by one thread at a time); a
+ * ws_import_report is a plain value.
+ * ------------------------------------------------------------------------ */
+
+/* The first 8 bytes of a binary snapshot ("WSSNAP" CR LF). */
+#define WS_SNAPSHOT_MAGIC "WSSNAP\r\n"
+#define WS_SNAPSHOT_MAGIC_BYTES 8
+/* The snapshot format version this library writes, and the newest it
+ * reads. */
+#define WS_SNAPSHOT_FORMAT_VERSION 1
+/* Larger snapshots are refused (WS_EINVAL) before parsing: 1 GiB. */
+#define WS_MAX_SNAPSHOT_BYTES ((size_t)1 << 30)
+
+typedef enum ws_snapshot_format {
+  WS_SNAPSHOT_BINARY = 1, /* WS_SNAPSHOT_MAGIC, then length-prefixed records */
+  WS_SNAPSHOT_JSON = 2,   /* one JSON object, UTF-8, pretty-printed */
+  WS_SNAPSHOT_FORMAT_MAX_ENUM_ =
+      0x7FFFFFFF /* every int is a value; never used */
+} ws_snapshot_format;
+
+/* Called as an import proceeds with how many items are done out of
+ * `total` (total may grow once, when it becomes known), on the calling
+ * thread, from inside the import's transaction: it must not call the
+ * library on the same store (a write would wait for the import itself and
+ * fail with WS_EUNAVAILABLE). May be NULL: no progress. */
+typedef void (*ws_progress_fn)(void *user_data, int64_t done, int64_t total);
+
+/* The whole workspace as a snapshot in `format`, read in one transaction,
+ * into a new buffer (*out, free with ws_buf_free; JSON is also a C string).
+ * Owners and admins only. Errors: WS_EINVAL (NULL, a format out of range),
+ * WS_EPERM (any other role), WS_EUNAVAILABLE (the store stayed busy). */
+WS_API int ws_export_snapshot(ws_session *session, ws_snapshot_format format,
+                              ws_buf **out);
+
+/* Restores a snapshot, binary or JSON (told apart by WS_SNAPSHOT_MAGIC),
+ * of `size` bytes at `data` (copied as needed; need not be NUL-terminated)
+ * into `workspace`, whose store must hold no workspace yet: open it without
+ * ws_open_options.create. Needs no member, as ws_workspace_bootstrap.
+ * Everything comes back under its ids and revisions; rollups are
+ * recomputed. One transaction: on any error nothing is imported, and the
+ * message names the position (record index and byte offset, or the JSON
+ * path or parser message). `progress` (may be NULL) is called with
+ * `user_data` as records are restored. Thread-safe as the workspace.
+ * Errors: WS_EPRECONDITION (the store already holds a workspace, is
+ * read-only, or the snapshot's format version is newer than
+ * WS_SNAPSHOT_FORMAT_VERSION), WS_EINVAL (NULL workspace or data, not a
+ * snapshot, over WS_MAX_SNAPSHOT_BYTES, content that breaks a rule),
+ * WS_EDATALOSS (a truncated or corrupt binary snapshot), WS_EEXISTS (an id
+ * given twice), WS_EUNAVAILABLE (the store stayed busy). */
+WS_API int ws_import_snapshot(ws_workspace *workspace, const void *data,
+                              size_t size, ws_progress_fn progress,
+                              void *user_data);
+
+/* What an import created, and what it could not carry over as it was. A
+ * plain value; its issues are borrowed from it. */
+typedef struct ws_import_report ws_import_report;
+typedef struct ws_import_issue ws_import_issue;
+
+WS_API int64_t ws_import_report_projects_created(const ws_import_report *r);
+WS_API int64_t ws_import_report_tasks_created(const ws_import_report *r);
+WS_API int64_t ws_import_report_comments_created(const ws_import_report *r);
+WS_API int64_t ws_import_report_time_entries_created(const ws_import_report *r);
+WS_API int64_t ws_import_report_timers_started(const ws_import_report *r);
+/* The issues, in input order. */
+WS_API size_t ws_import_report_issue_count(const ws_import_report *r);
+/* Borrowed from the report; NULL when i is out of range. */
+WS_API const ws_import_issue *ws_import_report_issue(const ws_import_report *r,
+                                                     size_t i);
+/* NULL-safe. */
+WS_API void ws_import_report_free(ws_import_report *r);
+
+/* The item ("tasks[3] (uuid ...)", "intervals[7] (@8)"), the field
+ * ("depends", "status", a user-defined attribute), its value as text, and
+ * what was done instead ("not imported", ...). Borrowed from the report. */
+WS_API const char *ws_import_issue_item(const ws_import_issue *issue);
+WS_API const char *ws_import_issue_field(const ws_import_issue *issue);
+WS_API const char *ws_import_issue_value(const ws_import_issue *issue);
+WS_API const char *ws_import_issue_reason(const ws_import_issue *issue);
+
+/* Options of ws_import_taskwarrior. Strings are copied by the call. */
+typedef struct ws_taskwarrior_options {
+  unsigned int version; /* WS_TASKWARRIOR_OPTIONS_VERSION */
+  /* The project of tasks that have none (found by name, else created).
+   * NULL: "Inbox". */
+  const char *default_project;
+  /* The IANA zone Taskwarrior ran in, which decides the day of a due or
+   * scheduled date. NULL or "": the workspace's. */
+  const char *time_zone;
+} ws_taskwarrior_options;
+#define WS_TASKWARRIOR_OPTIONS_VERSION 1
+#define WS_TASKWARRIOR_OPTIONS_INIT \
+  { WS_TASKWARRIOR_OPTIONS_VERSION, NULL, NULL }
+
+/* Imports the JSON array `task export` prints, `size` bytes at `json`
+ * (need not be NUL-terminated). Projects "A.B.C" become project "C" in
+ * folder "A.B"; pending and waiting tasks open tasks, completed ones done
+ * tasks; deleted tasks and recurring templates are not imported
+ * (reported); priority H, M, L become 8, 5, 2; annotations become comments
+ * by the session's member (the whole mapping: docs/imports.md). `options`
+ * may be NULL (the INIT values); `progress` (may be NULL) is called with
+ * `user_data` once per task. On success *out receives the report (free
+ * with ws_import_report_free). Errors: WS_EINVAL (NULL, a bad options
+ * version, input that is not such an array, a bad date, duplicate uuids,
+ * an unknown time zone: the message names the task's index and uuid),
+ * WS_EPERM (e.g. creating a project as an employee), WS_EPRECONDITION
+ * (through a transaction's session: imports do not nest), WS_EUNAVAILABLE
+ * (the store stayed busy). */
+WS_API int ws_import_taskwarrior(ws_session *session, const char *json,
+                                 size_t size,
+                                 const ws_taskwarrior_options *options,
+                                 ws_progress_fn progress, void *user_data,
+                                 ws_import_report **out);
+
+/* Options of ws_import_timewarrior. Strings are copied by the call. */
+typedef struct ws_timewarrior_options {
+  unsigned int version; /* WS_TIMEWARRIOR_OPTIONS_VERSION */
+  /* An interval's task is named by its first tag that starts with this
+   * prefix and holds `separator`: "Client.Site:Landing page" (prefix
+   * stripped) is task "Landing page" of project "Site" in folder "Client".
+   * Both are found by name, else created; the interval's other tags are
+   * added to the task's tags. NULL or "": every tag is a candidate. */
+  const char *task_tag_prefix;
+  const char *separator; /* NULL: ":" */
+  /* Where intervals without such a tag go. NULL: "Timewarrior"; "": they
+   * are not imported (reported). */
+  const char *fallback_project;
+  const char *fallback_task; /* NULL: "Untagged time" */
+} ws_timewarrior_options;
+#define WS_TIMEWARRIOR_OPTIONS_VERSION 1
+#define WS_TIMEWARRIOR_OPTIONS_INIT \
+  { WS_TIMEWARRIOR_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/* Imports the JSON array `timew export` prints, `size` bytes at `json`
+ * (need not be NUL-terminated): each closed interval becomes a time entry
+ * of the session's member (its annotation the note); an open interval
+ * starts the member's timer at its start. Intervals longer than 24 hours
+ * or of zero length are not imported (reported). `options` may be NULL;
+ * `progress` (may be NULL) is called with `user_data` once per interval.
+ * On success *out receives the report (free with ws_import_report_free).
+ * Errors: WS_EINVAL (NULL, a bad options version, bad input: the message
+ * names the interval's index), WS_EPRECONDITION (an open interval while
+ * the member's timer runs, a locked period, a transaction's session),
+ * WS_EPERM, WS_EUNAVAILABLE. */
+WS_API int ws_import_timewarrior(ws_session *session, const char *json,
+                                 size_t size,
+                                 const ws_timewarrior_options *options,
+                                 ws_progress_fn progress, void *user_data,
+                                 ws_import_report **out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
