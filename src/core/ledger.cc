@@ -1,8 +1,13 @@
 #include "src/core/ledger.h"
 
+#include <algorithm>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "src/util/checked_sum.h"
@@ -32,21 +37,53 @@ absl::Status RollupTooLarge(const RollupKey& key) {
 
 absl::Status AddToRollup(Transaction& tx, const RollupKey& key,
                          const RollupTotals& add) {
-  // The row must hold its new totals: a store would wrap them (memory) or
-  // turn them into floating point (SQLite).
+  return AddToRollupRows(tx, {{key, add}});
+}
+
+absl::Status AddToRollupRows(
+    Transaction& tx, std::vector<std::pair<RollupKey, RollupTotals>> rows) {
+  if (rows.empty()) return absl::OkStatus();
+  // Every row must hold its new totals: a store would wrap them (memory)
+  // or reject them (SQL). One scan of the rows' projects, tasks and members
+  // over their days finds the current totals of all of them.
+  using Key = std::tuple<int64_t, int64_t, int64_t, absl::CivilDay>;
+  auto key_of = [](const RollupKey& k) {
+    return Key{k.project.value(), k.task.value(), k.member.value(), k.day};
+  };
+  absl::flat_hash_set<ProjectId> projects;
+  absl::flat_hash_set<TaskId> tasks;
+  absl::flat_hash_set<MemberId> members;
   RollupScan scan;
-  scan.projects = std::vector<ProjectId>{key.project};
-  scan.tasks = std::vector<TaskId>{key.task};
-  scan.members = std::vector<MemberId>{key.member};
-  scan.from = key.day;
-  scan.to = key.day;
-  absl::StatusOr<std::vector<RollupRow>> rows = tx.ScanRollups(scan);
-  if (!rows.ok()) return rows.status();
-  RollupTotals sum = add;
-  for (const RollupRow& row : *rows) {
-    if (!AddChecked(sum, row.totals)) return RollupTooLarge(key);
+  scan.from = rows.front().first.day;
+  scan.to = rows.front().first.day;
+  for (const auto& [key, add] : rows) {
+    projects.insert(key.project);
+    tasks.insert(key.task);
+    members.insert(key.member);
+    scan.from = std::min(*scan.from, key.day);
+    scan.to = std::max(*scan.to, key.day);
   }
-  return tx.AddToRollup(key, add);
+  scan.projects = std::vector<ProjectId>(projects.begin(), projects.end());
+  scan.tasks = std::vector<TaskId>(tasks.begin(), tasks.end());
+  scan.members = std::vector<MemberId>(members.begin(), members.end());
+  absl::StatusOr<std::vector<RollupRow>> stored = tx.ScanRollups(scan);
+  if (!stored.ok()) return stored.status();
+  absl::flat_hash_map<Key, RollupTotals> current;
+  for (const RollupRow& row : *stored) current[key_of(row.key)] = row.totals;
+  for (const auto& [key, add] : rows) {
+    auto it = current.find(key_of(key));
+    RollupTotals sum = add;
+    if (it != current.end() && !AddChecked(sum, it->second)) {
+      return RollupTooLarge(key);
+    }
+  }
+  std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+    return key_of(a.first) < key_of(b.first);
+  });
+  for (const auto& [key, add] : rows) {
+    if (absl::Status s = tx.AddToRollup(key, add); !s.ok()) return s;
+  }
+  return absl::OkStatus();
 }
 
 absl::Status AddToRollups(Transaction& tx, const TimeEntry& entry) {

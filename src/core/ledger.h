@@ -22,6 +22,11 @@ RollupTotals RollupTotalsOf(const TimeEntry& entry);
 // total would pass 64 bits; nothing is written then.
 absl::Status AddToRollup(Transaction& tx, const RollupKey& key,
                          const RollupTotals& add);
+// The same for many rows (each key once), checked with one scan before
+// anything is written, then written in key order (the stores' rollup
+// tables are keyed so: neighbours share pages). A batch of entries.
+absl::Status AddToRollupRows(
+    Transaction& tx, std::vector<std::pair<RollupKey, RollupTotals>> rows);
 // The OutOfRange of a rollup row whose totals would pass 64 bits.
 absl::Status RollupTooLarge(const RollupKey& key);
 

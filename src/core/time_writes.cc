@@ -1,6 +1,5 @@
 #include "src/core/time_writes.h"
 
-#include <algorithm>
 #include <map>
 #include <utility>
 #include <vector>
@@ -125,21 +124,11 @@ absl::StatusOr<TimeEntry> TimeWriteBatch::Write(const WritableTask& target,
 }
 
 absl::Status TimeWriteBatch::Finish() {
-  // In key order: the stores' rollup tables are keyed so, and neighbours
-  // share pages.
-  std::vector<
-      const std::pair<const std::tuple<int64_t, int64_t, int64_t, int64_t>,
-                      std::pair<RollupKey, RollupTotals>>*>
-      rows;
+  std::vector<std::pair<RollupKey, RollupTotals>> rows;
   rows.reserve(rollups_.size());
-  for (const auto& row : rollups_) rows.push_back(&row);
-  std::sort(rows.begin(), rows.end(),
-            [](const auto* a, const auto* b) { return a->first < b->first; });
-  for (const auto* row : rows) {
-    const auto& [key, totals] = row->second;
-    if (absl::Status s = AddToRollup(call_.tx, key, totals); !s.ok()) {
-      return s;
-    }
+  for (const auto& [order, row] : rollups_) rows.push_back(row);
+  if (absl::Status s = AddToRollupRows(call_.tx, std::move(rows)); !s.ok()) {
+    return s;
   }
   if (events_per_task_) {
     if (absl::Status s = call_.events->FlushGatheredTimeEntries(); !s.ok()) {

@@ -71,8 +71,7 @@ class TimeWriteBatch {
   absl::flat_hash_map<std::pair<MemberId, TaskId>, absl::Status> visibility_;
   absl::flat_hash_map<MemberId, Member> members_;
   std::optional<std::vector<PeriodLock>> locks_;
-  // By (project, task, member, day): summed rollup changes, written in
-  // key order by Finish.
+  // By (project, task, member, day): summed rollup changes.
   absl::flat_hash_map<std::tuple<int64_t, int64_t, int64_t, int64_t>,
                       std::pair<RollupKey, RollupTotals>>
       rollups_;

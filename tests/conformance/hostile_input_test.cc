@@ -380,6 +380,11 @@ TEST_P(HostileInputTest, MoneyNeverOverflowsSilently) {
   const std::vector<TimeLog> many(400, day);
   ExpectRefused(Owner().LogTimeBatch(many).status(),
                 absl::StatusCode::kOutOfRange, "time", one);
+  // As many as fit in a row by themselves, but not beside the stored one.
+  const std::vector<TimeLog> fitting_alone(
+      std::numeric_limits<int64_t>::max() / *first.billed_amount, day);
+  ExpectRefused(Owner().LogTimeBatch(fitting_alone).status(),
+                absl::StatusCode::kOutOfRange, "time", one);
 
   // On 400 days each row fits; a report or budget summing them would not,
   // and says so instead of wrapping.
