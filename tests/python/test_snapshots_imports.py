@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import sys
 
 import pytest
 
@@ -68,3 +69,31 @@ def test_timewarrior(s):
     ]))
     assert report.time_entries_created == 1
     assert report.issues == ()
+
+
+def test_imports_report_progress_and_survive_a_raising_callback(
+        ws, s, agency, tmp_path, monkeypatch):
+    seen = []
+    copy = _fresh("memory", tmp_path, "progress")
+    copy.import_snapshot(s.export_snapshot(),
+                         progress=lambda done, total: seen.append((done,
+                                                                   total)))
+    assert seen and seen[-1][0] == seen[-1][1] > 0
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+    def boom(done, total):
+        raise RuntimeError("progress bar broke")
+
+    interval = json.dumps([{"id": 1, "start": "20260112T080000Z",
+                            "end": "20260112T093000Z", "tags": ["Web:Hdr"]}])
+    reported = []
+    monkeypatch.setattr(sys, "unraisablehook", reported.append)
+    report = s.import_timewarrior(interval, progress=boom)
+    assert report.time_entries_created == 1
+    assert reported and isinstance(reported[0].exc_value, RuntimeError)
+    calls = []
+    s.import_taskwarrior('[{"uuid": "z", "description": "a"}]',
+                         progress=lambda d, t: calls.append(d))
+    assert calls
+    with pytest.raises(TypeError, match="progress"):
+        s.import_taskwarrior("[]", progress=42)

@@ -336,18 +336,42 @@ class PySubscription {
   std::unique_ptr<Subscription> sub_;
 };
 
+// A Python callable the library may copy and drop on any thread, with or
+// without the GIL: the last copy deletes it holding the GIL.
+std::shared_ptr<py::object> HeldWithGil(py::object callable) {
+  return std::shared_ptr<py::object>(new py::object(std::move(callable)),
+                                     [](py::object* p) {
+                                       py::gil_scoped_acquire gil;
+                                       delete p;
+                                     });
+}
+
+// `callback(done, total)` as an import's progress (None: none). It runs in
+// the import's transaction: what it raises is reported as unraisable and
+// does not stop the import.
+ProgressCallback ProgressFromPy(py::object callback) {
+  if (callback.is_none()) return nullptr;
+  if (!PyCallable_Check(callback.ptr())) {
+    RaiseTypeError("progress: expected a callable taking (done, total)");
+  }
+  std::shared_ptr<py::object> fn = HeldWithGil(std::move(callback));
+  return [fn](int64_t done, int64_t total) {
+    py::gil_scoped_acquire gil;
+    try {
+      (*fn)(done, total);
+    } catch (py::error_already_set& e) {
+      e.discard_as_unraisable("worksection import progress");
+    }
+  };
+}
+
 PySubscription Subscribe(const PyWorkspace& w, int64_t member,
                          py::object callback) {
   if (!PyCallable_Check(callback.ptr())) {
     RaiseTypeError("callback: expected a callable taking a list of events");
   }
   std::shared_ptr<Workspace> workspace = w.ref().Get();
-  // Deleted with the GIL, wherever the last copy goes.
-  std::shared_ptr<py::object> fn(new py::object(std::move(callback)),
-                                 [](py::object* p) {
-                                   py::gil_scoped_acquire gil;
-                                   delete p;
-                                 });
+  std::shared_ptr<py::object> fn = HeldWithGil(std::move(callback));
   EventCallback on_events = [fn](const std::vector<Event>& events) {
     py::gil_scoped_acquire gil;
     try {
@@ -647,13 +671,15 @@ void DefineModule(py::module_& m) {
              return ToPy(
                  Run(w.ref(), [](Workspace& ws) { return ws.FirstOwner(); }));
            })
-      .def("import_snapshot",
-           [](const PyWorkspace& w, const py::bytes& data) {
-             std::string bytes = data;
-             Run(w.ref(), [&](Workspace& ws) {
-               return Done(ImportSnapshot(ws, bytes));
-             });
-           })
+      .def(
+          "import_snapshot",
+          [](const PyWorkspace& w, const py::bytes& data, py::object progress) {
+            std::string bytes = data;
+            ProgressCallback on_progress = ProgressFromPy(std::move(progress));
+            Run(w.ref(), [&](Workspace& ws) {
+              return Done(ImportSnapshot(ws, bytes, on_progress));
+            });
+          })
       .def("session", &PyWorkspace::As, py::arg("actor"))
       .def("subscribe", &Subscribe, py::arg("member"), py::arg("callback"));
 
@@ -692,29 +718,31 @@ void DefineModule(py::module_& m) {
              });
              return py::bytes(bytes);
            })
-      .def(
-          "import_taskwarrior",
-          [](PySession& s, const std::string& json,
-             const std::string& default_project, const std::string& time_zone) {
-            TaskwarriorOptions options;
-            options.default_project = default_project;
-            options.time_zone = time_zone;
-            return ReportToPy(s.As([&](Session& x) {
-              return ImportTaskwarrior(x, json, options);
-            }));
-          })
+      .def("import_taskwarrior",
+           [](PySession& s, const std::string& json,
+              const std::string& default_project, const std::string& time_zone,
+              py::object progress) {
+             TaskwarriorOptions options;
+             options.default_project = default_project;
+             options.time_zone = time_zone;
+             ProgressCallback on_progress = ProgressFromPy(std::move(progress));
+             return ReportToPy(s.As([&](Session& x) {
+               return ImportTaskwarrior(x, json, options, on_progress);
+             }));
+           })
       .def("import_timewarrior",
            [](PySession& s, const std::string& json,
               const std::string& task_tag_prefix, const std::string& separator,
               const std::string& fallback_project,
-              const std::string& fallback_task) {
+              const std::string& fallback_task, py::object progress) {
              TimewarriorOptions options;
              options.task_tag_prefix = task_tag_prefix;
              options.separator = separator;
              options.fallback_project = fallback_project;
              options.fallback_task = fallback_task;
+             ProgressCallback on_progress = ProgressFromPy(std::move(progress));
              return ReportToPy(s.As([&](Session& x) {
-               return ImportTimewarrior(x, json, options);
+               return ImportTimewarrior(x, json, options, on_progress);
              }));
            })
       // --- Members ---

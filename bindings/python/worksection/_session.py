@@ -498,19 +498,25 @@ class Workspace:
         empty store."""
         return self._impl.first_owner()
 
-    def import_snapshot(self, data: bytes) -> None:
+    def import_snapshot(
+        self, data: bytes, *,
+        progress: Optional[Callable[[int, int], Any]] = None,
+    ) -> None:
         """Restores a snapshot (binary or JSON, as
         :meth:`Session.export_snapshot` wrote it) into this workspace, whose
         store must hold no workspace yet (FailedPreconditionError
         otherwise). All or nothing; errors name the record or the byte
         offset (InvalidArgumentError, DataLossError; a newer format:
-        FailedPreconditionError). See docs/snapshots.md."""
+        FailedPreconditionError). ``progress(done, total)`` is called as
+        records are imported, inside the import's transaction (it must not
+        write to this workspace; what it raises is reported as unraisable
+        and does not stop the import). See docs/snapshots.md."""
         if isinstance(data, str):
             data = data.encode("utf-8")
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError(
                 f"data: expected bytes, got {type(data).__name__}")
-        self._impl.import_snapshot(bytes(data))
+        self._impl.import_snapshot(bytes(data), progress)
 
     def session(self, member: MemberRef) -> "Session":
         """A session acting as ``member`` (an id or a Member). Never fails
@@ -717,15 +723,18 @@ class Session:
         *,
         default_project: str = "Inbox",
         time_zone: Optional[str] = None,
+        progress: Optional[Callable[[int, int], Any]] = None,
     ) -> ImportReport:
         """Imports ``task export`` output (Taskwarrior 2.6 or 3.x) as this
         member, in one transaction; returns what was created and what could
         not be mapped. ``time_zone``: the zone Taskwarrior ran in (default:
-        the workspace's). See docs/imports.md."""
+        the workspace's). ``progress(done, total)``: as for
+        :meth:`Workspace.import_snapshot`. See docs/imports.md."""
         if isinstance(text, bytes):
             text = text.decode("utf-8")
         return ImportReport._from_native(
-            self._s.import_taskwarrior(text, default_project, time_zone or ""))
+            self._s.import_taskwarrior(text, default_project, time_zone or "",
+                                       progress))
 
     def import_timewarrior(
         self,
@@ -735,17 +744,20 @@ class Session:
         separator: str = ":",
         fallback_project: Optional[str] = "Timewarrior",
         fallback_task: str = "Untagged time",
+        progress: Optional[Callable[[int, int], Any]] = None,
     ) -> ImportReport:
         """Imports ``timew export`` output as this member's time, in one
         transaction: the first tag ``"Project:Task"`` (after ``tag_prefix``)
         names the task; an open interval starts the timer; intervals
         without such a tag go to ``fallback_project`` (None: not imported,
-        reported). See docs/imports.md."""
+        reported). ``progress(done, total)``: as for
+        :meth:`Workspace.import_snapshot`. See docs/imports.md."""
         if isinstance(text, bytes):
             text = text.decode("utf-8")
         return ImportReport._from_native(
             self._s.import_timewarrior(text, tag_prefix, separator,
-                                       fallback_project or "", fallback_task))
+                                       fallback_project or "", fallback_task,
+                                       progress))
 
     # --- Members ---
 
