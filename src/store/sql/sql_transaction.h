@@ -1027,8 +1027,8 @@ template <typename Connection>
 absl::StatusOr<std::vector<Task>> SqlTransaction<Connection>::QueryTasks(
     absl::string_view sql, const std::vector<SqlArg>& args, int64_t max_rows) {
   std::vector<Task> tasks;
-  // Each task decoded where it stays, with no regrowth for up to a page
-  // and the row telling whether another follows.
+  // Room for the whole result (at most a page and the row that tells
+  // whether another follows), so each task is decoded where it stays.
   tasks.reserve(static_cast<size_t>(
       std::clamp<int64_t>(max_rows, 0, limits::kMaxPageSize + 1)));
   int64_t kinds = 0;
