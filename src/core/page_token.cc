@@ -62,17 +62,19 @@ std::string Encode(uint64_t fingerprint, int64_t key, int64_t id) {
   return absl::WebSafeBase64Escape(token.SerializeAsString());
 }
 
-// The (key, id) a token holds, if it was issued for `fingerprint`.
+// The (key, id) the page token of `filter` holds, if it was issued for the
+// same filter. A first page (no token) costs no fingerprint.
+template <typename Filter>
 absl::StatusOr<std::optional<std::pair<int64_t, int64_t>>> Decode(
-    absl::string_view text, uint64_t fingerprint) {
-  if (text.empty()) return std::nullopt;
+    const Filter& filter) {
+  if (filter.page_token.empty()) return std::nullopt;
   std::string bytes;
   v1::PageToken token;
-  if (!absl::WebSafeBase64Unescape(text, &bytes) ||
+  if (!absl::WebSafeBase64Unescape(filter.page_token, &bytes) ||
       !token.ParseFromString(bytes) || token.after_id() <= 0) {
     return absl::InvalidArgumentError("page_token: malformed");
   }
-  if (token.filter_fingerprint() != fingerprint) {
+  if (token.filter_fingerprint() != Fingerprint(filter)) {
     return absl::InvalidArgumentError(
         "page_token: issued for another filter or order");
   }
@@ -93,7 +95,7 @@ std::string EncodePageToken(const TimeEntryFilter& filter,
 
 absl::StatusOr<std::optional<TaskSortPosition>> DecodePageToken(
     const TaskFilter& filter) {
-  auto decoded = Decode(filter.page_token, Fingerprint(filter));
+  auto decoded = Decode(filter);
   if (!decoded.ok()) return decoded.status();
   if (!*decoded) return std::nullopt;
   return TaskSortPosition{(*decoded)->first, TaskId((*decoded)->second)};
@@ -101,7 +103,7 @@ absl::StatusOr<std::optional<TaskSortPosition>> DecodePageToken(
 
 absl::StatusOr<std::optional<TimeEntryPosition>> DecodePageToken(
     const TimeEntryFilter& filter) {
-  auto decoded = Decode(filter.page_token, Fingerprint(filter));
+  auto decoded = Decode(filter);
   if (!decoded.ok()) return decoded.status();
   if (!*decoded) return std::nullopt;
   const int64_t days = (*decoded)->first;

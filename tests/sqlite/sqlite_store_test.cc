@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
@@ -756,6 +758,26 @@ TEST_F(SqliteScanTest, AssigneeScanUsesItsIndexWithoutSorting) {
   const std::string next = Plan(scan);
   EXPECT_THAT(next, HasSubstr("USING INDEX tasks_by_assignee"));
   EXPECT_THAT(next, Not(HasSubstr("TEMP B-TREE")));
+}
+
+TEST_F(SqliteScanTest, AssigneePageInIdOrderPicksItsIdsFromTheIndexAlone) {
+  // An assignee's overdue tasks, as a client sees them: every condition is
+  // answered from tasks_by_assignee, and only the page's rows are read from
+  // the table, by id, in order.
+  TaskScan scan;
+  scan.filter.assignee = members_[1];
+  scan.filter.overdue_as_of = absl::CivilDay(2024, 2, 1);
+  scan.projects_in = std::vector<ProjectId>{projects_[0], projects_[2]};
+  scan.include_hidden = false;
+  const std::string plan = Plan(scan);
+  EXPECT_THAT(plan, HasSubstr("USING COVERING INDEX tasks_by_assignee"));
+  EXPECT_THAT(plan, HasSubstr("USING INTEGER PRIMARY KEY (rowid=?)"));
+  // Sorting the matches' ids is the only sort.
+  const std::vector<absl::string_view> sorts =
+      absl::StrSplit(plan, "TEMP B-TREE");
+  EXPECT_EQ(sorts.size(), 2u) << plan;
+  scan.filter.order = TaskOrder::kPriority;
+  EXPECT_THAT(Plan(scan), HasSubstr("USING COVERING INDEX tasks_by_assignee"));
 }
 
 TEST_F(SqliteScanTest, AuthorScanUsesItsIndex) {

@@ -234,6 +234,13 @@ TEST(SqliteSchemaV2Test, VersionOneFileMigratesInPlaceWithItsDataAndDefaults) {
   // Version 4 flagged the old task's tags (and nothing else) as its child
   // rows.
   EXPECT_EQ(raw.QueryText("SELECT children FROM tasks WHERE id = 1"), "1");
+  // Version 6 rebuilt tasks_by_assignee with the columns of an assignee
+  // scan's conditions.
+  EXPECT_EQ(raw.QueryText("SELECT group_concat(name) FROM (SELECT name FROM "
+                          "pragma_index_info('tasks_by_assignee') ORDER BY "
+                          "seqno)"),
+            "assignee_id,status,deadline_key,id,priority,deadline_day,"
+            "hidden_from_clients,project_id");
   // The existing rows got the defaults as stored values, not only as reads.
   EXPECT_EQ(raw.QueryText("SELECT forgotten_timer_after_s FROM workspace"),
             "36000");

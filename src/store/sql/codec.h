@@ -51,8 +51,31 @@ inline absl::Duration DecodeDuration(int64_t seconds) {
 inline int64_t EncodeDay(absl::CivilDay day) {
   return day - absl::CivilDay(1970, 1, 1);
 }
+// In closed form (H. Hinnant's civil_from_days): absl's day arithmetic
+// walks from 1970 by centuries, 4-year spans and years, which took a
+// seventh of decoding a task row. Day counts within 2^60 of zero (some 3e15
+// years, past any a store holds) take it; the rest take absl's arithmetic.
 inline absl::CivilDay DecodeDay(int64_t days) {
-  return absl::CivilDay(1970, 1, 1) + days;
+  constexpr int64_t kClosedFormLimit = int64_t{1} << 60;
+  if (days < -kClosedFormLimit || days > kClosedFormLimit) {
+    return absl::CivilDay(1970, 1, 1) + days;
+  }
+  // Days since 0000-03-01 (the year starting in March puts the leap day
+  // last), split into 400-year eras of 146097 days.
+  const int64_t z = days + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t day_of_era = z - era * 146097;
+  const int64_t year_of_era = (day_of_era - day_of_era / 1460 +
+                               day_of_era / 36524 - day_of_era / 146096) /
+                              365;
+  const int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int64_t month_from_march = (5 * day_of_year + 2) / 153;
+  const int64_t day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+  const int64_t month =
+      month_from_march < 10 ? month_from_march + 3 : month_from_march - 9;
+  return absl::CivilDay(year_of_era + era * 400 + (month <= 2 ? 1 : 0), month,
+                        day);
 }
 
 // Enums, by table: kXCodes.Encode(value), kXCodes.Decode(code, &value),

@@ -13,6 +13,7 @@
 #ifndef WORKSECTION_SRC_STORE_SQL_SQL_TRANSACTION_H_
 #define WORKSECTION_SRC_STORE_SQL_SQL_TRANSACTION_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -36,6 +37,7 @@
 #include "src/store/sql/sql_query.h"
 #include "src/store/sql/task_scan_sql.h"
 #include "src/store/sql/time_money_sql.h"
+#include "worksection/limits.h"
 #include "worksection/model.h"
 #include "worksection/money.h"
 #include "worksection/query.h"
@@ -192,10 +194,10 @@ absl::StatusOr<Project> ReadProject(const Statement& s) {
   return p;
 }
 
-// Columns as in kTaskColumns.
+// Columns as in kTaskColumns, into a default-constructed `t` (a Task is
+// large: decoding in place saves moving it).
 template <typename Statement>
-absl::StatusOr<Task> ReadTask(const Statement& s) {
-  Task t;
+absl::Status ReadTask(const Statement& s, Task& t) {
   t.id = TaskId(s.Int(0));
   t.revision = s.Int(1);
   t.project = ProjectId(s.Int(2));
@@ -222,7 +224,7 @@ absl::StatusOr<Task> ReadTask(const Statement& s) {
   if (!s.IsNull(17)) t.completed_at = DecodeTime(s.Int(17));
   t.created_at = DecodeTime(s.Int(18));
   t.updated_at = DecodeTime(s.Int(19));
-  return t;
+  return absl::OkStatus();
 }
 
 inline constexpr char kCommentColumns[] =
@@ -493,8 +495,10 @@ class SqlTransaction : public Transaction {
   void BindProjectColumns(Statement& s, const Project& p);
   absl::Status WriteProjectChildren(int64_t id, const Project& p, bool replace);
 
+  // `max_rows`: how many rows the query returns at most (its LIMIT).
   absl::StatusOr<std::vector<Task>> QueryTasks(absl::string_view sql,
-                                               const std::vector<SqlArg>& args);
+                                               const std::vector<SqlArg>& args,
+                                               int64_t max_rows);
   // `kinds`: the union of the tasks' `children` flags (TaskChildFlags): a
   // child table no task of the page has rows in is not read.
   absl::Status LoadTaskChildren(std::vector<Task>& tasks, int64_t kinds);
@@ -1019,14 +1023,17 @@ absl::Status SqlTransaction<Connection>::UpdateProject(const Project& project) {
 
 template <typename Connection>
 absl::StatusOr<std::vector<Task>> SqlTransaction<Connection>::QueryTasks(
-    absl::string_view sql, const std::vector<SqlArg>& args) {
+    absl::string_view sql, const std::vector<SqlArg>& args, int64_t max_rows) {
   std::vector<Task> tasks;
+  // Room for the whole result (at most a page and the row that tells
+  // whether another follows), so each task is decoded where it stays.
+  tasks.reserve(static_cast<size_t>(
+      std::clamp<int64_t>(max_rows, 0, limits::kMaxPageSize + 1)));
   int64_t kinds = 0;
   WS_SQL_RETURN_IF_ERROR(
       conn_->ForEachRow(sql, args, [&](const Statement& s) -> absl::Status {
-        WS_SQL_ASSIGN_OR_RETURN(Task t, ReadTask(s));
+        WS_SQL_RETURN_IF_ERROR(ReadTask(s, tasks.emplace_back()));
         kinds |= s.Int(kTaskChildrenColumn);
-        tasks.push_back(std::move(t));
         return absl::OkStatus();
       }));
   WS_SQL_RETURN_IF_ERROR(LoadTaskChildren(tasks, kinds));
@@ -1087,7 +1094,7 @@ absl::StatusOr<Task> SqlTransaction<Connection>::GetTask(TaskId id) {
   WS_SQL_ASSIGN_OR_RETURN(std::vector<Task> tasks,
                           QueryTasks(absl::StrCat("SELECT ", kTaskColumns,
                                                   " FROM tasks WHERE id = ?"),
-                                     {id.value()}));
+                                     {id.value()}, 1));
   if (tasks.empty()) return NotFound("task", id.value());
   return std::move(tasks.front());
 }
@@ -1098,7 +1105,7 @@ absl::StatusOr<std::vector<Task>> SqlTransaction<Connection>::ScanTasks(
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   const SqlQuery q = BuildTaskScanQuery(scan, dialect_);
   if (q.empty) return std::vector<Task>();
-  return QueryTasks(q.sql, q.args);
+  return QueryTasks(q.sql, q.args, scan.limit);
 }
 
 template <typename Connection>

@@ -33,6 +33,20 @@ int64_t MinuteKey(int64_t days, int64_t slot) {
   return days * kSlots + slot;
 }
 
+// Whether the page's ids come from a subquery over tasks_by_assignee alone
+// (the index holds every column of the conditions but the text's), the
+// rows then read for those ids only. That pays when the index does not give
+// the order (only a deadline order with the status fixed follows it): the
+// database then reads and sorts every match to keep the first `limit`, and
+// reading only ids keeps that in the index, far smaller and denser than
+// the table. The result is the same either way.
+bool PicksIdsFromAssigneeIndex(const TaskScan& scan) {
+  const TaskFilter& f = scan.filter;
+  if (!f.assignee || !f.text_contains.empty()) return false;
+  const bool status_fixed = f.status || f.overdue_as_of;
+  return !(f.order == TaskOrder::kDeadline && status_fixed);
+}
+
 }  // namespace
 
 SqlQuery BuildTaskScanQuery(const TaskScan& scan, const SqlDialect& dialect) {
@@ -126,9 +140,15 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan, const SqlDialect& dialect) {
       break;
   }
   if (scan.limit <= 0) q.empty = true;
-  q.sql = absl::StrCat("SELECT ", kTaskColumns, " FROM tasks", where.sql(),
-                       order_by, " LIMIT ?");
   q.args.push_back(int64_t{scan.limit});
+  if (PicksIdsFromAssigneeIndex(scan)) {
+    q.sql = absl::StrCat("SELECT ", kTaskColumns,
+                         " FROM tasks WHERE id IN (SELECT id FROM tasks",
+                         where.sql(), order_by, " LIMIT ?)", order_by);
+  } else {
+    q.sql = absl::StrCat("SELECT ", kTaskColumns, " FROM tasks", where.sql(),
+                         order_by, " LIMIT ?");
+  }
   return q;
 }
 

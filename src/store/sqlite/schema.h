@@ -25,8 +25,9 @@ inline constexpr int32_t kApplicationId = 0x57534543;
 // reports. Reads at most the 100-byte header.
 absl::Status CheckFileLength(const std::string& path);
 
-// The writing connection's page cache, in KiB (PRAGMA cache_size).
-inline constexpr int kWriterCacheKiB = 32 * 1024;
+// Every connection's page cache, in KiB (PRAGMA cache_size; SQLite's
+// default is 2 MiB).
+inline constexpr int kCacheKiB = 32 * 1024;
 
 // Reads the schema version of the file `conn` is open on, writing nothing.
 // 0 for an empty database (no tables: a new or zero-length file).
@@ -35,12 +36,17 @@ inline constexpr int kWriterCacheKiB = 32 * 1024;
 // kSqliteSchemaVersion.
 absl::StatusOr<int> ReadSchemaVersion(Connection& conn);
 
+// On every connection, once ReadSchemaVersion accepted the file: sets the
+// page cache to kCacheKiB.
+absl::Status PrepareForReading(Connection& conn);
+
 // For a read-write store, on its writing connection, after
 // ReadSchemaVersion returned `version`: switches the file to WAL, sets
-// PRAGMA synchronous to `sync` and, when `version` is older than
-// kSqliteSchemaVersion, applies the migrations the file lacks in one IMMEDIATE
-// transaction (re-reading the version inside it, so two processes opening an
-// old or new file at once migrate it once). A current file takes no write lock.
+// PRAGMA synchronous to `sync`, prepares it for reading and, when `version` is
+// older than kSqliteSchemaVersion, applies the migrations the file lacks in one
+// IMMEDIATE transaction (re-reading the version inside it, so two processes
+// opening an old or new file at once migrate it once). A current file takes no
+// write lock.
 absl::Status PrepareForWriting(Connection& conn, int version, SyncMode sync);
 
 // Applies, in one IMMEDIATE transaction, the migrations that take the file

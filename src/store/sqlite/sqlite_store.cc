@@ -171,7 +171,12 @@ class SqliteStore : public Store {
         return conn;
       }
     }
-    return Connection::Open(path_, /*read_only=*/true, options_.busy_timeout);
+    absl::StatusOr<std::unique_ptr<Connection>> conn =
+        Connection::Open(path_, /*read_only=*/true, options_.busy_timeout);
+    if (!conn.ok()) return conn.status();
+    absl::Status s = PrepareForReading(**conn);
+    if (!s.ok()) return s;
+    return conn;
   }
 
   void ReleaseReader(Connection* conn, bool healthy) {
@@ -273,6 +278,8 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
           " that this library reads; a read-only open never migrates: open "
           "it read-write once to migrate"));
     }
+    absl::Status s = sqlite_internal::PrepareForReading(**conn);
+    if (!s.ok()) return s;
     auto store = std::make_unique<sqlite_internal::SqliteStore>(
         path, options, /*writer=*/nullptr);
     store->AddIdleReader(*std::move(conn));
