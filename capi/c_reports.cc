@@ -225,9 +225,11 @@ int ws_run_time_report(ws_session* session, const ws_time_report_query* query,
     report->v = *std::move(r);
     report->rows.reserve(report->v.rows.size());
     for (const worksection::TimeReportRow& row : report->v.rows) {
-      report->rows.push_back({row.keys, row.totals});
+      report->rows.push_back({&row.keys, &row.totals});
     }
-    report->total.totals = report->v.total;
+    static const std::vector<worksection::ReportKey>* const kNoKeys =
+        new std::vector<worksection::ReportKey>();
+    report->total = {kNoKeys, &report->v.total};
     *out = report.release();
     return WS_OK;
   });
@@ -267,13 +269,13 @@ const char* ws_time_report_time_zone(const ws_time_report* r) {
 
 namespace {
 const worksection::ReportKey* KeyAt(const ws_report_row* row, size_t level) {
-  if (row == nullptr || level >= row->keys.size()) return nullptr;
-  return &row->keys[level];
+  if (row == nullptr || level >= row->keys->size()) return nullptr;
+  return &(*row->keys)[level];
 }
 }  // namespace
 
 size_t ws_report_row_key_count(const ws_report_row* row) {
-  return row == nullptr ? 0 : row->keys.size();
+  return row == nullptr ? 0 : row->keys->size();
 }
 ws_report_group ws_report_row_key_group(const ws_report_row* row,
                                         size_t level) {
@@ -306,15 +308,15 @@ const char* ws_report_row_key_label(const ws_report_row* row, size_t level) {
   const worksection::ReportKey* k = KeyAt(row, level);
   return k == nullptr ? "" : k->label.c_str();
 }
-WS_GET(report_row, seconds, int64_t, o->totals.seconds)
-WS_GET(report_row, billable_seconds, int64_t, o->totals.billable_seconds)
-WS_GET(report_row, entry_count, int64_t, o->totals.entry_count)
-WS_GET(report_row, has_billed_amount, int, o->totals.billed_amount.has_value())
-WS_GET(report_row, billed_amount, int64_t, o->totals.billed_amount.value_or(0))
-WS_GET(report_row, has_labour_cost, int, o->totals.labour_cost.has_value())
-WS_GET(report_row, labour_cost, int64_t, o->totals.labour_cost.value_or(0))
-WS_GET(report_row, has_margin, int, o->totals.margin.has_value())
-WS_GET(report_row, margin, int64_t, o->totals.margin.value_or(0))
+WS_GET(report_row, seconds, int64_t, o->totals->seconds)
+WS_GET(report_row, billable_seconds, int64_t, o->totals->billable_seconds)
+WS_GET(report_row, entry_count, int64_t, o->totals->entry_count)
+WS_GET(report_row, has_billed_amount, int, o->totals->billed_amount.has_value())
+WS_GET(report_row, billed_amount, int64_t, o->totals->billed_amount.value_or(0))
+WS_GET(report_row, has_labour_cost, int, o->totals->labour_cost.has_value())
+WS_GET(report_row, labour_cost, int64_t, o->totals->labour_cost.value_or(0))
+WS_GET(report_row, has_margin, int, o->totals->margin.has_value())
+WS_GET(report_row, margin, int64_t, o->totals->margin.value_or(0))
 
 // --- Overdue -----------------------------------------------------------------
 

@@ -112,9 +112,11 @@ struct ws_budget_alert_list {
 struct ws_buf {
   std::string data;
 };
+// A view of one row of its report's `v` (not a copy: a large report is
+// not copied again for C).
 struct ws_report_row {
-  std::vector<worksection::ReportKey> keys;
-  worksection::ReportTotals totals;
+  const std::vector<worksection::ReportKey>* keys;
+  const worksection::ReportTotals* totals;
 };
 struct ws_time_report {
   worksection::TimeReport v;
