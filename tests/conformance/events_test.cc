@@ -190,6 +190,15 @@ TEST_P(EventsTest, ConcurrentWritersGetStrictlyIncreasingGaplessNumbers) {
   EXPECT_EQ(task_ids.size(), events.size());
 }
 
+// 50 minutes on `task`: 83% of a one-hour budget.
+TimeLog FiftyMinutesOn(TaskId task) {
+  TimeLog log;
+  log.task = task;
+  log.duration = absl::Minutes(50);
+  log.date = Day(2024, 3, 14);
+  return log;
+}
+
 TEST_P(EventsTest, BudgetThresholdCrossedIsAnEvent) {
   Project p =
       NewProject("Budgeted", owner_id_, {{employee_id_, ProjectRole::kMember}});
@@ -197,11 +206,7 @@ TEST_P(EventsTest, BudgetThresholdCrossedIsAnEvent) {
   WS_ASSERT_OK_AND_ASSIGN(p, Owner().CreateProject(p));
   WS_ASSERT_OK_AND_ASSIGN(Task t, Owner().CreateTask(NewTask(p.id, "work")));
   const int64_t start = LastSeq(Owner());
-  TimeLog log;
-  log.task = t.id;
-  log.duration = absl::Minutes(50);
-  log.date = Day(2024, 3, 14);
-  WS_ASSERT_OK(Employee().LogTime(log).status());
+  WS_ASSERT_OK(Employee().LogTime(FiftyMinutesOn(t.id)).status());
   std::vector<Event> events = AllChanges(Owner(), start);
   ASSERT_EQ(Actions(events),
             "time_entry:created budget_alert:budget_threshold_crossed");
@@ -230,11 +235,7 @@ TEST_P(EventsTest, ClientGetsNoBudgetAlertCausedByHiddenHours) {
   WS_ASSERT_OK_AND_ASSIGN(secret, Owner().CreateTask(secret));
   WS_ASSERT_OK_AND_ASSIGN(Task open, Owner().CreateTask(NewTask(p.id, "open")));
   const int64_t start = LastSeq(Owner());
-  TimeLog log;
-  log.task = secret.id;
-  log.duration = absl::Minutes(50);
-  log.date = Day(2024, 3, 14);
-  WS_ASSERT_OK(Employee().LogTime(log).status());
+  WS_ASSERT_OK(Employee().LogTime(FiftyMinutesOn(secret.id)).status());
 
   WS_ASSERT_OK_AND_ASSIGN(std::vector<BudgetAlert> owner_alerts,
                           Owner().ListBudgetAlerts(p.id));
@@ -249,8 +250,7 @@ TEST_P(EventsTest, ClientGetsNoBudgetAlertCausedByHiddenHours) {
 
   // 50 visible minutes of 60: the client now sees the 80% alert as listed,
   // with the time it was recorded.
-  log.task = open.id;
-  WS_ASSERT_OK(Employee().LogTime(log).status());
+  WS_ASSERT_OK(Employee().LogTime(FiftyMinutesOn(open.id)).status());
   WS_ASSERT_OK_AND_ASSIGN(client_alerts, Client().ListBudgetAlerts(p.id));
   ASSERT_EQ(client_alerts.size(), 1u);
   EXPECT_EQ(client_alerts[0].percent, 80);
