@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -672,6 +673,37 @@ class Interpreter {
       locks_;
 };
 
+// The snapshot the first owner exports; none when the program took away
+// its right to (a new role, deactivated).
+std::optional<std::string> ExportedSnapshot(ws_workspace* ws, int64_t owner) {
+  ws_session* s = nullptr;
+  WS_FUZZ_CHECK(ws_session_open(ws, owner, &s) == WS_OK);
+  ws_buf* buf = nullptr;
+  const int rc = ws_export_snapshot(s, WS_SNAPSHOT_BINARY, &buf);
+  ws_session_free(s);
+  WS_FUZZ_CHECK(rc == WS_OK || rc == WS_EPERM);
+  if (rc != WS_OK) return std::nullopt;
+  std::string bytes(ws_buf_data(buf), ws_buf_size(buf));
+  ws_buf_free(buf);
+  return bytes;
+}
+
+// Whatever state the program left, a snapshot of it restores into an empty
+// store, which exports the same bytes again.
+void CheckSnapshotRoundTrip(ws_workspace* ws, int64_t owner) {
+  const std::optional<std::string> exported = ExportedSnapshot(ws, owner);
+  if (!exported) return;
+  ws_open_options options = WS_OPEN_OPTIONS_INIT;
+  options.clock = Clock;
+  ws_workspace* raw = nullptr;
+  WS_FUZZ_CHECK(ws_workspace_open("memory:", &options, &raw) == WS_OK);
+  std::unique_ptr<ws_workspace, Freer> copy(raw);
+  WS_FUZZ_CHECK(ws_import_snapshot(copy.get(), exported->data(),
+                                   exported->size(), nullptr,
+                                   nullptr) == WS_OK);
+  WS_FUZZ_CHECK(ExportedSnapshot(copy.get(), owner) == exported);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -694,5 +726,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ws_member_free(owner);
   Program program(data, size);
   Interpreter(ws.get(), owner_id).Run(program);
+  CheckSnapshotRoundTrip(ws.get(), owner_id);
   return 0;
 }
