@@ -112,6 +112,9 @@ void ImportRun::Report(std::string item, std::string field, std::string value,
 }
 
 absl::StatusOr<ImportReport> ImportRun::Commit() {
+  if (before_commit_) {
+    if (absl::Status s = before_commit_(); !s.ok()) return s;
+  }
   if (absl::Status s = tx_->Commit(); !s.ok()) return s;
   return std::move(report_);
 }

@@ -4,6 +4,7 @@
 #ifndef WORKSECTION_SRC_CORE_IMPORT_COMMON_H_
 #define WORKSECTION_SRC_CORE_IMPORT_COMMON_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -54,6 +55,12 @@ class ImportRun {
   void Report(std::string item, std::string field, std::string value,
               std::string reason);
 
+  // Makes Commit run `step` first: the writes an import gathers to make at
+  // once. Its failure fails the commit (and so the whole import).
+  void BeforeCommit(std::function<absl::Status()> step) {
+    before_commit_ = std::move(step);
+  }
+
   absl::StatusOr<ImportReport> Commit();
 
  private:
@@ -66,6 +73,7 @@ class ImportRun {
   std::optional<std::map<std::pair<std::string, std::string>, ProjectId>>
       projects_;
   std::map<ProjectId, std::map<std::string, TaskId>> tasks_;
+  std::function<absl::Status()> before_commit_;
 };
 
 // Runs `import_one(run, item)` for each item, reporting progress, and

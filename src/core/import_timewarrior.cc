@@ -1,6 +1,7 @@
 // Timewarrior -> worksection; the mapping is documented in import.h and
 // docs/imports.md.
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
 #include "src/core/import_common.h"
+#include "src/core/time_writes.h"
 #include "src/io/common.h"
 #include "src/io/timewarrior.h"
 #include "worksection/import.h"
@@ -47,41 +49,108 @@ std::optional<TaskTag> FindTaskTag(const TimewarriorInterval& interval,
   return std::nullopt;
 }
 
-// Adds the interval's other tags to the task's.
-absl::Status AddTags(ImportRun& run, TaskId id,
-                     const TimewarriorInterval& interval,
-                     std::optional<size_t> skip) {
+// What the import writes at once rather than interval by interval: the
+// closed intervals, logged kChunk at a time through the batch path (one
+// durable write, and one batch_created event per task and chunk instead of
+// an event with each entry's values), and the tags the intervals add to
+// each task, written once per chunk. A refused interval still fails the
+// import naming its position.
+class GatheredWrites {
+ public:
+  explicit GatheredWrites(ImportRun& run) : run_(run) {}
+
+  // Adds the interval's tags but `skip` to the task's.
+  absl::Status AddTags(TaskId id, const TimewarriorInterval& interval,
+                       std::optional<size_t> skip);
+
+  // Logs `log` (of the interval at `position`) with the next chunk.
+  absl::Status Log(TimeLog log, const std::string& position);
+
+  // Writes what is gathered.
+  absl::Status Flush();
+
+ private:
+  static constexpr size_t kChunk = 10000;
+
+  struct TaskTags {
+    std::vector<std::string> tags;
+    bool changed = false;
+  };
+
+  ImportRun& run_;
+  std::vector<TimeLog> logs_;
+  std::vector<std::string> positions_;  // of logs_
+  // By task id: the ids order the updates, so their events come in a
+  // stable order.
+  std::map<int64_t, TaskTags> tags_;
+};
+
+absl::Status GatheredWrites::AddTags(TaskId id,
+                                     const TimewarriorInterval& interval,
+                                     std::optional<size_t> skip) {
   std::vector<std::string> extra;
   for (size_t i = 0; i < interval.tags.size(); ++i) {
     if (skip && i == *skip) continue;
     const std::string& tag = interval.tags[i];
     if (tag.empty() || tag.size() > limits::kMaxLabelBytes) {
-      run.Report(interval.position, "tags", tag, "tag too long; not mapped");
+      run_.Report(interval.position, "tags", tag, "tag too long; not mapped");
       continue;
     }
     extra.push_back(tag);
   }
   if (extra.empty()) return absl::OkStatus();
-  absl::StatusOr<Task> task = run.session().GetTask(id);
-  if (!task.ok()) return task.status();
-  size_t before = task->tags.size();
-  for (std::string& tag : extra) {
-    if (std::find(task->tags.begin(), task->tags.end(), tag) !=
-        task->tags.end()) {
-      continue;
-    }
-    if (task->tags.size() >= limits::kMaxTags) {
-      run.Report(interval.position, "tags", tag,
-                 "the task has the most tags allowed; not mapped");
-      continue;
-    }
-    task->tags.push_back(std::move(tag));
+  auto [it, first_time] = tags_.try_emplace(id.value());
+  TaskTags& task = it->second;
+  if (first_time) {
+    absl::StatusOr<Task> stored = run_.session().GetTask(id);
+    if (!stored.ok()) return stored.status();
+    task.tags = std::move(stored->tags);
   }
-  if (task->tags.size() == before) return absl::OkStatus();
-  return run.session().UpdateTask(*task).status();
+  for (std::string& tag : extra) {
+    if (std::find(task.tags.begin(), task.tags.end(), tag) != task.tags.end()) {
+      continue;
+    }
+    if (task.tags.size() >= limits::kMaxTags) {
+      run_.Report(interval.position, "tags", tag,
+                  "the task has the most tags allowed; not mapped");
+      continue;
+    }
+    task.tags.push_back(std::move(tag));
+    task.changed = true;
+  }
+  return absl::OkStatus();
 }
 
-absl::Status ImportOne(ImportRun& run, const TimewarriorInterval& interval,
+absl::Status GatheredWrites::Log(TimeLog log, const std::string& position) {
+  logs_.push_back(std::move(log));
+  positions_.push_back(position);
+  if (logs_.size() < kChunk) return absl::OkStatus();
+  return Flush();
+}
+
+absl::Status GatheredWrites::Flush() {
+  if (!logs_.empty()) {
+    absl::StatusOr<std::vector<TimeEntry>> written = LogTimeBatchNamed(
+        run_.session(), logs_, [&](size_t i) { return positions_[i]; });
+    if (!written.ok()) return written.status();
+    run_.report().time_entries_created += static_cast<int64_t>(logs_.size());
+    logs_.clear();
+    positions_.clear();
+  }
+  for (auto& [id, gathered] : tags_) {
+    if (!gathered.changed) continue;
+    absl::StatusOr<Task> task = run_.session().GetTask(TaskId(id));
+    if (!task.ok()) return task.status();
+    task->tags = gathered.tags;
+    absl::StatusOr<Task> updated = run_.session().UpdateTask(*task);
+    if (!updated.ok()) return updated.status();
+    gathered.changed = false;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ImportOne(ImportRun& run, GatheredWrites& writes,
+                       const TimewarriorInterval& interval,
                        const TimewarriorOptions& options) {
   const std::string& at = interval.position;
   std::optional<TaskTag> tag = FindTaskTag(interval, options);
@@ -109,9 +178,9 @@ absl::Status ImportOne(ImportRun& run, const TimewarriorInterval& interval,
   if (!project.ok()) return At(at, project.status());
   absl::StatusOr<TaskId> task = run.TaskByTitle(*project, task_title);
   if (!task.ok()) return At(at, task.status());
-  if (absl::Status s =
-          AddTags(run, *task, interval,
-                  tag ? std::optional<size_t>(tag->index) : std::nullopt);
+  if (absl::Status s = writes.AddTags(
+          *task, interval,
+          tag ? std::optional<size_t>(tag->index) : std::nullopt);
       !s.ok()) {
     return At(at, s);
   }
@@ -132,10 +201,7 @@ absl::Status ImportOne(ImportRun& run, const TimewarriorInterval& interval,
   log.start = interval.start;
   log.end = *interval.end;
   log.note = interval.annotation;
-  absl::StatusOr<TimeEntry> entry = run.session().LogTime(log);
-  if (!entry.ok()) return At(at, entry.status());
-  ++run.report().time_entries_created;
-  return absl::OkStatus();
+  return writes.Log(std::move(log), at);
 }
 
 }  // namespace
@@ -148,9 +214,11 @@ absl::StatusOr<ImportReport> ImportTimewarrior(
   if (!intervals.ok()) return intervals.status();
   absl::StatusOr<std::unique_ptr<ImportRun>> run = ImportRun::Begin(session);
   if (!run.ok()) return run.status();
+  GatheredWrites writes(**run);
+  (*run)->BeforeCommit([&writes] { return writes.Flush(); });
   return ImportEach(**run, *intervals, progress,
                     [&](ImportRun& r, const TimewarriorInterval& interval) {
-                      return ImportOne(r, interval, options);
+                      return ImportOne(r, writes, interval, options);
                     });
 }
 

@@ -119,13 +119,9 @@ absl::StatusOr<TimeEntry> LogOne(Call& call, TimeWriteBatch& batch,
   if (log.date) {
     e.date = *log.date;
   } else if (e.start) {
-    absl::TimeZone tz;
-    if (!absl::LoadTimeZone(call.settings.time_zone, &tz)) {
-      tz = absl::UTCTimeZone();
-    }
-    e.date = absl::ToCivilDay(*e.start, tz);
+    e.date = absl::ToCivilDay(*e.start, batch.zone());
   } else {
-    e.date = TodayIn(call.settings, call.now);
+    e.date = absl::ToCivilDay(call.now, batch.zone());
   }
   e.billable = log.billable;
   e.note = log.note;
@@ -147,24 +143,30 @@ absl::StatusOr<TimeEntry> Session::LogTime(const TimeLog& log) {
 
 absl::StatusOr<std::vector<TimeEntry>> Session::LogTimeBatch(
     const std::vector<TimeLog>& logs) {
-  return RunCall(
-      *this, Store::Mode::kWrite,
-      [&](Call& call) -> absl::StatusOr<std::vector<TimeEntry>> {
-        TimeWriteBatch batch(call, TimeWriteBatch::Events::kPerTask);
-        std::vector<TimeEntry> written;
-        written.reserve(logs.size());
-        for (size_t i = 0; i < logs.size(); ++i) {
-          absl::StatusOr<TimeEntry> e = LogOne(call, batch, logs[i]);
-          if (!e.ok()) {
-            return absl::Status(
-                e.status().code(),
-                absl::StrCat("logs[", i, "]: ", e.status().message()));
-          }
-          written.push_back(*std::move(e));
-        }
-        if (absl::Status s = batch.Finish(); !s.ok()) return s;
-        return written;
-      });
+  return LogTimeBatchNamed(
+      *this, logs, [](size_t i) { return absl::StrCat("logs[", i, "]"); });
+}
+
+absl::StatusOr<std::vector<TimeEntry>> LogTimeBatchNamed(
+    const Session& session, const std::vector<TimeLog>& logs,
+    absl::FunctionRef<std::string(size_t)> name_of) {
+  return RunCall(session, Store::Mode::kWrite,
+                 [&](Call& call) -> absl::StatusOr<std::vector<TimeEntry>> {
+                   TimeWriteBatch batch(call, TimeWriteBatch::Events::kPerTask);
+                   std::vector<TimeEntry> written;
+                   written.reserve(logs.size());
+                   for (size_t i = 0; i < logs.size(); ++i) {
+                     absl::StatusOr<TimeEntry> e = LogOne(call, batch, logs[i]);
+                     if (!e.ok()) {
+                       return absl::Status(e.status().code(),
+                                           absl::StrCat(name_of(i), ": ",
+                                                        e.status().message()));
+                     }
+                     written.push_back(*std::move(e));
+                   }
+                   if (absl::Status s = batch.Finish(); !s.ok()) return s;
+                   return written;
+                 });
 }
 
 absl::StatusOr<TimeEntry> Session::GetTimeEntry(TimeEntryId id) {

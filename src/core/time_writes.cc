@@ -55,6 +55,16 @@ TimeWriteBatch::TimeWriteBatch(Call& call, Events events)
   if (events_per_task_) call_.events->GatherTimeEntries();
 }
 
+const absl::TimeZone& TimeWriteBatch::zone() {
+  if (!zone_) {
+    zone_.emplace();
+    if (!absl::LoadTimeZone(call_.settings.time_zone, &*zone_)) {
+      *zone_ = absl::UTCTimeZone();
+    }
+  }
+  return *zone_;
+}
+
 absl::StatusOr<const WritableTask*> TimeWriteBatch::TaskToLogOn(
     TaskId id, absl::string_view field) {
   auto it = targets_.find(id);

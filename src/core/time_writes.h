@@ -1,21 +1,26 @@
-// Writing new time entries: shared by LogTime, LogTimeBatch and StopTimer.
+// Writing new time entries: shared by LogTime, LogTimeBatch, StopTimer and
+// the Timewarrior import.
 #ifndef WORKSECTION_SRC_CORE_TIME_WRITES_H_
 #define WORKSECTION_SRC_CORE_TIME_WRITES_H_
 
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/node_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "src/core/call.h"
 #include "worksection/rollup.h"
+#include "worksection/session.h"
 #include "worksection/time_tracking.h"
 
 namespace worksection {
@@ -28,6 +33,13 @@ struct WritableTask {
 };
 absl::StatusOr<WritableTask> GetTaskToLogOn(Call& call, TaskId id,
                                             absl::string_view field);
+
+// Session::LogTimeBatch with the failing log named `name_of(index)` in the
+// error (LogTimeBatch names it "logs[index]"): imports name the item of
+// their file instead.
+absl::StatusOr<std::vector<TimeEntry>> LogTimeBatchNamed(
+    const Session& session, const std::vector<TimeLog>& logs,
+    absl::FunctionRef<std::string(size_t)> name_of);
 
 // Duration 1 s..24 h in whole seconds, a date in 1970..9999, the note.
 absl::Status CheckTimeEntry(const TimeEntry& entry);
@@ -52,6 +64,9 @@ class TimeWriteBatch {
   absl::Status CheckCanSee(MemberId member, const Task& task,
                            absl::string_view field);
 
+  // The workspace time zone (UTC if it does not load), loaded once.
+  const absl::TimeZone& zone();
+
   // Prices `entry` (member, date, start, duration, billable and note set)
   // with the rates in force, checks it and the locks, and stores it.
   // Returns it as the actor sees it.
@@ -71,6 +86,7 @@ class TimeWriteBatch {
   absl::flat_hash_map<std::pair<MemberId, TaskId>, absl::Status> visibility_;
   absl::flat_hash_map<MemberId, Member> members_;
   std::optional<std::vector<PeriodLock>> locks_;
+  std::optional<absl::TimeZone> zone_;
   // By (project, task, member, day): summed rollup changes.
   absl::flat_hash_map<std::tuple<int64_t, int64_t, int64_t, int64_t>,
                       std::pair<RollupKey, RollupTotals>>

@@ -12,6 +12,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "tests/conformance/session_test.h"
+#include "worksection/events.h"
+#include "worksection/limits.h"
 
 namespace worksection::session_conformance {
 namespace {
@@ -235,6 +237,64 @@ TEST_P(ImportTest, TimewarriorPrefixAndNoFallback) {
   EXPECT_EQ(report.time_entries_created, 1);
   EXPECT_EQ(TaskTitled("Header").project, ProjectNamed("", "Web").id);
   EXPECT_THAT(report.issues, Contains(Issue("tags", "not imported")));
+}
+
+TEST_P(ImportTest, TimewarriorLogsInBatchesAndTagsEachTaskOnce) {
+  Session owner = Owner();
+  WS_ASSERT_OK_AND_ASSIGN(ChangesPage before,
+                          owner.ChangesSince(0, limits::kMaxPageSize));
+  ASSERT_FALSE(before.has_more);
+  WS_ASSERT_OK_AND_ASSIGN(
+      ImportReport report,
+      ImportTimewarrior(
+          owner,
+          R"([{"id":3,"start":"20260112T080000Z","end":"20260112T090000Z",)"
+          R"("tags":["Web:Header","a"]},)"
+          R"({"id":2,"start":"20260113T080000Z","end":"20260113T090000Z",)"
+          R"("tags":["Web:Header","b"]},)"
+          R"({"id":1,"start":"20260114T080000Z","end":"20260114T093000Z",)"
+          R"("tags":["Web:Header","a"]}])"));
+  EXPECT_EQ(report.time_entries_created, 3);
+  const Task header = TaskTitled("Header");
+  EXPECT_EQ(header.tags, (std::vector<std::string>{"a", "b"}));
+  TimeEntryFilter filter;
+  filter.task = header.id;
+  WS_ASSERT_OK_AND_ASSIGN(TimeEntryPage page, owner.ListTimeEntries(filter));
+  ASSERT_EQ(page.entries.size(), 3u);
+  EXPECT_EQ(page.entries[2].duration, absl::Minutes(90));
+
+  // The feed: the project and task created, one batch_created event listing
+  // the three entries (not one event with the values of each), the tags.
+  WS_ASSERT_OK_AND_ASSIGN(ChangesPage after,
+                          owner.ChangesSince(before.last_seq, 100));
+  std::vector<std::string> actions;
+  for (const Event& e : after.events) {
+    actions.push_back(absl::StrCat(EntityTypeName(e.entity_type), ":",
+                                   EventActionName(e.action)));
+  }
+  EXPECT_THAT(actions, ::testing::ElementsAre("project:created", "task:created",
+                                              "time_entry:batch_created",
+                                              "task:updated"));
+  ASSERT_EQ(after.events.size(), 4u);
+  std::vector<int64_t> ids;
+  for (const TimeEntry& e : page.entries) ids.push_back(e.id.value());
+  EXPECT_EQ(after.events[2].entity_ids, ids);
+}
+
+TEST_P(ImportTest, TimewarriorNamesTheIntervalALockRefuses) {
+  Session owner = Owner();
+  WS_ASSERT_OK(owner.LockPeriod(ProjectId(0), Day(2026, 1, 12)).status());
+  const std::string before = Snapshot();
+  EXPECT_THAT(
+      ImportTimewarrior(
+          owner,
+          R"([{"id":2,"start":"20260113T080000Z","end":"20260113T090000Z",)"
+          R"("tags":["Web:Header"]},)"
+          R"({"id":1,"start":"20260112T080000Z","end":"20260112T090000Z",)"
+          R"("tags":["Web:Header"]}])"),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               HasSubstr("intervals[1] (@1)")));
+  EXPECT_EQ(Snapshot(), before);
 }
 
 TEST_P(ImportTest, TimewarriorBadInputImportsNothing) {
