@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 #include <random>
 #include <string>
@@ -141,7 +142,12 @@ absl::StatusOr<DemoStats> SeedDemo(wsl::Workspace& workspace, uint64_t seed,
   Rng rng(seed);
   DemoStats stats;
   WS_ASSIGN_OR_RETURN(wsl::Member owner, workspace.FirstOwner());
-  wsl::Session s = workspace.As(owner.id);
+  // One transaction for the whole seed: one durable commit instead of one
+  // a call (about 6,000; a network round trip each on PostgreSQL), and a
+  // seed that fails leaves nothing half-written.
+  WS_ASSIGN_OR_RETURN(std::unique_ptr<wsl::SessionTransaction> tx,
+                      workspace.As(owner.id).BeginTransaction());
+  wsl::Session& s = tx->session();
   WS_ASSIGN_OR_RETURN(absl::CivilDay today, s.Today());
   stats.members = 1;
 
@@ -446,6 +452,8 @@ absl::StatusOr<DemoStats> SeedDemo(wsl::Workspace& workspace, uint64_t seed,
     tick();
   }
   phase("budgets");
+  WS_RETURN_IF_ERROR(tx->Commit());
+  phase("commit");
   progress.Done();
   return stats;
 }
