@@ -292,8 +292,11 @@ def compare_timewarrior(tools, tmp, n, runs, fig):
     _, text = tools.run("timew", "export")
     fig["timewarrior_startup_s"], _ = median_of(
         runs, lambda: tools.run("timew", "--version"))
-    exported = json.loads(text)
-    check("intervals timew exports", len(exported), n)
+    check("the intervals timew exports",
+          sorted((i["start"], i["end"], tuple(i["tags"]), i["annotation"])
+                 for i in json.loads(text)),
+          sorted((tw_stamp(b), tw_stamp(e), (tag,), note)
+                 for b, e, tag, note in intervals))
     db = os.path.join(tmp, "time.db")
     with open_workspace(db) as ws:
         s = ws.owner_session()
@@ -367,8 +370,8 @@ def lines(n, runs, tw, ti):
              f"load {n:,} tasks: import_taskwarrior vs task import"),
         line("taskwarrior_overdue", tw["worksection_overdue_s"],
              "Taskwarrior", tw["taskwarrior_overdue_s"], fmt_s,
-             f"{tw['overdue_rows']} tasks of one project overdue as of "
-             f"{AS_OF}, {med}"),
+             f"one project's overdue tasks as of {AS_OF} "
+             f"({tw['overdue_rows']}), {med}"),
         line("taskwarrior_count_open", tw["worksection_count_open_s"],
              "Taskwarrior", tw["taskwarrior_count_open_s"], fmt_s,
              f"count {tw['open_tasks']:,} open tasks, {med}"),
