@@ -258,15 +258,21 @@ def compare_taskwarrior(tools, tmp, n, runs, fig):
         fig["taskwarrior_overdue_s"], fig["worksection_overdue_s"] = \
             theirs_s, ours_s
 
-        # How many tasks are open.
+        # How many tasks are open: project_health counts them (there is no
+        # count call); paging through list_tasks is the other way.
         theirs_s, out = median_of(runs, lambda: tools.run(
             "task", "status:pending", "count"))
+        open_tasks = int(out.strip())
         ours_s, health = median_of(runs, lambda: timed(s.project_health))
-        check("open tasks", sum(h.tasks_open for h in health),
-              int(out.strip()))
-        fig["open_tasks"] = int(out.strip())
+        check("open tasks", sum(h.tasks_open for h in health), open_tasks)
+        paging_s, listed = median_of(runs, lambda: timed(
+            lambda: sum(1 for _ in s.iter_tasks(status="open",
+                                                page_size=1000))))
+        check("open tasks listed", listed, open_tasks)
+        fig["open_tasks"] = open_tasks
         fig["taskwarrior_count_open_s"], fig["worksection_count_open_s"] = \
             theirs_s, ours_s
+        fig["worksection_count_open_paging_s"] = paging_s
 
         # One task: the middle one, by its uuid there and its id here.
         want = tasks[n // 2]
@@ -306,21 +312,28 @@ def compare_timewarrior(tools, tmp, n, runs, fig):
             raise RuntimeError(
                 f"imported {report.time_entries_created} of {n} intervals")
 
-        # The year, by tag there and by project and task here.
+        # The year: timew's summary (every interval with its tags, and the
+        # total) against the report by project, and by project and task
+        # (the tags).
         theirs_s, out = median_of(runs, lambda: tools.run(
             "timew", "summary", f"{YEAR}-01-01", "-", f"{YEAR + 1}-01-01"))
+        year = dict(from_=datetime.date(YEAR, 1, 1),
+                    to=datetime.date(YEAR, 12, 31))
         ours_s, report = median_of(runs, lambda: timed(
-            s.time_report, from_=datetime.date(YEAR, 1, 1),
-            to=datetime.date(YEAR, 12, 31), group_by=("project", "task")))
+            s.time_report, group_by="project", **year))
+        by_task_s, by_task = median_of(runs, lambda: timed(
+            s.time_report, group_by=("project", "task"), **year))
         total = sum(int((e - b).total_seconds()) for b, e, _, _ in intervals)
-        check("the year's seconds", report.total.seconds,
-              total)
+        check("the year's seconds", report.total.seconds, total)
+        check("the year's seconds by task", by_task.total.seconds, total)
         check("the year's total in the summary",
               f"{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}"
               in out.split()[-1:], True)
         fig["year_rows"] = len(report.rows)
+        fig["year_by_task_rows"] = len(by_task.rows)
         fig["timewarrior_year_s"], fig["worksection_year_s"] = \
             theirs_s, ours_s
+        fig["worksection_year_by_task_s"] = by_task_s
 
         # One month's intervals.
         theirs_s, out = median_of(runs, lambda: tools.run(
@@ -374,7 +387,9 @@ def lines(n, runs, tw, ti):
              f"({tw['overdue_rows']}), {med}"),
         line("taskwarrior_count_open", tw["worksection_count_open_s"],
              "Taskwarrior", tw["taskwarrior_count_open_s"], fmt_s,
-             f"count {tw['open_tasks']:,} open tasks, {med}"),
+             f"count {tw['open_tasks']:,} open tasks: project_health vs "
+             f"task count; paging list_tasks "
+             f"{fmt_s(tw['worksection_count_open_paging_s'])}, {med}"),
         line("taskwarrior_get_task", tw["worksection_get_task_s"],
              "Taskwarrior", tw["taskwarrior_get_task_s"], fmt_s,
              f"one task by id/uuid, {med}"),
@@ -388,8 +403,9 @@ def lines(n, runs, tw, ti):
         "bulk import, its data files were written directly; context)",
         line("timewarrior_year", ti["worksection_year_s"], "Timewarrior",
              ti["timewarrior_year_s"], fmt_s,
-             f"{YEAR} by project and task ({ti['year_rows']} rows) vs "
-             f"timew summary, {med}"),
+             f"{YEAR} by project ({ti['year_rows']} rows) vs timew summary; "
+             f"by project and task ({ti['year_by_task_rows']} rows) "
+             f"{fmt_s(ti['worksection_year_by_task_s'])}, {med}"),
         line("timewarrior_month", ti["worksection_month_s"], "Timewarrior",
              ti["timewarrior_month_s"], fmt_s,
              f"the {ti['month_rows']:,} intervals of {YEAR}-{MONTH:02d}, "
