@@ -174,6 +174,10 @@ class Tools:
                                f"{p.stderr.decode(errors='replace')[-2000:]}")
         return elapsed, p.stdout.decode()
 
+    def startup(self, tool, runs):
+        """Median seconds of `tool --version`: starting its process."""
+        return median_of(runs, lambda: self.run(tool, "--version"))[0]
+
 
 def dir_bytes(path):
     return sum(os.path.getsize(os.path.join(d, f))
@@ -206,6 +210,21 @@ def open_workspace(path):
     return worksection.open(f"sqlite:{path}", create=setup)
 
 
+def imported(path, method, text, created, n, fig):
+    """(workspace, owner session) of a new workspace at `path` into which
+    the Session's `method` imported `text`, timed as
+    fig["worksection_import_s"]; fails unless the report's `created` count
+    is n."""
+    ws = open_workspace(path)
+    s = ws.owner_session()
+    fig["worksection_import_s"], report = timed(getattr(s, method), text)
+    if getattr(report, created) != n:
+        ws.close()
+        raise RuntimeError(f"{method}: {created} = "
+                           f"{getattr(report, created)}, expected {n}")
+    return ws, s
+
+
 def store_bytes(path):
     """The store's files after closing (the WAL is checkpointed then)."""
     return sum(os.path.getsize(path + s) for s in ("", "-wal", "-shm")
@@ -234,16 +253,10 @@ def compare_taskwarrior(tools, tmp, n, runs, fig):
     # pending.data to completed.data (its garbage collection): once, not
     # part of any query below.
     fig["taskwarrior_first_command_s"], _ = tools.run("task", "count")
-    fig["taskwarrior_startup_s"], _ = median_of(
-        runs, lambda: tools.run("task", "--version"))
+    fig["taskwarrior_startup_s"] = tools.startup("task", runs)
     db = os.path.join(tmp, "tasks.db")
-    with open_workspace(db) as ws:
-        s = ws.owner_session()
-        fig["worksection_import_s"], report = timed(s.import_taskwarrior,
-                                                    text)
-        if report.tasks_created != n:
-            raise RuntimeError(f"imported {report.tasks_created} of {n} tasks")
-
+    ws, s = imported(db, "import_taskwarrior", text, "tasks_created", n, fig)
+    with ws:
         # Overdue tasks of one project as of AS_OF.
         project = "Client3"
         theirs_s, out = median_of(runs, lambda: tools.run(
@@ -296,22 +309,16 @@ def compare_timewarrior(tools, tmp, n, runs, fig):
     write_timew_data(tools.timew_db, intervals)
     # What we import is what Timewarrior exports of those files.
     _, text = tools.run("timew", "export")
-    fig["timewarrior_startup_s"], _ = median_of(
-        runs, lambda: tools.run("timew", "--version"))
+    fig["timewarrior_startup_s"] = tools.startup("timew", runs)
     check("the intervals timew exports",
           sorted((i["start"], i["end"], tuple(i["tags"]), i["annotation"])
                  for i in json.loads(text)),
           sorted((tw_stamp(b), tw_stamp(e), (tag,), note)
                  for b, e, tag, note in intervals))
     db = os.path.join(tmp, "time.db")
-    with open_workspace(db) as ws:
-        s = ws.owner_session()
-        fig["worksection_import_s"], report = timed(s.import_timewarrior,
-                                                    text)
-        if report.time_entries_created != n:
-            raise RuntimeError(
-                f"imported {report.time_entries_created} of {n} intervals")
-
+    ws, s = imported(db, "import_timewarrior", text, "time_entries_created",
+                     n, fig)
+    with ws:
         # The year: timew's summary (every interval with its tags, and the
         # total) against the report by project, and by project and task
         # (the tags).
