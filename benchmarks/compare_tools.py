@@ -133,9 +133,9 @@ def write_timew_data(db, intervals):
             f"inc {tw_stamp(start)} - {tw_stamp(end)} # "
             f"{timew_quote(tag)} # {timew_quote(note)}\n")
         counts[tag] = counts.get(tag, 0) + 1
-    for month, lines in by_month.items():
+    for month, rows in by_month.items():
         with open(os.path.join(data, f"{month}.data"), "w") as f:
-            f.writelines(lines)
+            f.writelines(rows)
     with open(os.path.join(data, "tags.data"), "w") as f:
         json.dump({t: {"count": c} for t, c in sorted(counts.items())}, f)
 
