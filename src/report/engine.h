@@ -72,7 +72,8 @@ struct Lateness {
 Lateness LatenessOf(const Deadline& deadline, absl::CivilDay as_of,
                     absl::CivilDay today, int now_minute);
 
-// Every task `scan` matches, through all pages of the store.
+// Every task `scan` matches (its `after` and `limit` are ignored), in one
+// scan of the store.
 absl::StatusOr<std::vector<Task>> ScanAllTasks(Transaction& tx, TaskScan scan);
 
 // --- Time and money ---

@@ -128,12 +128,17 @@ absl::StatusOr<std::vector<ProjectHealth>> BuildProjectHealth(
     if (!at || t > *at) at = t;
   };
 
-  // Tasks: counts, progress, the nearest deadline.
-  TaskFilter by_deadline;
-  by_deadline.order = TaskOrder::kDeadline;
-  absl::StatusOr<std::vector<Task>> tasks =
-      VisibleTasks(ctx, scope, by_deadline);
+  // Tasks: counts, progress, the nearest deadline. By id, the order the
+  // store reads without a sort; the nearest deadline is the least
+  // (deadline key, id) of the open tasks with one.
+  TaskFilter by_id;
+  by_id.order = TaskOrder::kId;
+  absl::StatusOr<std::vector<Task>> tasks = VisibleTasks(ctx, scope, by_id);
   if (!tasks.ok()) return tasks.status();
+  auto deadline_order = [](const Task* t) {
+    return std::make_pair(TaskSortKey(*t, TaskOrder::kDeadline), t->id);
+  };
+  absl::flat_hash_map<ProjectId, const Task*> nearest;
   absl::flat_hash_map<ProjectId, std::pair<absl::Duration, absl::Duration>>
       estimates;  // done, all
   absl::flat_hash_set<TaskId> visible;
@@ -150,11 +155,16 @@ absl::StatusOr<std::vector<ProjectHealth>> BuildProjectHealth(
     }
     ++h.tasks_open;
     if (IsLateNow(ctx, t)) ++h.tasks_overdue;
-    // In deadline order, so the first open one with a deadline is nearest.
-    if (t.deadline && !h.nearest_deadline) {
-      h.nearest_deadline = t.deadline;
-      h.nearest_deadline_task = t.id;
+    if (!t.deadline) continue;
+    auto [it, first] = nearest.try_emplace(t.project, &t);
+    if (!first && deadline_order(&t) < deadline_order(it->second)) {
+      it->second = &t;
     }
+  }
+  for (const auto& [project, task] : nearest) {
+    ProjectHealth& h = out[index.at(project)];
+    h.nearest_deadline = task->deadline;
+    h.nearest_deadline_task = task->id;
   }
   for (ProjectHealth& h : out) {
     const int64_t n = h.tasks_open + h.tasks_done;
