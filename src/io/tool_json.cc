@@ -27,14 +27,14 @@ absl::StatusOr<std::vector<google::protobuf::Struct>> ParseObjectArray(
         absl::StrCat("the ", tool, " export is not a JSON array"));
   }
   std::vector<google::protobuf::Struct> out;
-  const auto& items = root.list_value().values();
-  out.reserve(items.size());
+  auto& items = *root.mutable_list_value()->mutable_values();
+  out.resize(items.size());
   for (int i = 0; i < items.size(); ++i) {
     if (!items[i].has_struct_value()) {
       return absl::InvalidArgumentError(absl::StrCat(
           "[", i, "]: expected an object in the ", tool, " export"));
     }
-    out.push_back(items[i].struct_value());
+    out[i].Swap(items[i].mutable_struct_value());
   }
   return out;
 }
