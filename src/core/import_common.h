@@ -57,6 +57,7 @@ class ImportRun {
     if (!s.ok()) Fail(s);
     return s;
   }
+
   ImportReport& report() { return report_; }
   const absl::TimeZone& zone() const { return zone_; }
 
