@@ -18,11 +18,7 @@
 namespace worksection::io {
 namespace {
 
-using ::testing::AllOf;
-using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::Pair;
 using ::worksection::testing::StatusIs;
 
 // Every key the reader knows, with the shapes Taskwarrior 2.6 and 3.x write.
@@ -70,20 +66,21 @@ TEST(TaskwarriorReaderTest, UnknownKeysChangeNothingButWhatIsKept) {
   ASSERT_EQ(with_uda->size(), 2u);
   for (size_t i = 0; i < known->size(); ++i) {
     EXPECT_EQ(Dump((*known)[i]), Dump((*with_uda)[i]));
-    EXPECT_THAT((*known)[i].other, IsEmpty());
+    EXPECT_THAT((*known)[i].other, ::testing::IsEmpty());
   }
-  EXPECT_THAT((*with_uda)[0].other, IsEmpty());
-  EXPECT_THAT((*with_uda)[1].other, ElementsAre(Pair("estimate", "3h")));
+  EXPECT_THAT((*with_uda)[0].other, ::testing::IsEmpty());
+  EXPECT_THAT((*with_uda)[1].other,
+              ::testing::ElementsAre(::testing::Pair("estimate", "3h")));
 
   const TaskwarriorTask& first = (*known)[0];
   EXPECT_EQ(first.position, "tasks[0] (uuid u1)");
   EXPECT_EQ(first.project, "Client.Site");
-  EXPECT_THAT(first.tags, ElementsAre("a", "b"));
-  EXPECT_THAT(first.depends, ElementsAre("u2", "u3"));
+  EXPECT_THAT(first.tags, ::testing::ElementsAre("a", "b"));
+  EXPECT_THAT(first.depends, ::testing::ElementsAre("u2", "u3"));
   ASSERT_EQ(first.annotations.size(), 1u);
   EXPECT_EQ(first.annotations[0].description, "note");
   EXPECT_EQ((*known)[1].recurrence_parent, "u9");
-  EXPECT_THAT((*known)[1].depends, ElementsAre("u3"));
+  EXPECT_THAT((*known)[1].depends, ::testing::ElementsAre("u3"));
 }
 
 TEST(TaskwarriorReaderTest, NullOrWrongTypesAreRefusedOnBothPaths) {
@@ -116,12 +113,12 @@ TEST(TaskwarriorReaderTest, OnlyOneArrayIsAnExport) {
         R"([{'uuid':'a','description':'A'}], 'items': [{'uuid':'b',)"
         R"('description':'B'}])",
         R"([], "items": [])", R"({"items": []})"}) {
-    EXPECT_THAT(
-        ParseTaskwarrior(json),
-        StatusIs(absl::StatusCode::kInvalidArgument,
-                 AllOf(HasSubstr("Taskwarrior export"),
-                       ::testing::AnyOf(HasSubstr("not JSON"),
-                                        HasSubstr("not a JSON array")))))
+    EXPECT_THAT(ParseTaskwarrior(json),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         ::testing::AllOf(
+                             HasSubstr("Taskwarrior export"),
+                             ::testing::AnyOf(HasSubstr("not JSON"),
+                                              HasSubstr("not a JSON array")))))
         << json;
   }
   // Brackets and quotes inside strings are text.
@@ -133,7 +130,7 @@ TEST(TaskwarriorReaderTest, OnlyOneArrayIsAnExport) {
   EXPECT_EQ((*tasks)[0].description, "say \"]\" and '[' ");
   tasks = ParseTaskwarrior(" [ ] ");
   ASSERT_TRUE(tasks.ok()) << tasks.status();
-  EXPECT_THAT(*tasks, IsEmpty());
+  EXPECT_THAT(*tasks, ::testing::IsEmpty());
 }
 
 }  // namespace
