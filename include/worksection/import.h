@@ -55,7 +55,10 @@ struct TaskwarriorOptions {
 // when it falls on midnight in `time_zone` (how Taskwarrior stores a date
 // without a time), else that instant's day and minute in the workspace
 // zone; scheduled becomes the start date; annotations comments (authored by
-// the session's member); entry, modified and end the timestamps. depends,
+// the session's member); entry, modified and end the timestamps. Each task
+// is written once with its final values (a completed one created done, which
+// needs Action::kEditTask as CompleteTask does), so the change feed has one
+// created event per task and comment, with what is stored. depends,
 // wait and until are reported; fields this library does not know
 // (user-defined attributes) are kept as "name: value" lines at the end of
 // the task text, after the uuid. InvalidArgument naming the task's index

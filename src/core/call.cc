@@ -1,6 +1,8 @@
 #include "src/core/call.h"
 
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 
@@ -105,6 +107,30 @@ absl::StatusOr<Actor> LoadMemberRoles(Transaction& tx, MemberId id) {
   Actor actor{*std::move(member), {}};
   for (const Membership& m : *memberships) actor.projects[m.project] = m.role;
   return actor;
+}
+
+absl::StatusOr<Transaction*> JoinTransaction(SessionTransaction& joined) {
+  Transaction* tx = SessionAccess::tx(joined);
+  if (tx == nullptr) {
+    return absl::FailedPreconditionError(
+        "the transaction was already committed or rolled back");
+  }
+  const absl::Status& failure = SessionAccess::failure(joined);
+  if (!failure.ok()) {
+    return absl::AbortedError(absl::StrCat(
+        "an earlier call failed the transaction: ", failure.message()));
+  }
+  return tx;
+}
+
+absl::StatusOr<WorkspaceSettings> LoadSettings(Transaction& tx) {
+  absl::StatusOr<std::optional<WorkspaceSettings>> settings = tx.GetSettings();
+  if (!settings.ok()) return settings.status();
+  if (!*settings) {
+    return absl::FailedPreconditionError(
+        "the workspace is not set up yet (call Workspace::Bootstrap)");
+  }
+  return **std::move(settings);
 }
 
 absl::StatusOr<Actor> LoadActor(Transaction& tx, MemberId id) {

@@ -106,21 +106,25 @@ struct SessionAccess {
   }
 };
 
+// The workspace settings every call reads: FailedPrecondition before the
+// workspace is set up.
+absl::StatusOr<WorkspaceSettings> LoadSettings(Transaction& tx);
+
+// The store transaction of `joined` for one more call: FailedPrecondition
+// once it is committed or rolled back, Aborted once a call failed it.
+absl::StatusOr<Transaction*> JoinTransaction(SessionTransaction& joined);
+
 // Loads the settings and the actor, then runs `body(Call&)` in `tx` at
 // `now`. `events` is `tx` itself in a write call, null in a read call.
 template <typename Body>
 auto RunInTransaction(Transaction& tx, EventRecorder* events, MemberId actor_id,
                       absl::Time now, Body& body)
     -> decltype(body(std::declval<Call&>())) {
-  absl::StatusOr<std::optional<WorkspaceSettings>> settings = tx.GetSettings();
+  absl::StatusOr<WorkspaceSettings> settings = LoadSettings(tx);
   if (!settings.ok()) return settings.status();
-  if (!*settings) {
-    return absl::FailedPreconditionError(
-        "the workspace is not set up yet (call Workspace::Bootstrap)");
-  }
   absl::StatusOr<Actor> actor = LoadActor(tx, actor_id);
   if (!actor.ok()) return actor.status();
-  Call call{tx, *actor, **settings, now, events};
+  Call call{tx, *actor, *settings, now, events};
   return body(call);
 }
 
@@ -137,20 +141,12 @@ auto RunCall(const Session& session, Store::Mode mode, Body body)
   Workspace& workspace = SessionAccess::workspace(session);
   const MemberId actor = SessionAccess::actor(session);
   if (SessionTransaction* joined = SessionAccess::joined(session)) {
-    Transaction* tx = SessionAccess::tx(*joined);
-    absl::Status& failure = SessionAccess::failure(*joined);
-    if (tx == nullptr) {
-      return absl::FailedPreconditionError(
-          "the transaction was already committed or rolled back");
-    }
-    if (!failure.ok()) {
-      return absl::AbortedError(absl::StrCat(
-          "an earlier call failed the transaction: ", failure.message()));
-    }
+    absl::StatusOr<Transaction*> tx = JoinTransaction(*joined);
+    if (!tx.ok()) return tx.status();
     const absl::Time now = workspace.Now();
-    EventRecorder recorder(*tx, actor, now);
+    EventRecorder recorder(**tx, actor, now);
     auto result = RunInTransaction(recorder, &recorder, actor, now, body);
-    if (!result.ok()) failure = result.status();
+    if (!result.ok()) SessionAccess::failure(*joined) = result.status();
     SessionAccess::AddEvents(*joined, recorder.range());
     return result;
   }

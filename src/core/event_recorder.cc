@@ -129,6 +129,14 @@ absl::Status EventRecorder::UpdateMember(const Member& member) {
 
 // --- Projects ---
 
+absl::StatusOr<Project> EventRecorder::GetProject(ProjectId id) {
+  auto it = projects_.find(id);
+  if (it != projects_.end()) return it->second;
+  absl::StatusOr<Project> project = inner_.GetProject(id);
+  if (project.ok()) projects_.emplace(id, *project);
+  return project;
+}
+
 absl::StatusOr<ProjectId> EventRecorder::InsertProject(const Project& project) {
   absl::StatusOr<ProjectId> id = inner_.InsertProject(project);
   if (!id.ok()) return id;
@@ -142,6 +150,7 @@ absl::StatusOr<ProjectId> EventRecorder::InsertProject(const Project& project) {
 absl::Status EventRecorder::UpdateProject(const Project& project) {
   absl::StatusOr<Project> before = inner_.GetProject(project.id);
   if (!before.ok()) return before.status();
+  projects_.erase(project.id);
   if (absl::Status s = inner_.UpdateProject(project); !s.ok()) return s;
   return Record(Header{EntityType::kProject, project.id.value(),
                        ProjectAction(*before, project), project.id},

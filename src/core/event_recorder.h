@@ -77,9 +77,10 @@ class EventRecorder final : public Transaction {
   absl::StatusOr<MemberId> InsertMember(const Member& member) override;
   absl::Status UpdateMember(const Member& member) override;
 
-  absl::StatusOr<Project> GetProject(ProjectId id) override {
-    return inner_.GetProject(id);
-  }
+  // Keeps what it read, for the life of the recorder (a call reads the
+  // same project again and again, an import's run of writes all the more);
+  // a write of the project through the recorder drops it.
+  absl::StatusOr<Project> GetProject(ProjectId id) override;
   absl::StatusOr<std::vector<Project>> ListProjects(
       const ProjectScan& scan) override {
     return inner_.ListProjects(scan);
@@ -218,6 +219,7 @@ class EventRecorder final : public Transaction {
   const absl::Time at_;
   EventRange range_;
   absl::flat_hash_map<TaskId, TaskFacts> tasks_;
+  absl::flat_hash_map<ProjectId, Project> projects_;
   bool gathering_ = false;
   std::vector<GatheredEntries> gathered_;
   absl::flat_hash_map<TaskId, size_t> gathered_index_;

@@ -48,7 +48,56 @@ absl::StatusOr<std::unique_ptr<ImportRun>> ImportRun::Begin(Session& session) {
   return std::unique_ptr<ImportRun>(new ImportRun(*std::move(tx), zone));
 }
 
+struct ImportRun::WriteRun {
+  WriteRun(Transaction& tx, absl::Time now, WorkspaceSettings s, Actor a)
+      : settings(std::move(s)),
+        actor(std::move(a)),
+        recorder(tx, actor.id(), now),
+        call{recorder, actor, settings, now, &recorder} {}
+
+  const WorkspaceSettings settings;
+  const Actor actor;
+  EventRecorder recorder;
+  Call call;
+};
+
+ImportRun::ImportRun(std::unique_ptr<SessionTransaction> tx,
+                     absl::TimeZone zone)
+    : tx_(std::move(tx)), zone_(zone) {}
+
+ImportRun::~ImportRun() = default;
+
+Session& ImportRun::session() {
+  EndWriteRun();
+  return tx_->session();
+}
+
 Transaction& ImportRun::store_tx() { return *SessionAccess::tx(*tx_); }
+
+absl::StatusOr<Call*> ImportRun::WriteCall() {
+  if (write_run_) return &write_run_->call;
+  absl::StatusOr<Transaction*> tx = JoinTransaction(*tx_);
+  if (!tx.ok()) return tx.status();
+  absl::StatusOr<WorkspaceSettings> settings = LoadSettings(**tx);
+  if (!settings.ok()) return settings.status();
+  const Session& session = tx_->session();
+  absl::StatusOr<Actor> actor = LoadActor(**tx, session.actor());
+  if (!actor.ok()) return actor.status();
+  write_run_ =
+      std::make_unique<WriteRun>(**tx, SessionAccess::workspace(session).Now(),
+                                 *std::move(settings), *std::move(actor));
+  return &write_run_->call;
+}
+
+void ImportRun::EndWriteRun() {
+  if (!write_run_) return;
+  SessionAccess::AddEvents(*tx_, write_run_->recorder.range());
+  write_run_.reset();
+}
+
+void ImportRun::Fail(const absl::Status& status) {
+  SessionAccess::failure(*tx_) = status;
+}
 
 absl::StatusOr<ProjectId> ImportRun::Project(const std::string& folder,
                                              const std::string& name) {
@@ -115,6 +164,7 @@ absl::StatusOr<ImportReport> ImportRun::Commit() {
   if (before_commit_) {
     if (absl::Status s = before_commit_(); !s.ok()) return s;
   }
+  EndWriteRun();
   if (absl::Status s = tx_->Commit(); !s.ok()) return s;
   return std::move(report_);
 }

@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "src/core/call.h"
 #include "worksection/import.h"
 #include "worksection/session.h"
 #include "worksection/store.h"
@@ -37,9 +38,27 @@ absl::Status At(absl::string_view position, const absl::Status& status);
 class ImportRun {
  public:
   static absl::StatusOr<std::unique_ptr<ImportRun>> Begin(Session& session);
+  ~ImportRun();
 
-  Session& session() { return tx_->session(); }
+  // The session, whose calls join the import's transaction.
+  Session& session();
   Transaction& store_tx();
+
+  // Runs `body(Call&)` -> absl::Status in the import's transaction as the
+  // session's member, as a Session write call would, but with the settings
+  // and the actor loaded once for a run of Writes, not once per call. A call
+  // through session() ends the run of Writes, as it may change them (a
+  // created project makes the actor its manager); `body` must not make one.
+  // A failure fails the transaction, as a failed Session call does.
+  template <typename Body>
+  absl::Status Write(Body body) {
+    absl::StatusOr<Call*> call = WriteCall();
+    if (!call.ok()) return call.status();
+    absl::Status s = body(**call);
+    if (!s.ok()) Fail(s);
+    return s;
+  }
+
   ImportReport& report() { return report_; }
   const absl::TimeZone& zone() const { return zone_; }
 
@@ -64,10 +83,20 @@ class ImportRun {
   absl::StatusOr<ImportReport> Commit();
 
  private:
-  ImportRun(std::unique_ptr<SessionTransaction> tx, absl::TimeZone zone)
-      : tx_(std::move(tx)), zone_(zone) {}
+  // What a run of Writes shares: the settings, the actor, the change-feed
+  // writer and the Call over them.
+  struct WriteRun;
+
+  ImportRun(std::unique_ptr<SessionTransaction> tx, absl::TimeZone zone);
+
+  // The current run's Call, begun when there is none.
+  absl::StatusOr<Call*> WriteCall();
+  // Hands the run's events to the transaction (published on its commit).
+  void EndWriteRun();
+  void Fail(const absl::Status& status);
 
   std::unique_ptr<SessionTransaction> tx_;
+  std::unique_ptr<WriteRun> write_run_;
   absl::TimeZone zone_;
   ImportReport report_;
   std::optional<std::map<std::pair<std::string, std::string>, ProjectId>>

@@ -12,6 +12,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "src/core/import_common.h"
+#include "src/core/task_creation.h"
 #include "src/io/common.h"
 #include "src/io/taskwarrior.h"
 #include "worksection/import.h"
@@ -114,21 +115,8 @@ Task MapTask(const TaskwarriorTask& tw, ProjectId project,
   return t;
 }
 
-// Gives the created task its Taskwarrior timestamps.
-absl::Status RestoreTimes(ImportRun& run, TaskId id,
-                          const TaskwarriorTask& tw) {
-  absl::StatusOr<Task> stored = run.store_tx().GetTask(id);
-  if (!stored.ok()) return stored.status();
-  if (tw.entry) stored->created_at = *tw.entry;
-  if (tw.modified) {
-    stored->updated_at = *tw.modified;
-  } else if (tw.entry) {
-    stored->updated_at = *tw.entry;
-  }
-  if (stored->completed_at && tw.end) stored->completed_at = *tw.end;
-  return run.store_tx().UpdateTask(*stored);
-}
-
+// Creates the task and its comments, each written once with the values
+// and times Taskwarrior recorded.
 absl::Status ImportOne(ImportRun& run, const TaskwarriorTask& tw,
                        const TaskwarriorOptions& options,
                        const absl::TimeZone& tw_zone,
@@ -154,36 +142,33 @@ absl::Status ImportOne(ImportRun& run, const TaskwarriorTask& tw,
           : SplitProjectPath(tw.project);
   absl::StatusOr<ProjectId> project = run.Project(folder, name);
   if (!project.ok()) return At(absl::StrCat(at, ".project"), project.status());
-  absl::StatusOr<Task> task = run.session().CreateTask(MapTask(
-      tw, *project, tw_zone, templates.contains(tw.recurrence_parent), run));
-  if (!task.ok()) return At(at, task.status());
-  ++run.report().tasks_created;
-  if (tw.status == "completed") {
-    absl::StatusOr<Task> done = run.session().CompleteTask(task->id);
-    if (!done.ok()) return At(at, done.status());
-  }
-  for (size_t i = 0; i < tw.annotations.size(); ++i) {
-    const io::TaskwarriorAnnotation& a = tw.annotations[i];
-    if (a.description.empty()) {
-      run.Report(at, "annotations", "", "empty annotation; not imported");
-      continue;
-    }
-    Comment c;
-    c.task = task->id;
-    c.text = a.description;
-    absl::StatusOr<Comment> comment = run.session().CreateComment(c);
-    if (!comment.ok()) {
-      return At(absl::StrCat(at, ".annotations[", i, "]"), comment.status());
-    }
-    ++run.report().comments_created;
-    if (a.entry) {
-      comment->created_at = comment->updated_at = *a.entry;
-      if (absl::Status s = run.store_tx().UpdateComment(*comment); !s.ok()) {
-        return s;
+  const Task mapped = MapTask(tw, *project, tw_zone,
+                              templates.contains(tw.recurrence_parent), run);
+  return run.Write([&](Call& call) -> absl::Status {
+    const CreationTimes times{tw.entry, tw.modified ? tw.modified : tw.entry};
+    std::optional<absl::Time> completed_at;
+    if (tw.status == "completed") completed_at = tw.end.value_or(call.now);
+    absl::StatusOr<Task> task = CreateTask(call, mapped, times, completed_at);
+    if (!task.ok()) return At(at, task.status());
+    ++run.report().tasks_created;
+    for (size_t i = 0; i < tw.annotations.size(); ++i) {
+      const io::TaskwarriorAnnotation& a = tw.annotations[i];
+      if (a.description.empty()) {
+        run.Report(at, "annotations", "", "empty annotation; not imported");
+        continue;
       }
+      Comment c;
+      c.task = task->id;
+      c.text = a.description;
+      absl::StatusOr<Comment> comment =
+          CreateComment(call, c, CreationTimes{a.entry});
+      if (!comment.ok()) {
+        return At(absl::StrCat(at, ".annotations[", i, "]"), comment.status());
+      }
+      ++run.report().comments_created;
     }
-  }
-  return At(at, RestoreTimes(run, task->id, tw));
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "src/core/call.h"
+#include "src/core/task_creation.h"
 #include "src/core/validate.h"
 #include "worksection/limits.h"
 #include "worksection/session.h"
@@ -68,28 +69,33 @@ absl::Status CheckWrite(Call& call, const Comment& c, const Task& task) {
 
 }  // namespace
 
+absl::StatusOr<Comment> CreateComment(Call& call, const Comment& comment,
+                                      const CreationTimes& times) {
+  absl::StatusOr<Task> task =
+      GetVisibleTask(call, comment.task, "comment.task");
+  if (!task.ok()) return task.status();
+  Comment c = comment;
+  c.author = call.actor.id();
+  absl::Status s =
+      Require(call.actor, Action::kCreateComment, TargetOf(c, *task),
+              absl::StrCat("on task ", task->id.value()));
+  if (s.ok()) s = CheckWrite(call, c, *task);
+  if (!s.ok()) return s;
+  c.id = CommentId();  // the store assigns it
+  c.revision = 1;
+  c.created_at = times.created_at.value_or(call.now);
+  c.updated_at = times.updated_at.value_or(c.created_at);
+  absl::StatusOr<CommentId> id = call.tx.InsertComment(c);
+  if (!id.ok()) return id.status();
+  c.id = *id;
+  return c;
+}
+
 absl::StatusOr<Comment> Session::CreateComment(const Comment& comment) {
-  return RunCall(
-      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Comment> {
-        absl::StatusOr<Task> task =
-            GetVisibleTask(call, comment.task, "comment.task");
-        if (!task.ok()) return task.status();
-        Comment c = comment;
-        c.author = call.actor.id();
-        absl::Status s =
-            Require(call.actor, Action::kCreateComment, TargetOf(c, *task),
-                    absl::StrCat("on task ", task->id.value()));
-        if (s.ok()) s = CheckWrite(call, c, *task);
-        if (!s.ok()) return s;
-        c.id = CommentId();  // the store assigns it
-        c.revision = 1;
-        c.created_at = call.now;
-        c.updated_at = call.now;
-        absl::StatusOr<CommentId> id = call.tx.InsertComment(c);
-        if (!id.ok()) return id.status();
-        c.id = *id;
-        return c;
-      });
+  return RunCall(*this, Store::Mode::kWrite,
+                 [&](Call& call) -> absl::StatusOr<Comment> {
+                   return worksection::CreateComment(call, comment);
+                 });
 }
 
 absl::StatusOr<Comment> Session::GetComment(CommentId id) {

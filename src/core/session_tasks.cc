@@ -9,6 +9,7 @@
 #include "src/core/call.h"
 #include "src/core/ledger.h"
 #include "src/core/page_token.h"
+#include "src/core/task_creation.h"
 #include "src/core/task_tree.h"
 #include "src/core/validate.h"
 #include "worksection/limits.h"
@@ -196,19 +197,27 @@ absl::StatusOr<Task> GetEditable(Call& call, TaskId id) {
   return task;
 }
 
+// What a task set to `status` with `note` must satisfy beyond the right to
+// edit it: a valid note, and a change.
+absl::Status CheckNewStatus(const Task& task, TaskStatus status,
+                            const std::string& note) {
+  absl::Status s = CheckText("completion_note", note, 0, limits::kMaxTextBytes);
+  if (s.ok() && task.status == status) {
+    s = absl::FailedPreconditionError(absl::StrCat(
+        "task ", task.id.value(), " is already ", TaskStatusName(status)));
+  }
+  return s;
+}
+
 absl::StatusOr<Task> SetStatus(const Session& session, TaskId id,
                                TaskStatus status, std::string note) {
   return RunCall(
       session, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Task> {
         absl::StatusOr<Task> stored = GetEditable(call, id);
         if (!stored.ok()) return stored.status();
-        absl::Status s =
-            CheckText("completion_note", note, 0, limits::kMaxTextBytes);
-        if (s.ok() && stored->status == status) {
-          s = absl::FailedPreconditionError(absl::StrCat(
-              "task ", id.value(), " is already ", TaskStatusName(status)));
+        if (absl::Status s = CheckNewStatus(*stored, status, note); !s.ok()) {
+          return s;
         }
-        if (!s.ok()) return s;
         Task t = *stored;
         t.status = status;
         t.completion_note = std::move(note);
@@ -221,43 +230,61 @@ absl::StatusOr<Task> SetStatus(const Session& session, TaskId id,
 
 }  // namespace
 
+absl::StatusOr<Task> CreateTask(Call& call, const Task& task,
+                                const CreationTimes& times,
+                                std::optional<absl::Time> completed_at) {
+  absl::StatusOr<Project> project =
+      GetWritableProject(call, task.project, "task.project");
+  if (!project.ok()) return project.status();
+  Task t = task;
+  t.author = call.actor.id();
+  t.status = TaskStatus::kOpen;
+  absl::Status s = Require(call.actor, Action::kCreateTask, TargetOf(t),
+                           absl::StrCat("project ", t.project.value()));
+  if (s.ok() && t.money_budget &&
+      !Allowed(call.actor, Action::kReadMoney, TargetOf(t))) {
+    s = Require(call.actor, Action::kReadMoney, TargetOf(t),
+                "task.money_budget");
+  }
+  if (s.ok() && completed_at) {
+    // What CompleteTask would ask right after the creation.
+    s = Require(
+        call.actor, Action::kEditTask, TargetOf(t),
+        absl::StrCat("a task created done in project ", t.project.value()));
+    if (s.ok()) s = CheckNewStatus(t, TaskStatus::kDone, t.completion_note);
+  }
+  if (s.ok()) s = CheckAndNormalize(call.actor, t);
+  if (s.ok()) {
+    s = CheckPlacement(call, Subtree{}, t.parent, t.project);
+  }
+  if (!s.ok()) return s;
+  absl::StatusOr<bool> parent_hidden = ParentIsHidden(call.tx, t.parent);
+  if (!parent_hidden.ok()) return parent_hidden.status();
+  t.hidden_from_clients |= *parent_hidden;
+  if (s = CheckPeople(call.tx, t); !s.ok()) return s;
+  t.id = TaskId();  // the store assigns it
+  t.revision = 1;
+  if (completed_at) {
+    t.status = TaskStatus::kDone;
+    t.completed_at = completed_at;
+  } else {
+    t.completion_note.clear();
+    t.completed_at.reset();
+  }
+  t.created_at = times.created_at.value_or(call.now);
+  t.updated_at = times.updated_at.value_or(t.created_at);
+  absl::StatusOr<TaskId> id = call.tx.InsertTask(t);
+  if (!id.ok()) return id.status();
+  t.id = *id;
+  RedactMoney(call.actor, t);
+  return t;
+}
+
 absl::StatusOr<Task> Session::CreateTask(const Task& task) {
-  return RunCall(
-      *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Task> {
-        absl::StatusOr<Project> project =
-            GetWritableProject(call, task.project, "task.project");
-        if (!project.ok()) return project.status();
-        Task t = task;
-        t.author = call.actor.id();
-        absl::Status s = Require(call.actor, Action::kCreateTask, TargetOf(t),
-                                 absl::StrCat("project ", t.project.value()));
-        if (s.ok() && t.money_budget &&
-            !Allowed(call.actor, Action::kReadMoney, TargetOf(t))) {
-          s = Require(call.actor, Action::kReadMoney, TargetOf(t),
-                      "task.money_budget");
-        }
-        if (s.ok()) s = CheckAndNormalize(call.actor, t);
-        if (s.ok()) {
-          s = CheckPlacement(call, Subtree{}, t.parent, t.project);
-        }
-        if (!s.ok()) return s;
-        absl::StatusOr<bool> parent_hidden = ParentIsHidden(call.tx, t.parent);
-        if (!parent_hidden.ok()) return parent_hidden.status();
-        t.hidden_from_clients |= *parent_hidden;
-        if (s = CheckPeople(call.tx, t); !s.ok()) return s;
-        t.id = TaskId();  // the store assigns it
-        t.revision = 1;
-        t.status = TaskStatus::kOpen;
-        t.completion_note.clear();
-        t.completed_at.reset();
-        t.created_at = call.now;
-        t.updated_at = call.now;
-        absl::StatusOr<TaskId> id = call.tx.InsertTask(t);
-        if (!id.ok()) return id.status();
-        t.id = *id;
-        RedactMoney(call.actor, t);
-        return t;
-      });
+  return RunCall(*this, Store::Mode::kWrite,
+                 [&](Call& call) -> absl::StatusOr<Task> {
+                   return worksection::CreateTask(call, task);
+                 });
 }
 
 absl::StatusOr<Task> Session::GetTask(TaskId id) {

@@ -1,6 +1,5 @@
 #include "src/io/taskwarrior.h"
 
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "src/io/tool_json.h"
+#include "worksection/v1/taskwarrior.pb.h"
 
 namespace worksection::io {
 namespace {
@@ -96,12 +96,13 @@ class TaskReader {
   absl::Status status_;
 };
 
-absl::StatusOr<TaskwarriorTask> ReadTask(const Struct& object, int index) {
+// `fields` in name order.
+absl::StatusOr<TaskwarriorTask> ReadTask(const NamedValues& fields, int index) {
   TaskwarriorTask t;
-  const auto& fields = object.fields();
-  auto uuid = fields.find("uuid");
-  if (uuid != fields.end() && uuid->second.has_string_value()) {
-    t.uuid = uuid->second.string_value();
+  for (const auto& [name, value] : fields) {
+    if (name == "uuid" && value->has_string_value()) {
+      t.uuid = value->string_value();
+    }
   }
   t.position = t.uuid.empty()
                    ? absl::StrCat("tasks[", index, "]")
@@ -111,11 +112,9 @@ absl::StatusOr<TaskwarriorTask> ReadTask(const Struct& object, int index) {
         absl::StrCat(t.position, ": no uuid string"));
   }
   TaskReader r(t.position);
-  // Name order, so that the kept fields come out the same every time.
-  std::map<std::string, const Value*> sorted;
-  for (const auto& [name, value] : fields) sorted[name] = &value;
-  for (const auto& [name, value_ptr] : sorted) {
-    const Value& v = *value_ptr;
+  // In name order, so that the kept fields come out the same every time.
+  for (const auto& [name, value] : fields) {
+    const Value& v = *value;
     if (name == "uuid" || IsDerived(name)) continue;
     if (name == "description") {
       t.description = r.Text(v, name);
@@ -150,7 +149,7 @@ absl::StatusOr<TaskwarriorTask> ReadTask(const Struct& object, int index) {
     } else if (name == "annotations") {
       t.annotations = r.Annotations(v);
     } else {
-      t.other.emplace_back(name, ValueText(v));
+      t.other.emplace_back(std::string(name), ValueText(v));
     }
   }
   if (r.status().ok() && t.description.empty()) {
@@ -160,12 +159,31 @@ absl::StatusOr<TaskwarriorTask> ReadTask(const Struct& object, int index) {
   return t;
 }
 
+absl::StatusOr<std::vector<TaskwarriorTask>> ReadTasks(absl::string_view json) {
+  v1::TaskwarriorExport known;
+  if (!ParseKnownObjects(json, &known)) {
+    // User-defined attributes, or bad input.
+    return ReadObjects<TaskwarriorTask>(
+        json, "Taskwarrior", [](const Struct& object, int index) {
+          return ReadTask(FieldsOf(object), index);
+        });
+  }
+  std::vector<TaskwarriorTask> tasks;
+  tasks.reserve(known.items_size());
+  for (int i = 0; i < known.items_size(); ++i) {
+    absl::StatusOr<TaskwarriorTask> task =
+        ReadTask(FieldsOf(known.items(i)), i);
+    if (!task.ok()) return task.status();
+    tasks.push_back(*std::move(task));
+  }
+  return tasks;
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<TaskwarriorTask>> ParseTaskwarrior(
     absl::string_view json) {
-  absl::StatusOr<std::vector<TaskwarriorTask>> tasks =
-      ReadObjects<TaskwarriorTask>(json, "Taskwarrior", ReadTask);
+  absl::StatusOr<std::vector<TaskwarriorTask>> tasks = ReadTasks(json);
   if (!tasks.ok()) return tasks.status();
   absl::flat_hash_map<std::string, size_t> first_index;
   for (size_t i = 0; i < tasks->size(); ++i) {

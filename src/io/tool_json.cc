@@ -1,9 +1,11 @@
 #include "src/io/tool_json.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "src/io/proto_json.h"
@@ -27,16 +29,84 @@ absl::StatusOr<std::vector<google::protobuf::Struct>> ParseObjectArray(
         absl::StrCat("the ", tool, " export is not a JSON array"));
   }
   std::vector<google::protobuf::Struct> out;
-  const auto& items = root.list_value().values();
-  out.reserve(items.size());
+  auto& items = *root.mutable_list_value()->mutable_values();
+  out.resize(items.size());
   for (int i = 0; i < items.size(); ++i) {
     if (!items[i].has_struct_value()) {
       return absl::InvalidArgumentError(absl::StrCat(
           "[", i, "]: expected an object in the ", tool, " export"));
     }
-    out.push_back(items[i].struct_value());
+    out[i].Swap(items[i].mutable_struct_value());
   }
   return out;
+}
+
+namespace {
+
+void SortByName(NamedValues& fields) {
+  std::sort(fields.begin(), fields.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+// Whether `json`, which parsed as the value of an object member, is one
+// array and nothing more: `[], "items": [...]` parses so too. Strings may
+// be single-quoted, as protobuf's parser allows.
+bool IsOneArray(absl::string_view json) {
+  json = absl::StripAsciiWhitespace(json);
+  if (json.empty() || json.front() != '[') return false;
+  int depth = 0;
+  char quote = 0;  // of the string we are in
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (quote != 0) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == quote) {
+        quote = 0;
+      }
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ']' || c == '}') && --depth == 0) {
+      return i + 1 == json.size();
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+NamedValues FieldsOf(const google::protobuf::Struct& object) {
+  NamedValues fields;
+  fields.reserve(object.fields_size());
+  for (const auto& [name, value] : object.fields()) {
+    fields.emplace_back(name, &value);
+  }
+  SortByName(fields);
+  return fields;
+}
+
+NamedValues FieldsOf(const google::protobuf::Message& message) {
+  const google::protobuf::Descriptor& type = *message.GetDescriptor();
+  const google::protobuf::Reflection& reflection = *message.GetReflection();
+  NamedValues fields;
+  for (int i = 0; i < type.field_count(); ++i) {
+    const google::protobuf::FieldDescriptor* field = type.field(i);
+    if (!reflection.HasField(message, field)) continue;
+    fields.emplace_back(field->name(),
+                        &static_cast<const google::protobuf::Value&>(
+                            reflection.GetMessage(message, field)));
+  }
+  SortByName(fields);
+  return fields;
+}
+
+bool ParseKnownObjects(absl::string_view json,
+                       google::protobuf::Message* list) {
+  if (json.size() > kMaxToolExportBytes) return false;
+  return IsOneArray(json) &&
+         ParseJson(absl::StrCat("{\"items\":", json, "}"), list, false).ok();
 }
 
 namespace {

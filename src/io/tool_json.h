@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "google/protobuf/message.h"
 #include "google/protobuf/struct.pb.h"
 
 namespace worksection::io {
@@ -42,6 +43,28 @@ absl::StatusOr<std::vector<T>> ReadObjects(absl::string_view json,
   }
   return out;
 }
+
+// An object's fields as (name, value), in name order. The values belong to
+// the object read.
+using NamedValues =
+    std::vector<std::pair<absl::string_view, const google::protobuf::Value*>>;
+
+// The fields of `object`, in name order.
+NamedValues FieldsOf(const google::protobuf::Struct& object);
+// The fields set in `message`, whose fields are all google.protobuf.Value,
+// in name order.
+NamedValues FieldsOf(const google::protobuf::Message& message);
+
+// The fast read of an array of objects whose keys are all known: `json`
+// parsed as the `items` of `list` (`repeated Item items = 1`, each field of
+// Item a google.protobuf.Value named as its key), which skips building a
+// google.protobuf.Struct per object. False when `json` does not read so
+// (too large, not JSON, not one array, a non-object, an unknown key): the
+// caller then reads it with ParseObjectArray, which also words the errors.
+// Duplicate keys, which JSON leaves undefined, may read differently: here
+// the lists and objects of a key given twice are joined, there the last
+// one stands.
+bool ParseKnownObjects(absl::string_view json, google::protobuf::Message* list);
 
 // "20260115T093000Z" (also "2026-01-15T09:30:00Z"), UTC.
 bool ParseBasicInstant(absl::string_view text, absl::Time* out);

@@ -18,31 +18,6 @@ namespace {
 using EventsTest = SessionTest;
 WS_INSTANTIATE_ALL_STORES(EventsTest);
 
-// Every event `s` may see after `after`, following pages of `limit`.
-std::vector<Event> AllChanges(Session s, int64_t after = 0, int limit = 1000) {
-  std::vector<Event> out;
-  while (true) {
-    absl::StatusOr<ChangesPage> page = s.ChangesSince(after, limit);
-    EXPECT_TRUE(page.ok()) << page.status();
-    if (!page.ok()) return out;
-    for (Event& e : page->events) out.push_back(std::move(e));
-    after = page->last_seq;
-    if (!page->has_more) return out;
-  }
-}
-
-int64_t LastSeq(Session s) {
-  std::vector<Event> all = AllChanges(s);
-  return all.empty() ? 0 : all.back().seq;
-}
-
-const FieldChange* FindChange(const Event& e, const std::string& field) {
-  for (const FieldChange& c : e.changes) {
-    if (c.field == field) return &c;
-  }
-  return nullptr;
-}
-
 std::string Actions(const std::vector<Event>& events) {
   std::string out;
   for (const Event& e : events) {

@@ -27,6 +27,7 @@
 #include "gtest/gtest.h"
 #include "tests/pg_testing.h"
 #include "tests/testing.h"
+#include "worksection/events.h"
 #include "worksection/ids.h"
 #include "worksection/limits.h"
 #include "worksection/model.h"
@@ -92,6 +93,32 @@ inline OpenOptions DefaultOptions() {
   options.create = DefaultSetup();
   options.clock = [] { return FixedNow(); };
   return options;
+}
+
+// Every event `s` may see after `after`, following pages of `limit`.
+inline std::vector<Event> AllChanges(Session s, int64_t after = 0,
+                                     int limit = 1000) {
+  std::vector<Event> out;
+  while (true) {
+    absl::StatusOr<ChangesPage> page = s.ChangesSince(after, limit);
+    EXPECT_TRUE(page.ok()) << page.status();
+    if (!page.ok()) return out;
+    for (Event& e : page->events) out.push_back(std::move(e));
+    after = page->last_seq;
+    if (!page->has_more) return out;
+  }
+}
+
+inline int64_t LastSeq(Session s) {
+  std::vector<Event> all = AllChanges(s);
+  return all.empty() ? 0 : all.back().seq;
+}
+
+inline const FieldChange* FindChange(const Event& e, const std::string& field) {
+  for (const FieldChange& c : e.changes) {
+    if (c.field == field) return &c;
+  }
+  return nullptr;
 }
 
 // ---------------------------------------------------------------------------

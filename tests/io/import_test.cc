@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -142,6 +143,140 @@ TEST_P(ImportTest, Taskwarrior3DependsArrayAndUdas) {
       Contains(::testing::AllOf(
           Issue("depends", "not mapped"),
           Field(&ImportIssue::value, "7e1d7a4a-1111-4f5e-a2a5-000000000001"))));
+}
+
+TEST_P(ImportTest, TaskwarriorFeedTellsEachItemOnceWithItsStoredValues) {
+  const int64_t start = LastSeq(Owner());
+  std::vector<Event> heard;
+  WS_ASSERT_OK_AND_ASSIGN(
+      Subscription sub,
+      ws_->Subscribe(owner_id_, [&](const std::vector<Event>& events) {
+        heard.insert(heard.end(), events.begin(), events.end());
+      }));
+  Session owner = Owner();
+  WS_ASSERT_OK_AND_ASSIGN(
+      ImportReport report,
+      ImportTaskwarrior(owner, ReadData("taskwarrior-2.6.json")));
+  const std::vector<Event> events = AllChanges(owner, start);
+  // 2 projects, 5 tasks, 2 comments: one created event each, nothing more
+  // (no completed or updated event after a task's creation).
+  ASSERT_EQ(events.size(), 9u);
+  std::map<EntityType, int> created;
+  for (const Event& e : events) {
+    EXPECT_EQ(e.action, EventAction::kCreated) << EventToJson(e);
+    ++created[e.entity_type];
+  }
+  EXPECT_EQ(created[EntityType::kProject], report.projects_created);
+  EXPECT_EQ(created[EntityType::kTask], report.tasks_created);
+  EXPECT_EQ(created[EntityType::kComment], report.comments_created);
+  // Subscribers hear all of it, once, after the commit.
+  ASSERT_EQ(heard.size(), events.size());
+  for (size_t i = 0; i < events.size(); ++i) {
+    EXPECT_EQ(heard[i].seq, events[i].seq);
+  }
+
+  // Each task's event carries what is stored.
+  for (const Event& e : events) {
+    if (e.entity_type != EntityType::kTask) continue;
+    WS_ASSERT_OK_AND_ASSIGN(Task t, owner.GetTask(TaskId(e.entity_id)));
+    EXPECT_EQ(t.revision, 1) << t.title;
+    const FieldChange* status = FindChange(e, "status");
+    ASSERT_NE(status, nullptr);
+    ASSERT_TRUE(status->new_value.has_value());
+    EXPECT_EQ(status->new_value->text, TaskStatusName(t.status));
+    const FieldChange* completed_at = FindChange(e, "completed_at");
+    EXPECT_EQ(completed_at != nullptr, t.completed_at.has_value()) << t.title;
+    if (completed_at != nullptr && t.completed_at) {
+      ASSERT_TRUE(completed_at->new_value.has_value());
+      EXPECT_EQ(completed_at->new_value->instant, *t.completed_at);
+    }
+  }
+  const Task invoice = TaskTitled("Send invoice");
+  EXPECT_EQ(invoice.status, TaskStatus::kDone);
+  EXPECT_EQ(invoice.completed_at, Utc(2026, 1, 5, 12, 0));
+  EXPECT_EQ(invoice.created_at, Utc(2026, 1, 1, 9, 0));
+  EXPECT_EQ(invoice.updated_at, Utc(2026, 1, 5, 12, 0));
+}
+
+TEST_P(ImportTest, TaskwarriorCompletedAndAnnotatedTasksKeepTheirTimes) {
+  Session owner = Owner();
+  WS_ASSERT_OK_AND_ASSIGN(
+      ImportReport report,
+      ImportTaskwarrior(
+          owner,
+          R"([{"uuid":"u1","description":"Done long ago",)"
+          R"("status":"completed","entry":"20250101T080000Z",)"
+          R"("end":"20250102T090000Z"},)"
+          R"({"uuid":"u2","description":"Done, no end","status":"completed"},)"
+          R"({"uuid":"u3","description":"Annotated","status":"pending",)"
+          R"("entry":"20250103T080000Z","modified":"20250104T080000Z",)"
+          R"("annotations":[{"entry":"20250103T090000Z","description":"first"},)"
+          R"({"description":"second"},)"
+          R"({"entry":"20250103T100000Z","description":""}]}])"));
+  EXPECT_EQ(report.tasks_created, 3);
+  EXPECT_EQ(report.comments_created, 2);
+  EXPECT_THAT(report.issues, Contains(Issue("annotations", "empty")));
+
+  const Task old = TaskTitled("Done long ago");
+  EXPECT_EQ(old.status, TaskStatus::kDone);
+  EXPECT_EQ(old.completed_at, Utc(2025, 1, 2, 9, 0));
+  EXPECT_EQ(old.created_at, Utc(2025, 1, 1, 8, 0));
+  // No `modified`: last changed when entered.
+  EXPECT_EQ(old.updated_at, Utc(2025, 1, 1, 8, 0));
+  EXPECT_EQ(old.revision, 1);
+  EXPECT_EQ(old.author, owner_id_);
+
+  // No `end` nor `entry`: done and created at the import.
+  const Task no_end = TaskTitled("Done, no end");
+  EXPECT_EQ(no_end.status, TaskStatus::kDone);
+  EXPECT_EQ(no_end.completed_at, FixedNow());
+  EXPECT_EQ(no_end.created_at, FixedNow());
+
+  const Task annotated = TaskTitled("Annotated");
+  EXPECT_EQ(annotated.status, TaskStatus::kOpen);
+  EXPECT_EQ(annotated.completed_at, std::nullopt);
+  EXPECT_EQ(annotated.created_at, Utc(2025, 1, 3, 8, 0));
+  EXPECT_EQ(annotated.updated_at, Utc(2025, 1, 4, 8, 0));
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<Comment> comments,
+                          owner.ListComments(annotated.id));
+  ASSERT_EQ(comments.size(), 2u);
+  EXPECT_EQ(comments[0].text, "first");
+  EXPECT_EQ(comments[0].author, owner_id_);
+  EXPECT_EQ(comments[0].created_at, Utc(2025, 1, 3, 9, 0));
+  EXPECT_EQ(comments[0].updated_at, Utc(2025, 1, 3, 9, 0));
+  EXPECT_EQ(comments[0].revision, 1);
+  EXPECT_EQ(comments[1].text, "second");
+  EXPECT_EQ(comments[1].created_at, FixedNow());
+}
+
+TEST_P(ImportTest, TaskwarriorFailureLateInTheFileImportsNothing) {
+  WS_ASSERT_OK(Owner().ArchiveProject(internal_).status());
+  const std::string before = Snapshot();
+  const int64_t start = LastSeq(Owner());
+  int heard = 0;
+  WS_ASSERT_OK_AND_ASSIGN(
+      Subscription sub,
+      ws_->Subscribe(owner_id_, [&](const std::vector<Event>& events) {
+        heard += static_cast<int>(events.size());
+      }));
+  Session owner = Owner();
+  // The first task creates a project and is written; the second's project
+  // is archived.
+  EXPECT_THAT(
+      ImportTaskwarrior(
+          owner,
+          R"([{"uuid":"a","description":"First","project":"Fresh",)"
+          R"("annotations":[{"description":"note"}]},)"
+          R"({"uuid":"b","description":"Second","project":"Internal"}])"),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               ::testing::AllOf(HasSubstr("tasks[1] (uuid b)"),
+                                HasSubstr("archived"))));
+  EXPECT_EQ(Snapshot(), before);
+  EXPECT_EQ(LastSeq(Owner()), start);
+  EXPECT_EQ(heard, 0);
+  // The session is free again.
+  WS_ASSERT_OK(owner.CreateTask(NewTask(web_, "After")).status());
+  EXPECT_EQ(heard, 1);
 }
 
 TEST_P(ImportTest, TaskwarriorTimeZoneDecidesDayOnlyDeadlines) {
