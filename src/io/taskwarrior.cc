@@ -14,7 +14,6 @@
 namespace worksection::io {
 namespace {
 
-using google::protobuf::Struct;
 using google::protobuf::Value;
 
 // Fields Taskwarrior computes on export: nothing is lost without them.
@@ -159,31 +158,14 @@ absl::StatusOr<TaskwarriorTask> ReadTask(const NamedValues& fields, int index) {
   return t;
 }
 
-absl::StatusOr<std::vector<TaskwarriorTask>> ReadTasks(absl::string_view json) {
-  v1::TaskwarriorExport known;
-  if (!ParseKnownObjects(json, &known)) {
-    // User-defined attributes, or bad input.
-    return ReadObjects<TaskwarriorTask>(
-        json, "Taskwarrior", [](const Struct& object, int index) {
-          return ReadTask(FieldsOf(object), index);
-        });
-  }
-  std::vector<TaskwarriorTask> tasks;
-  tasks.reserve(known.items_size());
-  for (int i = 0; i < known.items_size(); ++i) {
-    absl::StatusOr<TaskwarriorTask> task =
-        ReadTask(FieldsOf(known.items(i)), i);
-    if (!task.ok()) return task.status();
-    tasks.push_back(*std::move(task));
-  }
-  return tasks;
-}
-
 }  // namespace
 
 absl::StatusOr<std::vector<TaskwarriorTask>> ParseTaskwarrior(
     absl::string_view json) {
-  absl::StatusOr<std::vector<TaskwarriorTask>> tasks = ReadTasks(json);
+  // User-defined attributes, or bad input, take ParseObjectArray's path.
+  absl::StatusOr<std::vector<TaskwarriorTask>> tasks =
+      ReadKnownObjects<TaskwarriorTask, v1::TaskwarriorExport>(
+          json, "Taskwarrior", ReadTask);
   if (!tasks.ok()) return tasks.status();
   absl::flat_hash_map<std::string, size_t> first_index;
   for (size_t i = 0; i < tasks->size(); ++i) {

@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "src/io/tool_json.h"
+#include "worksection/v1/timewarrior.pb.h"
 
 namespace worksection::io {
 namespace {
@@ -24,29 +25,36 @@ absl::StatusOr<absl::Time> Instant(const Value& v, absl::string_view at,
   return t;
 }
 
-absl::StatusOr<TimewarriorInterval> ReadInterval(
-    const google::protobuf::Struct& object, int index) {
+// The value of field `name`, or null.
+const Value* Find(const NamedValues& fields, absl::string_view name) {
+  for (const auto& [field, value] : fields) {
+    if (field == name) return value;
+  }
+  return nullptr;
+}
+
+absl::StatusOr<TimewarriorInterval> ReadInterval(const NamedValues& fields,
+                                                 int index) {
   TimewarriorInterval interval;
-  const auto& fields = object.fields();
-  auto id = fields.find("id");
+  const Value* id = Find(fields, "id");
   // Only a plausible @id: casting a double out of int64's range is undefined.
-  if (id != fields.end() && id->second.has_number_value() &&
-      id->second.number_value() >= 1 && id->second.number_value() < 1e15) {
-    interval.id = static_cast<int64_t>(id->second.number_value());
+  if (id != nullptr && id->has_number_value() && id->number_value() >= 1 &&
+      id->number_value() < 1e15) {
+    interval.id = static_cast<int64_t>(id->number_value());
   }
   interval.position = absl::StrCat(
       "intervals[", index, "]",
       interval.id > 0 ? absl::StrCat(" (@", interval.id, ")") : std::string());
   const std::string& at = interval.position;
-  auto start = fields.find("start");
-  if (start == fields.end()) {
+  const Value* start = Find(fields, "start");
+  if (start == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat(at, ": no start"));
   }
-  absl::StatusOr<absl::Time> t = Instant(start->second, at, "start");
+  absl::StatusOr<absl::Time> t = Instant(*start, at, "start");
   if (!t.ok()) return t.status();
   interval.start = *t;
-  if (auto end = fields.find("end"); end != fields.end()) {
-    absl::StatusOr<absl::Time> e = Instant(end->second, at, "end");
+  if (const Value* end = Find(fields, "end"); end != nullptr) {
+    absl::StatusOr<absl::Time> e = Instant(*end, at, "end");
     if (!e.ok()) return e.status();
     if (*e < interval.start) {
       return absl::InvalidArgumentError(
@@ -54,12 +62,12 @@ absl::StatusOr<TimewarriorInterval> ReadInterval(
     }
     interval.end = *e;
   }
-  if (auto tags = fields.find("tags"); tags != fields.end()) {
-    if (!tags->second.has_list_value()) {
+  if (const Value* tags = Find(fields, "tags"); tags != nullptr) {
+    if (!tags->has_list_value()) {
       return absl::InvalidArgumentError(
           absl::StrCat(at, ".tags: expected an array of strings"));
     }
-    for (const Value& tag : tags->second.list_value().values()) {
+    for (const Value& tag : tags->list_value().values()) {
       if (!tag.has_string_value()) {
         return absl::InvalidArgumentError(
             absl::StrCat(at, ".tags: expected an array of strings"));
@@ -67,12 +75,12 @@ absl::StatusOr<TimewarriorInterval> ReadInterval(
       interval.tags.push_back(tag.string_value());
     }
   }
-  if (auto note = fields.find("annotation"); note != fields.end()) {
-    if (!note->second.has_string_value()) {
+  if (const Value* note = Find(fields, "annotation"); note != nullptr) {
+    if (!note->has_string_value()) {
       return absl::InvalidArgumentError(
           absl::StrCat(at, ".annotation: expected a string"));
     }
-    interval.annotation = note->second.string_value();
+    interval.annotation = note->string_value();
   }
   return interval;
 }
@@ -81,7 +89,9 @@ absl::StatusOr<TimewarriorInterval> ReadInterval(
 
 absl::StatusOr<std::vector<TimewarriorInterval>> ParseTimewarrior(
     absl::string_view json) {
-  return ReadObjects<TimewarriorInterval>(json, "Timewarrior", ReadInterval);
+  // Keys beyond those Timewarrior writes take ParseObjectArray's path.
+  return ReadKnownObjects<TimewarriorInterval, v1::TimewarriorExport>(
+      json, "Timewarrior", ReadInterval);
 }
 
 }  // namespace worksection::io

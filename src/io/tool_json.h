@@ -66,6 +66,30 @@ NamedValues FieldsOf(const google::protobuf::Message& message);
 // one stands.
 bool ParseKnownObjects(absl::string_view json, google::protobuf::Message* list);
 
+// `read(fields, index)` -> StatusOr<T> for each object of the array, its
+// fields as NamedValues: through ParseKnownObjects into `KnownList` when the
+// input reads so, else through ParseObjectArray. The first error stops it.
+template <typename T, typename KnownList, typename Read>
+absl::StatusOr<std::vector<T>> ReadKnownObjects(absl::string_view json,
+                                                absl::string_view tool,
+                                                Read read) {
+  KnownList known;
+  if (!ParseKnownObjects(json, &known)) {
+    return ReadObjects<T>(
+        json, tool, [&](const google::protobuf::Struct& object, int index) {
+          return read(FieldsOf(object), index);
+        });
+  }
+  std::vector<T> out;
+  out.reserve(static_cast<size_t>(known.items_size()));
+  for (int i = 0; i < known.items_size(); ++i) {
+    absl::StatusOr<T> item = read(FieldsOf(known.items(i)), i);
+    if (!item.ok()) return item.status();
+    out.push_back(*std::move(item));
+  }
+  return out;
+}
+
 // "20260115T093000Z" (also "2026-01-15T09:30:00Z"), UTC.
 bool ParseBasicInstant(absl::string_view text, absl::Time* out);
 
