@@ -790,6 +790,22 @@ TEST_F(SqliteScanTest, AuthorScanUsesItsIndex) {
   EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE")));
 }
 
+TEST_F(SqliteScanTest, StatusPageInIdOrderWalksTheIdsWithoutSorting) {
+  // Listing every open task page by page: a page starts at its position
+  // and stops after a page, instead of reading and sorting every open task
+  // from the status index for each page.
+  TaskScan scan;
+  scan.filter.status = TaskStatus::kOpen;
+  scan.after = TaskSortPosition{0, TaskId(5)};
+  const std::string plan = Plan(scan);
+  EXPECT_THAT(plan, HasSubstr("USING INTEGER PRIMARY KEY (rowid>?)"));
+  EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE")));
+  // In deadline order the status index still gives the order.
+  scan.filter.order = TaskOrder::kDeadline;
+  scan.after.reset();
+  EXPECT_THAT(Plan(scan), HasSubstr("USING INDEX tasks_by_status_deadline"));
+}
+
 TEST_F(SqliteScanTest, ProjectScanUsesItsIndexInIdOrder) {
   TaskScan scan;
   scan.filter.project = projects_[2];

@@ -65,7 +65,13 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan, const SqlDialect& dialect) {
   if (f.assignee) where.AddIdOrNull("assignee_id", *f.assignee);
   if (f.author) where.AddIdOrNull("author_id", *f.author);
   if (f.status) {
-    add("status = ?");
+    // In id order, "+" keeps the database off tasks_by_status_deadline: a
+    // status matches a large share of the tasks and that index gives no id
+    // order, so each page would read and sort every match (quadratic
+    // paging), where walking the ids from the page's start stops after a
+    // page. An assignee's or author's index still takes the status.
+    const bool walk_ids = f.order == TaskOrder::kId && !f.assignee && !f.author;
+    add(walk_ids ? "+status = ?" : "status = ?");
     q.args.push_back(kTaskStatusCodes.Encode(*f.status));
   }
   if (f.tag) {
