@@ -9,7 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "src/io/tool_json.h"
-#include "worksection/v1/taskwarrior.pb.h"
+#include "worksection/v1/tool_exports.pb.h"
 
 namespace worksection::io {
 namespace {

@@ -7,7 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "src/io/tool_json.h"
-#include "worksection/v1/timewarrior.pb.h"
+#include "worksection/v1/tool_exports.pb.h"
 
 namespace worksection::io {
 namespace {
