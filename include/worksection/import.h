@@ -88,7 +88,10 @@ struct TimewarriorOptions {
 // an open interval (no end) starts the member's timer at its start
 // (FailedPrecondition when the member's timer already runs). Intervals
 // longer than 24 hours or of zero length are not imported (reported).
-// InvalidArgument naming the interval's index for bad input.
+// The entries are logged as LogTimeBatch logs them, 10,000 at a time, so the
+// change feed has one kBatchCreated event per task and batch. InvalidArgument
+// naming the interval's index for bad input; a refused entry (a locked
+// period, say) fails the import naming its interval.
 absl::StatusOr<ImportReport> ImportTimewarrior(
     Session& session, absl::string_view json,
     const TimewarriorOptions& options = {},
