@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -130,23 +132,29 @@ HiddenTasks HiddenOf(const Actor& actor, ProjectId project) {
              : HiddenTasks::kLeaveOut;
 }
 
-absl::StatusOr<bool> AlertReached(Transaction& tx, const BudgetAlert& alert,
-                                  HiddenTasks hidden) {
+absl::StatusOr<bool> AlertJudge::Reached(const BudgetAlert& alert,
+                                         HiddenTasks hidden) {
   if (hidden == HiddenTasks::kCount) return true;
-  absl::StatusOr<BudgetUsage> usage;
-  if (alert.task.valid()) {
-    absl::StatusOr<Task> task = tx.GetTask(alert.task);
-    if (!task.ok()) return task.status();
-    usage = TaskUsage(tx, *task, hidden);
-  } else {
-    absl::StatusOr<Project> project = tx.GetProject(alert.project);
-    if (!project.ok()) return project.status();
-    usage = ProjectUsage(tx, *project, hidden);
+  const auto key =
+      std::make_tuple(alert.project.value(), alert.task.value(), hidden);
+  auto it = usages_.find(key);
+  if (it == usages_.end()) {
+    absl::StatusOr<BudgetUsage> usage;
+    if (alert.task.valid()) {
+      absl::StatusOr<Task> task = tx_.GetTask(alert.task);
+      if (!task.ok()) return task.status();
+      usage = TaskUsage(tx_, *task, hidden);
+    } else {
+      absl::StatusOr<Project> project = tx_.GetProject(alert.project);
+      if (!project.ok()) return project.status();
+      usage = ProjectUsage(tx_, *project, hidden);
+    }
+    if (!usage.ok()) return usage.status();
+    it = usages_.emplace(key, *std::move(usage)).first;
   }
-  if (!usage.ok()) return usage.status();
   const std::optional<double>& percent = alert.kind == BudgetAlert::Kind::kTime
-                                             ? usage->time_percent
-                                             : usage->money_percent;
+                                             ? it->second.time_percent
+                                             : it->second.money_percent;
   return percent.has_value() && *percent >= alert.percent;
 }
 

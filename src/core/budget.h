@@ -3,8 +3,11 @@
 #ifndef WORKSECTION_SRC_CORE_BUDGET_H_
 #define WORKSECTION_SRC_CORE_BUDGET_H_
 
+#include <cstdint>
+#include <tuple>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "src/core/call.h"
@@ -31,12 +34,26 @@ absl::StatusOr<BudgetUsage> ProjectUsage(Transaction& tx,
 absl::StatusOr<BudgetUsage> TaskUsage(Transaction& tx, const Task& task,
                                       HiddenTasks hidden);
 
-// Alerts are recorded on all spending. Is `alert` one the usage counting
-// `hidden` has reached too? Always for kCount; for a client, only when the
-// spending it may see crossed the threshold, so that no alert tells of
-// hours on a task hidden from it.
-absl::StatusOr<bool> AlertReached(Transaction& tx, const BudgetAlert& alert,
-                                  HiddenTasks hidden);
+// Alerts are recorded on all spending; a reader sees one only when the
+// usage it sees has reached it too. Each usage it needs is computed once:
+// a project's alerts (80% and 100%, of time and of money, of the project
+// and of its tasks) share a few. Lives for one call or one read of the
+// change feed: the usages are those of its transaction.
+class AlertJudge {
+ public:
+  explicit AlertJudge(Transaction& tx) : tx_(tx) {}
+
+  // Has the usage counting `hidden` reached `alert`? Always for kCount; for
+  // a client, only when the spending it may see crossed the threshold, so
+  // that no alert tells of hours on a task hidden from it.
+  absl::StatusOr<bool> Reached(const BudgetAlert& alert, HiddenTasks hidden);
+
+ private:
+  Transaction& tx_;
+  // By (project, task or 0, hidden).
+  absl::flat_hash_map<std::tuple<int64_t, int64_t, HiddenTasks>, BudgetUsage>
+      usages_;
+};
 
 // Records the 80% and 100% crossings not yet recorded for the project and,
 // when `task` is set, for that task and its ancestors. Call after every

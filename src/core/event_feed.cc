@@ -75,7 +75,7 @@ absl::StatusOr<bool> EventFilter::AlertReachedFor(const v1::Event& event) {
   // Judged as the event is read: an alert the viewer's spending had not
   // reached then is not delivered later (ListBudgetAlerts shows it once
   // reached).
-  return AlertReached(tx_, alert, hidden);
+  return alerts_.Reached(alert, hidden);
 }
 
 absl::StatusOr<bool> EventFilter::CanSee(const v1::Event& event) {

@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "src/core/budget.h"
 #include "src/core/call.h"
 #include "worksection/events.h"
 #include "worksection/store.h"
@@ -21,7 +22,7 @@ namespace worksection {
 class EventFilter {
  public:
   EventFilter(Transaction& tx, const Actor& viewer)
-      : tx_(tx), viewer_(viewer) {}
+      : tx_(tx), viewer_(viewer), alerts_(tx) {}
 
   // False when the viewer may not see `event`; else true, with the money
   // changes removed when the viewer may not read money. An update left
@@ -46,6 +47,7 @@ class EventFilter {
   const Actor& viewer_;
   absl::flat_hash_map<ProjectId, bool> time_readable_;
   absl::flat_hash_map<MemberId, bool> members_readable_;
+  AlertJudge alerts_;
 };
 
 // The stored events with seq > after_seq (at most `limit` examined), as

@@ -81,6 +81,7 @@ absl::StatusOr<std::vector<BudgetAlert>> Session::ListBudgetAlerts(
         if (!alerts.ok()) return alerts.status();
         const bool time = CanReadTime(call.actor, *p);
         const bool money = Allowed(call.actor, Action::kReadMoney, Target{id});
+        AlertJudge judge(call.tx);
         std::vector<BudgetAlert> visible;
         for (BudgetAlert& a : *alerts) {
           if (!(a.kind == BudgetAlert::Kind::kTime ? time : money)) continue;
@@ -90,7 +91,7 @@ absl::StatusOr<std::vector<BudgetAlert>> Session::ListBudgetAlerts(
             if (!t.ok() || !CanSee(call.actor, *t)) continue;
           }
           absl::StatusOr<bool> reached =
-              AlertReached(call.tx, a, HiddenOf(call.actor, id));
+              judge.Reached(a, HiddenOf(call.actor, id));
           if (!reached.ok()) return reached.status();
           if (!*reached) continue;
           visible.push_back(std::move(a));
