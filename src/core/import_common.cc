@@ -72,8 +72,6 @@ Session& ImportRun::session() {
   return tx_->session();
 }
 
-Transaction& ImportRun::store_tx() { return *SessionAccess::tx(*tx_); }
-
 absl::StatusOr<Call*> ImportRun::WriteCall() {
   if (write_run_) return &write_run_->call;
   absl::StatusOr<Transaction*> tx = JoinTransaction(*tx_);

@@ -32,9 +32,8 @@ std::string CutUtf8(absl::string_view text, size_t max_bytes);
 // A status whose message starts with `position`.
 absl::Status At(absl::string_view position, const absl::Status& status);
 
-// One import: a SessionTransaction, its session, the store transaction
-// underneath (to restore the original timestamps after a Session call
-// created an entity) and the report.
+// One import: a SessionTransaction, its session, runs of writes that share
+// one Call (Write), and the report.
 class ImportRun {
  public:
   static absl::StatusOr<std::unique_ptr<ImportRun>> Begin(Session& session);
@@ -42,7 +41,6 @@ class ImportRun {
 
   // The session, whose calls join the import's transaction.
   Session& session();
-  Transaction& store_tx();
 
   // Runs `body(Call&)` -> absl::Status in the import's transaction as the
   // session's member, as a Session write call would, but with the settings

@@ -15,6 +15,7 @@
 #include "absl/time/time.h"
 #include "src/core/import_common.h"
 #include "src/core/time_writes.h"
+#include "src/core/timer_start.h"
 #include "src/io/common.h"
 #include "src/io/timewarrior.h"
 #include "worksection/import.h"
@@ -185,10 +186,12 @@ absl::Status ImportOne(ImportRun& run, GatheredWrites& writes,
     return At(at, s);
   }
   if (!interval.end) {
-    absl::StatusOr<Timer> timer = run.session().StartTimer(*task);
-    if (!timer.ok()) return At(at, timer.status());
-    timer->started_at = interval.start;
-    if (absl::Status s = run.store_tx().PutTimer(*timer); !s.ok()) return s;
+    if (absl::Status s = run.Write([&](Call& call) {
+          return StartTimer(call, *task, interval.start, false).status();
+        });
+        !s.ok()) {
+      return At(at, s);
+    }
     ++run.report().timers_started;
     if (!interval.annotation.empty()) {
       run.Report(at, "annotation", interval.annotation,

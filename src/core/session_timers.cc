@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "src/core/call.h"
 #include "src/core/time_writes.h"
+#include "src/core/timer_start.h"
 #include "worksection/session.h"
 #include "worksection/workspace.h"
 
@@ -68,36 +69,40 @@ absl::StatusOr<TimeEntry> Stop(Call& call, const Timer& timer, std::string note,
 
 }  // namespace
 
+absl::StatusOr<Timer> StartTimer(Call& call, TaskId task, absl::Time started_at,
+                                 bool stop_running) {
+  absl::StatusOr<WritableTask> target =
+      GetTaskToLogOn(call, task, "timer.task");
+  if (!target.ok()) return target.status();
+  absl::Status s = Require(
+      call.actor, Action::kLogTime,
+      Target{target->project.id, call.actor.id(), MemberId()}, "on this task");
+  if (!s.ok()) return s;
+  absl::StatusOr<std::optional<Timer>> running =
+      call.tx.GetTimer(call.actor.id());
+  if (!running.ok()) return running.status();
+  if (*running) {
+    if (!stop_running) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "a timer already runs on task ", (*running)->task.value(), " since ",
+          absl::FormatTime((*running)->started_at),
+          "; stop it first, or ask to stop it"));
+    }
+    absl::StatusOr<TimeEntry> stopped = Stop(call, **running, "", false);
+    if (!stopped.ok()) return stopped.status();
+  }
+  Timer timer;
+  timer.member = call.actor.id();
+  timer.task = task;
+  timer.started_at = started_at;
+  if (s = call.tx.PutTimer(timer); !s.ok()) return s;
+  return timer;
+}
+
 absl::StatusOr<Timer> Session::StartTimer(TaskId task, bool stop_running) {
   return RunCall(
       *this, Store::Mode::kWrite, [&](Call& call) -> absl::StatusOr<Timer> {
-        absl::StatusOr<WritableTask> target =
-            GetTaskToLogOn(call, task, "timer.task");
-        if (!target.ok()) return target.status();
-        absl::Status s =
-            Require(call.actor, Action::kLogTime,
-                    Target{target->project.id, call.actor.id(), MemberId()},
-                    "on this task");
-        if (!s.ok()) return s;
-        absl::StatusOr<std::optional<Timer>> running =
-            call.tx.GetTimer(call.actor.id());
-        if (!running.ok()) return running.status();
-        if (*running) {
-          if (!stop_running) {
-            return absl::FailedPreconditionError(absl::StrCat(
-                "a timer already runs on task ", (*running)->task.value(),
-                " since ", absl::FormatTime((*running)->started_at),
-                "; stop it first, or ask to stop it"));
-          }
-          absl::StatusOr<TimeEntry> stopped = Stop(call, **running, "", false);
-          if (!stopped.ok()) return stopped.status();
-        }
-        Timer timer;
-        timer.member = call.actor.id();
-        timer.task = task;
-        timer.started_at = call.now;
-        if (s = call.tx.PutTimer(timer); !s.ok()) return s;
-        return timer;
+        return worksection::StartTimer(call, task, call.now, stop_running);
       });
 }
 

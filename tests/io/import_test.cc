@@ -416,6 +416,30 @@ TEST_P(ImportTest, TimewarriorLogsInBatchesAndTagsEachTaskOnce) {
   EXPECT_EQ(after.events[2].entity_ids, ids);
 }
 
+TEST_P(ImportTest, TimewarriorOpenIntervalStartsTheTimerInOneWrite) {
+  Session owner = Owner();
+  const int64_t start = LastSeq(owner);
+  WS_ASSERT_OK(ImportTimewarrior(owner,
+                                 R"([{"id":1,"start":"20260113T080000Z",)"
+                                 R"("tags":["Web:Header"]}])")
+                   .status());
+  std::vector<Event> timers;
+  for (Event& e : AllChanges(owner, start)) {
+    if (e.entity_type == EntityType::kTimer) timers.push_back(std::move(e));
+  }
+  // One started event, telling the start the timer is stored with (not the
+  // import's time, corrected afterwards without an event).
+  ASSERT_EQ(timers.size(), 1u);
+  EXPECT_EQ(timers[0].action, EventAction::kStarted);
+  const FieldChange* started = FindChange(timers[0], "started_at");
+  ASSERT_NE(started, nullptr);
+  ASSERT_TRUE(started->new_value.has_value());
+  EXPECT_EQ(started->new_value->instant, Utc(2026, 1, 13, 8, 0));
+  WS_ASSERT_OK_AND_ASSIGN(std::optional<Timer> timer, owner.GetTimer());
+  ASSERT_TRUE(timer.has_value());
+  EXPECT_EQ(timer->started_at, Utc(2026, 1, 13, 8, 0));
+}
+
 TEST_P(ImportTest, TimewarriorNamesTheIntervalALockRefuses) {
   Session owner = Owner();
   WS_ASSERT_OK(owner.LockPeriod(ProjectId(0), Day(2026, 1, 12)).status());
