@@ -4,10 +4,12 @@
 // Budget alerts: per project, by (task, kind, percent), AlreadyExists for a
 // repeated one.
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <random>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -203,6 +205,92 @@ TEST_P(RollupsTest, DroppedTransactionRollsBackEveryAdd) {
   scan.projects = std::vector<ProjectId>{p2_};
   EXPECT_THAT(Scan(scan),
               IsOkAndHolds(ElementsAre(RowIs(b, Totals(200, 0, 0, 200, 2)))));
+}
+
+// More rows than one statement writes (the SQL stores send a transaction's
+// rollup changes many rows a statement): every row lands with its own
+// totals, and a later transaction that empties some of them in one go
+// removes exactly those.
+TEST_P(RollupsTest, ThousandsOfRowsInOneTransaction) {
+  const std::vector<TaskId> tasks = {t1_, t2_, t3_};
+  const std::vector<MemberId> members = {m1_, m2_};
+  std::vector<RollupKey> keys;
+  for (int day = 1; day <= 300; ++day) {
+    for (TaskId task : tasks) {
+      for (MemberId member : members) keys.push_back(K(task, member, day));
+    }
+  }
+  ASSERT_GT(keys.size(), 1024u);
+  auto totals_of = [](size_t i) {
+    const int64_t v = static_cast<int64_t>(i) + 1;
+    return Totals(v, v / 2, 3 * v, 2 * v, 1 + v % 4);
+  };
+  ASSERT_THAT(InWrite([&](Transaction& tx) {
+                for (size_t i = 0; i < keys.size(); ++i) {
+                  if (absl::Status s = tx.AddToRollup(keys[i], totals_of(i));
+                      !s.ok()) {
+                    return s;
+                  }
+                }
+                return absl::OkStatus();
+              }),
+              IsOk());
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<RollupRow> rows, All());
+  ASSERT_EQ(rows.size(), keys.size());
+  std::map<std::tuple<int64_t, int64_t, absl::CivilDay>, RollupTotals> got;
+  for (const RollupRow& r : rows) {
+    got[{r.key.task.value(), r.key.member.value(), r.key.day}] = r.totals;
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    EXPECT_EQ(
+        (got[{keys[i].task.value(), keys[i].member.value(), keys[i].day}]),
+        totals_of(i))
+        << i;
+  }
+
+  // Empty every third row, halve the others' seconds, in one transaction.
+  ASSERT_THAT(InWrite([&](Transaction& tx) {
+                for (size_t i = 0; i < keys.size(); ++i) {
+                  RollupTotals d;
+                  if (i % 3 == 0) {
+                    d = -totals_of(i);
+                  } else {
+                    d.seconds = -(totals_of(i).seconds / 2);
+                  }
+                  if (absl::Status s = tx.AddToRollup(keys[i], d); !s.ok()) {
+                    return s;
+                  }
+                }
+                return absl::OkStatus();
+              }),
+              IsOk());
+  WS_ASSERT_OK_AND_ASSIGN(rows, All());
+  EXPECT_EQ(rows.size(), keys.size() - (keys.size() + 2) / 3);
+  got.clear();
+  for (const RollupRow& r : rows) {
+    got[{r.key.task.value(), r.key.member.value(), r.key.day}] = r.totals;
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const auto at =
+        got.find({keys[i].task.value(), keys[i].member.value(), keys[i].day});
+    if (i % 3 == 0) {
+      EXPECT_TRUE(at == got.end()) << i;
+      continue;
+    }
+    ASSERT_TRUE(at != got.end()) << i;
+    RollupTotals want = totals_of(i);
+    want.seconds -= want.seconds / 2;
+    EXPECT_EQ(at->second, want) << i;
+  }
+  // The monthly rows went along.
+  RollupScan months;
+  months.grain = RollupGrain::kMonth;
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<RollupRow> monthly, Scan(months));
+  const std::vector<RollupRow> want = SumByMonth(rows);
+  ASSERT_EQ(monthly.size(), want.size());
+  for (size_t j = 0; j < want.size(); ++j) {
+    EXPECT_THAT(monthly[j], RowIs(want[j].key, want[j].totals)) << j;
+  }
 }
 
 // --- ScanRollups ---

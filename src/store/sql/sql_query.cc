@@ -31,4 +31,12 @@ void Where::AddIdOrNull(absl::string_view column, int64_t value, bool valid) {
   }
 }
 
+std::vector<size_t> RowsPerStatement(size_t n) {
+  std::vector<size_t> sizes(n / kMaxRowsPerStatement, kMaxRowsPerStatement);
+  for (size_t bit = kMaxRowsPerStatement / 2; bit > 0; bit /= 2) {
+    if (n & bit) sizes.push_back(bit);
+  }
+  return sizes;
+}
+
 }  // namespace worksection::sql_internal

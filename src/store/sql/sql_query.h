@@ -48,6 +48,19 @@ struct SqlDialect {
   const char* returning_id;
 };
 
+// The most rows one multi-row statement writes: 512 rows of the widest
+// (a time entry's 17 columns) stay under both backends' parameter limits
+// (SQLite 32,766; PostgreSQL 65,535).
+inline constexpr size_t kMaxRowsPerStatement = 512;
+static_assert((kMaxRowsPerStatement & (kMaxRowsPerStatement - 1)) == 0,
+              "RowsPerStatement splits the rest of a power of two in bits");
+
+// How many rows each statement of a multi-row write of `n` rows takes: as
+// many of kMaxRowsPerStatement as fit, then the rest in powers of two, so
+// that a connection prepares at most ten distinct texts a table however
+// the sizes vary. The sizes add up to `n`.
+std::vector<size_t> RowsPerStatement(size_t n);
+
 // The ids of a list of typed ids.
 template <typename T>
 std::vector<int64_t> IdValues(const std::vector<T>& ids) {

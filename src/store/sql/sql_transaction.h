@@ -14,11 +14,12 @@
 #define WORKSECTION_SRC_STORE_SQL_SQL_TRANSACTION_H_
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -338,38 +339,69 @@ struct RowType<absl::StatusOr<T>> {
   using type = T;
 };
 
-// The statements that keep one rollup table (rollups, rollups_monthly):
-// `upsert` adds a delta to the row of a key (creating it); `remove_if_zero`
-// deletes the row of a key if its totals are all zero. Both take the key
-// columns first, the upsert then the five totals. No RETURNING: on SQLite it
-// would cost the upsert about as much again.
-struct RollupTableSql {
-  RollupTableSql(absl::string_view table, absl::string_view key_columns) {
-    const std::vector<absl::string_view> keys =
-        absl::StrSplit(key_columns, ", ");
-    std::string placeholders;
-    for (size_t i = 0; i < keys.size(); ++i) placeholders += "?, ";
+// The statements that keep one rollup table (rollups, rollups_monthly), for
+// `rows` keys at once: Upsert adds each row's delta to the row of its key
+// (creating it); RemoveIfZero deletes the rows of the keys whose totals are
+// all zero. Parameters: per row, the key columns, then (Upsert) the five
+// totals. No RETURNING: on SQLite it would cost the upsert about as much
+// again. Many rows a statement: on PostgreSQL each statement is a round trip.
+class RollupTableSql {
+ public:
+  RollupTableSql(absl::string_view table, absl::string_view key_columns)
+      : table_(table),
+        key_columns_(key_columns),
+        key_count_(static_cast<int>(
+            std::vector<absl::string_view>(absl::StrSplit(key_columns, ", "))
+                .size())) {}
+
+  int key_count() const { return key_count_; }
+
+  std::string Upsert(size_t rows) const {
     std::string sums;
     for (const char* total : {"seconds", "billable_seconds", "billed_amount",
                               "labour_cost", "entry_count"}) {
       // Qualified: in PostgreSQL a bare name would be ambiguous with
       // excluded's.
-      absl::StrAppend(&sums, sums.empty() ? "" : ", ", total, " = ", table, ".",
-                      total, " + excluded.", total);
+      absl::StrAppend(&sums, sums.empty() ? "" : ", ", total, " = ", table_,
+                      ".", total, " + excluded.", total);
     }
-    upsert =
-        absl::StrCat("INSERT INTO ", table, " (", key_columns,
-                     ", seconds, billable_seconds, billed_amount, labour_cost, "
-                     "entry_count) VALUES (",
-                     placeholders, "?, ?, ?, ?, ?) ON CONFLICT (", key_columns,
-                     ") DO UPDATE SET ", sums);
-    remove_if_zero = absl::StrCat(
-        "DELETE FROM ", table, " WHERE ", absl::StrJoin(keys, " = ? AND "),
-        " = ? AND seconds = 0 AND billable_seconds = 0 AND billed_amount = 0 "
+    return absl::StrCat(
+        "INSERT INTO ", table_, " (", key_columns_,
+        ", seconds, billable_seconds, billed_amount, labour_cost, "
+        "entry_count) VALUES ",
+        Tuples(rows, key_count_ + 5, ""), " ON CONFLICT (", key_columns_,
+        ") DO UPDATE SET ", sums);
+  }
+
+  std::string RemoveIfZero(size_t rows) const {
+    // The casts type the VALUES columns for PostgreSQL, which would take
+    // untyped parameters there for text.
+    return absl::StrCat(
+        "DELETE FROM ", table_, " WHERE (", key_columns_, ") IN (VALUES ",
+        Tuples(rows, key_count_, "CAST(? AS BIGINT)"),
+        ") AND seconds = 0 AND billable_seconds = 0 AND billed_amount = 0 "
         "AND labour_cost = 0 AND entry_count = 0");
   }
-  std::string upsert;
-  std::string remove_if_zero;
+
+ private:
+  // "(?, ?), (?, ?)" for 2 rows of 2: `rows` tuples of `width` parameters,
+  // each written `param` ("" for a bare ?).
+  static std::string Tuples(size_t rows, int width, absl::string_view param) {
+    std::string one = "(";
+    for (int i = 0; i < width; ++i) {
+      absl::StrAppend(&one, i == 0 ? "" : ", ", param.empty() ? "?" : param);
+    }
+    one += ")";
+    std::string all;
+    all.reserve(rows * (one.size() + 2));
+    for (size_t r = 0; r < rows; ++r)
+      absl::StrAppend(&all, r == 0 ? "" : ", ", one);
+    return all;
+  }
+
+  std::string table_;
+  std::string key_columns_;
+  int key_count_;
 };
 
 // ------------------------------------------------------------- transaction
@@ -455,9 +487,9 @@ class SqlTransaction : public Transaction {
   absl::Status CheckWritable() const;
   // After Commit, whatever its outcome: every later call fails.
   void MarkFinished() { finished_ = true; }
-  // Writes the monthly rollup deltas gathered since the last flush; a
-  // backend's Commit calls it before COMMIT.
-  absl::Status FlushMonths();
+  // Writes the rollup deltas gathered since the last flush; a backend's
+  // Commit calls it before COMMIT.
+  absl::Status FlushRollups();
   Connection* conn() const { return conn_; }
   Store::Mode mode() const { return mode_; }
 
@@ -510,20 +542,23 @@ class SqlTransaction : public Transaction {
   absl::Status DeleteById(absl::string_view sql, absl::string_view entity,
                           int64_t id);
 
-  // Adds `delta` to the row of `table` whose key columns hold `key`,
-  // removing a row that reaches zero.
-  absl::Status AddToRollupRow(const RollupTableSql& table,
-                              const std::vector<int64_t>& key,
-                              const RollupTotals& delta);
+  // Adds each pending delta to the row of `table` whose key columns hold
+  // its key, removes the rows that reach zero, and empties `pending`.
+  template <size_t N>
+  absl::Status FlushRollupTable(
+      const RollupTableSql& table,
+      std::map<std::array<int64_t, N>, RollupTotals>& pending);
 
   Connection* const conn_;
   const Store::Mode mode_;
   const SqlDialect& dialect_;
   bool finished_ = false;
-  // Monthly deltas by (project, member, month's first day code), written at
-  // the next monthly scan or at Commit: a batch of entries becomes one
-  // write per monthly row instead of one per entry.
-  std::map<std::tuple<int64_t, int64_t, int64_t>, RollupTotals> pending_months_;
+  // Rollup deltas by (project, task, member, day code) and by (project,
+  // member, month's first day code), written at the next rollup scan or at
+  // Commit: a transaction's entries become one write per rollup row instead
+  // of one per entry, and those writes go many rows a statement.
+  std::map<std::array<int64_t, 4>, RollupTotals> pending_days_;
+  std::map<std::array<int64_t, 3>, RollupTotals> pending_months_;
 };
 
 // ---------------------------------------------------------- common checks
@@ -1642,57 +1677,68 @@ absl::Status SqlTransaction<Connection>::AddToRollup(
     const RollupKey& key, const RollupTotals& delta) {
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
   if (delta.empty()) return absl::OkStatus();
-  static const RollupTableSql* const kDaily =
-      new RollupTableSql("rollups", "project_id, task_id, member_id, day");
-  WS_SQL_RETURN_IF_ERROR(
-      AddToRollupRow(*kDaily,
-                     {key.project.value(), key.task.value(), key.member.value(),
-                      EncodeDay(key.day)},
-                     delta));
+  pending_days_[{key.project.value(), key.task.value(), key.member.value(),
+                 EncodeDay(key.day)}] += delta;
   pending_months_[{key.project.value(), key.member.value(),
                    EncodeDay(MonthStart(key.day))}] += delta;
   return absl::OkStatus();
 }
 
 template <typename Connection>
-absl::Status SqlTransaction<Connection>::FlushMonths() {
+absl::Status SqlTransaction<Connection>::FlushRollups() {
+  static const RollupTableSql* const kDaily =
+      new RollupTableSql("rollups", "project_id, task_id, member_id, day");
   static const RollupTableSql* const kMonthly =
       new RollupTableSql("rollups_monthly", "project_id, member_id, month");
-  for (const auto& [key, delta] : pending_months_) {
-    if (delta.empty()) continue;
-    const auto& [project, member, month] = key;
-    WS_SQL_RETURN_IF_ERROR(
-        AddToRollupRow(*kMonthly, {project, member, month}, delta));
-  }
-  pending_months_.clear();
-  return absl::OkStatus();
+  WS_SQL_RETURN_IF_ERROR(FlushRollupTable(*kDaily, pending_days_));
+  return FlushRollupTable(*kMonthly, pending_months_);
 }
 
 template <typename Connection>
-absl::Status SqlTransaction<Connection>::AddToRollupRow(
-    const RollupTableSql& table, const std::vector<int64_t>& key,
-    const RollupTotals& delta) {
-  {
-    WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(table.upsert));
-    int i = 1;
-    for (int64_t v : key) s.BindInt(i++, v);
-    s.BindInt(i++, delta.seconds);
-    s.BindInt(i++, delta.billable_seconds);
-    s.BindInt(i++, delta.billed_amount);
-    s.BindInt(i++, delta.labour_cost);
-    s.BindInt(i++, delta.entry_count);
+template <size_t N>
+absl::Status SqlTransaction<Connection>::FlushRollupTable(
+    const RollupTableSql& table,
+    std::map<std::array<int64_t, N>, RollupTotals>& pending) {
+  using Row = std::pair<const std::array<int64_t, N>, RollupTotals>;
+  std::vector<const Row*> changed;
+  // Only a subtraction can bring a row to zero.
+  std::vector<const Row*> subtracted;
+  for (const Row& row : pending) {
+    if (row.second.empty()) continue;
+    changed.push_back(&row);
+    const RollupTotals& d = row.second;
+    if (d.seconds < 0 || d.billable_seconds < 0 || d.billed_amount < 0 ||
+        d.labour_cost < 0 || d.entry_count < 0) {
+      subtracted.push_back(&row);
+    }
+  }
+  size_t next = 0;
+  for (size_t rows : RowsPerStatement(changed.size())) {
+    WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(table.Upsert(rows)));
+    int param = 1;
+    for (size_t r = 0; r < rows; ++r) {
+      const auto& [key, delta] = *changed[next++];
+      for (int64_t v : key) s.BindInt(param++, v);
+      s.BindInt(param++, delta.seconds);
+      s.BindInt(param++, delta.billable_seconds);
+      s.BindInt(param++, delta.billed_amount);
+      s.BindInt(param++, delta.labour_cost);
+      s.BindInt(param++, delta.entry_count);
+    }
     WS_SQL_RETURN_IF_ERROR(s.Run());
   }
-  // Only a subtraction can bring a row to zero.
-  if (delta.seconds >= 0 && delta.billable_seconds >= 0 &&
-      delta.billed_amount >= 0 && delta.labour_cost >= 0 &&
-      delta.entry_count >= 0) {
-    return absl::OkStatus();
+  next = 0;
+  for (size_t rows : RowsPerStatement(subtracted.size())) {
+    WS_SQL_ASSIGN_OR_RETURN(Statement s,
+                            conn_->Prepare(table.RemoveIfZero(rows)));
+    int param = 1;
+    for (size_t r = 0; r < rows; ++r) {
+      for (int64_t v : subtracted[next++]->first) s.BindInt(param++, v);
+    }
+    WS_SQL_RETURN_IF_ERROR(s.Run());
   }
-  WS_SQL_ASSIGN_OR_RETURN(Statement del, conn_->Prepare(table.remove_if_zero));
-  int i = 1;
-  for (int64_t v : key) del.BindInt(i++, v);
-  return del.Run();
+  pending.clear();
+  return absl::OkStatus();
 }
 
 template <typename Connection>
@@ -1700,7 +1746,7 @@ absl::StatusOr<std::vector<RollupRow>> SqlTransaction<Connection>::ScanRollups(
     const RollupScan& scan) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   WS_SQL_RETURN_IF_ERROR(CheckRollupScan(scan));
-  if (scan.grain == RollupGrain::kMonth) WS_SQL_RETURN_IF_ERROR(FlushMonths());
+  WS_SQL_RETURN_IF_ERROR(FlushRollups());
   const SqlQuery q = BuildRollupScanQuery(scan, dialect_);
   if (q.empty) return std::vector<RollupRow>();
   return QueryAll(ReadRollupRow<Statement>, q.sql, q.args);
