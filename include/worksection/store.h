@@ -188,6 +188,13 @@ class Transaction {
       const TimeEntryScan& scan) = 0;
   virtual absl::StatusOr<TimeEntryId> InsertTimeEntry(
       const TimeEntry& entry) = 0;
+  // InsertTimeEntry of each entry in order, returning their ids in that
+  // order; stops at the first failure, after which the transaction should
+  // be dropped. The default does exactly that; a store may send the rows
+  // together (PostgreSQL: a few statements for thousands of fresh entries,
+  // each statement being a round trip).
+  virtual absl::StatusOr<std::vector<TimeEntryId>> InsertTimeEntries(
+      const std::vector<TimeEntry>& entries);
   virtual absl::Status UpdateTimeEntry(const TimeEntry& entry) = 0;
   virtual absl::Status DeleteTimeEntry(TimeEntryId id) = 0;
 

@@ -220,6 +220,24 @@ absl::StatusOr<TimeEntryId> EventRecorder::InsertTimeEntry(
     const TimeEntry& entry) {
   absl::StatusOr<TimeEntryId> id = inner_.InsertTimeEntry(entry);
   if (!id.ok()) return id;
+  if (absl::Status s = RecordTimeEntryCreated(entry, *id); !s.ok()) return s;
+  return id;
+}
+
+absl::StatusOr<std::vector<TimeEntryId>> EventRecorder::InsertTimeEntries(
+    const std::vector<TimeEntry>& entries) {
+  absl::StatusOr<std::vector<TimeEntryId>> ids =
+      inner_.InsertTimeEntries(entries);
+  if (!ids.ok()) return ids;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    absl::Status s = RecordTimeEntryCreated(entries[i], (*ids)[i]);
+    if (!s.ok()) return s;
+  }
+  return ids;
+}
+
+absl::Status EventRecorder::RecordTimeEntryCreated(const TimeEntry& entry,
+                                                   TimeEntryId id) {
   absl::StatusOr<bool> hidden =
       TaskHidden(static_cast<const TimeEntry*>(nullptr), &entry);
   if (!hidden.ok()) return hidden.status();
@@ -230,15 +248,13 @@ absl::StatusOr<TimeEntryId> EventRecorder::InsertTimeEntry(
       gathered_.push_back(
           GatheredEntries{entry.task, entry.project, *hidden, {}});
     }
-    gathered_[it->second].ids.push_back(id->value());
-    return id;
+    gathered_[it->second].ids.push_back(id.value());
+    return absl::OkStatus();
   }
-  absl::Status s =
-      Record(Header{EntityType::kTimeEntry, id->value(), EventAction::kCreated,
-                    entry.project, entry.task, *hidden},
-             static_cast<const TimeEntry*>(nullptr), &entry);
-  if (!s.ok()) return s;
-  return id;
+  return Record(
+      Header{EntityType::kTimeEntry, id.value(), EventAction::kCreated,
+             entry.project, entry.task, *hidden},
+      static_cast<const TimeEntry*>(nullptr), &entry);
 }
 
 absl::Status EventRecorder::FlushGatheredTimeEntries() {

@@ -122,6 +122,8 @@ class EventRecorder final : public Transaction {
     return inner_.ScanTimeEntries(scan);
   }
   absl::StatusOr<TimeEntryId> InsertTimeEntry(const TimeEntry& entry) override;
+  absl::StatusOr<std::vector<TimeEntryId>> InsertTimeEntries(
+      const std::vector<TimeEntry>& entries) override;
   absl::Status UpdateTimeEntry(const TimeEntry& entry) override;
   absl::Status DeleteTimeEntry(TimeEntryId id) override;
 
@@ -205,6 +207,8 @@ class EventRecorder final : public Transaction {
   // Stamps event_ (its changes or ids already set) with `header` and
   // appends it.
   absl::Status Append(const Header& header);
+  // The created event of a new entry stored as `id`, or its id gathered.
+  absl::Status RecordTimeEntryCreated(const TimeEntry& entry, TimeEntryId id);
 
   // The time entries of one task gathered for a kBatchCreated event.
   struct GatheredEntries {

@@ -77,9 +77,8 @@ absl::StatusOr<std::optional<std::vector<ProjectId>>> TimeScope(Call& call) {
   return visible;
 }
 
-// Checks one log and writes it through `batch`.
-absl::StatusOr<TimeEntry> LogOne(Call& call, TimeWriteBatch& batch,
-                                 const TimeLog& log) {
+// Checks one log and adds it to `batch`.
+absl::Status LogOne(Call& call, TimeWriteBatch& batch, const TimeLog& log) {
   absl::StatusOr<const WritableTask*> found =
       batch.TaskToLogOn(log.task, "time.task");
   if (!found.ok()) return found.status();
@@ -125,7 +124,7 @@ absl::StatusOr<TimeEntry> LogOne(Call& call, TimeWriteBatch& batch,
   }
   e.billable = log.billable;
   e.note = log.note;
-  return batch.Write(*target, std::move(e));
+  return batch.Add(*target, std::move(e));
 }
 
 }  // namespace
@@ -134,10 +133,10 @@ absl::StatusOr<TimeEntry> Session::LogTime(const TimeLog& log) {
   return RunCall(*this, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<TimeEntry> {
                    TimeWriteBatch batch(call);
-                   absl::StatusOr<TimeEntry> e = LogOne(call, batch, log);
-                   if (!e.ok()) return e;
-                   if (absl::Status s = batch.Finish(); !s.ok()) return s;
-                   return e;
+                   if (absl::Status s = LogOne(call, batch, log); !s.ok()) {
+                     return s;
+                   }
+                   return batch.FinishOne();
                  });
 }
 
@@ -153,19 +152,15 @@ absl::StatusOr<std::vector<TimeEntry>> LogTimeBatchNamed(
   return RunCall(session, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<std::vector<TimeEntry>> {
                    TimeWriteBatch batch(call, TimeWriteBatch::Events::kPerTask);
-                   std::vector<TimeEntry> written;
-                   written.reserve(logs.size());
                    for (size_t i = 0; i < logs.size(); ++i) {
-                     absl::StatusOr<TimeEntry> e = LogOne(call, batch, logs[i]);
-                     if (!e.ok()) {
-                       return absl::Status(e.status().code(),
-                                           absl::StrCat(name_of(i), ": ",
-                                                        e.status().message()));
+                     absl::Status s = LogOne(call, batch, logs[i]);
+                     if (!s.ok()) {
+                       return absl::Status(
+                           s.code(),
+                           absl::StrCat(name_of(i), ": ", s.message()));
                      }
-                     written.push_back(*std::move(e));
                    }
-                   if (absl::Status s = batch.Finish(); !s.ok()) return s;
-                   return written;
+                   return batch.Finish();
                  });
 }
 

@@ -61,10 +61,8 @@ absl::StatusOr<TimeEntry> Stop(Call& call, const Timer& timer, std::string note,
   e.duration = ran;
   e.note = std::move(note);
   TimeWriteBatch batch(call);
-  absl::StatusOr<TimeEntry> entry = batch.Write(*target, std::move(e));
-  if (!entry.ok()) return entry;
-  if (s = batch.Finish(); !s.ok()) return s;
-  return entry;
+  if (s = batch.Add(*target, std::move(e)); !s.ok()) return s;
+  return batch.FinishOne();
 }
 
 }  // namespace

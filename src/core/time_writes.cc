@@ -91,8 +91,7 @@ absl::StatusOr<Member> TimeWriteBatch::GetMember(MemberId id) {
   return member;
 }
 
-absl::StatusOr<TimeEntry> TimeWriteBatch::Write(const WritableTask& target,
-                                                TimeEntry entry) {
+absl::Status TimeWriteBatch::Add(const WritableTask& target, TimeEntry entry) {
   entry.project = target.project.id;
   entry.task = target.task.id;
   absl::Status s = CheckTimeEntry(entry);
@@ -115,25 +114,30 @@ absl::StatusOr<TimeEntry> TimeWriteBatch::Write(const WritableTask& target,
   entry.revision = 1;
   entry.created_at = call_.now;
   entry.updated_at = call_.now;
-  absl::StatusOr<TimeEntryId> id = call_.tx.InsertTimeEntry(entry);
-  if (!id.ok()) return id.status();
-  entry.id = *id;
 
   const RollupKey key = RollupKeyOf(entry);
-  auto [row, fresh] = rollups_.try_emplace(
-      std::make_tuple(key.project.value(), key.task.value(), key.member.value(),
-                      int64_t{key.day - absl::CivilDay(1970, 1, 1)}),
-      key, RollupTotals{});
+  auto row =
+      rollups_
+          .try_emplace(
+              std::make_tuple(key.project.value(), key.task.value(),
+                              key.member.value(),
+                              int64_t{key.day - absl::CivilDay(1970, 1, 1)}),
+              key, RollupTotals{})
+          .first;
   if (!AddChecked(row->second.second, RollupTotalsOf(entry))) {
     return RollupTooLarge(key);
   }
   touched_.emplace(entry.task, entry.project);
-
-  RedactMoney(call_.actor, entry);
-  return entry;
+  queued_.push_back(std::move(entry));
+  return absl::OkStatus();
 }
 
-absl::Status TimeWriteBatch::Finish() {
+absl::StatusOr<std::vector<TimeEntry>> TimeWriteBatch::Finish() {
+  absl::StatusOr<std::vector<TimeEntryId>> ids =
+      call_.tx.InsertTimeEntries(queued_);
+  if (!ids.ok()) return ids.status();
+  for (size_t i = 0; i < queued_.size(); ++i) queued_[i].id = (*ids)[i];
+
   std::vector<std::pair<RollupKey, RollupTotals>> rows;
   rows.reserve(rollups_.size());
   for (const auto& [order, row] : rollups_) rows.push_back(row);
@@ -156,7 +160,20 @@ absl::Status TimeWriteBatch::Finish() {
   }
   rollups_.clear();
   touched_.clear();
-  return absl::OkStatus();
+  std::vector<TimeEntry> written = std::move(queued_);
+  queued_.clear();
+  for (TimeEntry& entry : written) RedactMoney(call_.actor, entry);
+  return written;
+}
+
+absl::StatusOr<TimeEntry> TimeWriteBatch::FinishOne() {
+  if (queued_.size() != 1) {
+    return absl::InternalError(absl::StrCat("FinishOne after ", queued_.size(),
+                                            " entries instead of one"));
+  }
+  absl::StatusOr<std::vector<TimeEntry>> written = Finish();
+  if (!written.ok()) return written.status();
+  return std::move(written->front());
 }
 
 }  // namespace worksection

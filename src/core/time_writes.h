@@ -47,7 +47,8 @@ absl::Status CheckTimeEntry(const TimeEntry& entry);
 // New time entries written in one call (one, or a whole import). What they
 // share is looked up once: tasks, members, who sees what, the locks. Their
 // rollup changes are summed and each rollup row written once, and budget
-// crossings are recorded once per task, by Finish(). Lives for one call.
+// crossings are recorded once per task, and the entries are stored
+// together, by Finish(). Lives for one call.
 class TimeWriteBatch {
  public:
   // How the change feed tells of the new entries: a kCreated event each,
@@ -68,13 +69,17 @@ class TimeWriteBatch {
   const absl::TimeZone& zone();
 
   // Prices `entry` (member, date, start, duration, billable and note set)
-  // with the rates in force, checks it and the locks, and stores it.
-  // Returns it as the actor sees it.
-  absl::StatusOr<TimeEntry> Write(const WritableTask& target, TimeEntry entry);
+  // with the rates in force, checks it and the locks, and queues it for
+  // Finish.
+  absl::Status Add(const WritableTask& target, TimeEntry entry);
 
-  // Writes the summed rollups, the kPerTask events and the budget
-  // crossings. Call once, after the last Write.
-  absl::Status Finish();
+  // Stores the queued entries together (Transaction::InsertTimeEntries),
+  // writes the summed rollups, the kPerTask events and the budget
+  // crossings, and returns the entries, in the order added, with their ids
+  // and as the actor sees them. Call once, after the last Add.
+  absl::StatusOr<std::vector<TimeEntry>> Finish();
+  // Finish for a batch of one Add: that entry.
+  absl::StatusOr<TimeEntry> FinishOne();
 
  private:
   absl::StatusOr<Member> GetMember(MemberId id);
@@ -92,6 +97,7 @@ class TimeWriteBatch {
                       std::pair<RollupKey, RollupTotals>>
       rollups_;
   std::map<TaskId, ProjectId> touched_;  // for the budget crossings
+  std::vector<TimeEntry> queued_;        // priced, not yet stored
 };
 
 }  // namespace worksection

@@ -288,6 +288,79 @@ TEST_P(TimeEntriesTest, IdsIncreaseAndAreNeverReused) {
   EXPECT_THAT(tx->GetTimeEntry(b), StatusIs(absl::StatusCode::kNotFound));
 }
 
+// InsertTimeEntries stores what InsertTimeEntry of each would, in order:
+// more entries than one statement takes (the PostgreSQL store sends them
+// many rows a statement), every field of each, ids increasing; with given
+// ids it keeps them, and a taken one fails the call.
+TEST_P(TimeEntriesTest, InsertTimeEntriesStoresEachAsOneInsertWould) {
+  WS_ASSERT_OK_AND_ASSIGN(TimeEntryId before, AddEntry(t1_, m1_, Day(1)));
+  std::vector<TimeEntry> batch;
+  for (int i = 0; i < 1300; ++i) {
+    const TaskId task = i % 3 == 0 ? t3_ : (i % 3 == 1 ? t1_ : t2_);
+    TimeEntry e = SimpleTimeEntry(ProjectOf(task), task, i % 2 ? m1_ : m2_,
+                                  Day(1 + i % 28));
+    e.duration = absl::Seconds(60 + i);
+    e.billed_duration = absl::Seconds(i % 7 == 0 ? 0 : 60 + i);
+    e.billable = i % 5 != 0;
+    e.note = i % 11 == 0 ? kUnicode : absl::StrCat("entry ", i);
+    e.start = i % 4 == 0 ? std::nullopt
+                         : std::optional<absl::Time>(Micros(1'000'000 * i));
+    e.billing_rate = i % 6 == 0 ? std::nullopt : std::optional<Money>(i);
+    e.labour_cost = i % 9 == 0 ? std::nullopt : std::optional<Money>(2 * i);
+    e.created_at = Micros(1'700'000'000'000'000 + i);
+    e.updated_at = Micros(1'700'000'000'000'001 + i);
+    batch.push_back(e);
+  }
+  std::vector<TimeEntryId> ids;
+  ASSERT_THAT(InWrite([&](Transaction& tx) {
+                absl::StatusOr<std::vector<TimeEntryId>> r =
+                    tx.InsertTimeEntries(batch);
+                if (r.ok()) ids = *r;
+                return r.status();
+              }),
+              IsOk());
+  ASSERT_EQ(ids.size(), batch.size());
+  EXPECT_GT(ids.front(), before);
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end());
+  {
+    WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
+    for (size_t i = 0; i < batch.size(); ++i) {
+      batch[i].id = ids[i];
+      WS_ASSERT_OK_AND_ASSIGN(TimeEntry got, tx->GetTimeEntry(ids[i]));
+      ExpectTimeEntryEq(batch[i], got);
+    }
+  }
+  WS_ASSERT_OK_AND_ASSIGN(TimeEntryId after, AddEntry(t1_, m1_, Day(2)));
+  EXPECT_GT(after, ids.back());
+
+  // Given ids are kept; one already taken fails the call, and dropping the
+  // transaction leaves nothing of it.
+  TimeEntry given = SimpleTimeEntry(p1_, t1_, m1_, Day(3));
+  given.id = TimeEntryId(after.value() + 100);
+  TimeEntry taken = given;
+  taken.id = after;
+  {
+    WS_ASSERT_OK_AND_ASSIGN(auto tx, Write());
+    EXPECT_THAT(tx->InsertTimeEntries({given, taken}),
+                StatusIs(absl::StatusCode::kAlreadyExists));
+  }
+  ASSERT_THAT(InWrite([&](Transaction& tx) {
+                absl::StatusOr<std::vector<TimeEntryId>> r =
+                    tx.InsertTimeEntries({given});
+                if (!r.ok()) return r.status();
+                EXPECT_THAT(*r, ElementsAre(given.id));
+                return absl::OkStatus();
+              }),
+              IsOk());
+  WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
+  TimeEntryScan all;
+  all.limit = 5000;
+  WS_ASSERT_OK_AND_ASSIGN(std::vector<TimeEntry> stored,
+                          tx->ScanTimeEntries(all));
+  EXPECT_EQ(stored.size(), batch.size() + 3);
+}
+
 TEST_P(TimeEntriesTest, DroppedTransactionRollsBackInsertUpdateDelete) {
   WS_ASSERT_OK_AND_ASSIGN(TimeEntryId kept, AddEntry(t1_, m1_, Day(5)));
   WS_ASSERT_OK_AND_ASSIGN(TimeEntryId deleted, AddEntry(t2_, m2_, Day(6)));

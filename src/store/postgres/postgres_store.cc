@@ -328,6 +328,11 @@ const sql_internal::SqlDialect kPgDialect = {
           table, "', 'id') AS regclass)), 0)");
     },
     " RETURNING id",
+    [](absl::string_view table) {
+      return absl::StrCat("SELECT nextval(pg_get_serial_sequence('", table,
+                          "', 'id')) FROM generate_series(1, CAST(? AS "
+                          "BIGINT))");
+    },
 };
 
 }  // namespace pg_internal

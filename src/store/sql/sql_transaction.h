@@ -446,6 +446,8 @@ class SqlTransaction : public Transaction {
   absl::StatusOr<std::vector<TimeEntry>> ScanTimeEntries(
       const TimeEntryScan& scan) override;
   absl::StatusOr<TimeEntryId> InsertTimeEntry(const TimeEntry& entry) override;
+  absl::StatusOr<std::vector<TimeEntryId>> InsertTimeEntries(
+      const std::vector<TimeEntry>& entries) override;
   absl::Status UpdateTimeEntry(const TimeEntry& entry) override;
   absl::Status DeleteTimeEntry(TimeEntryId id) override;
 
@@ -1414,27 +1416,37 @@ SqlTransaction<Connection>::ScanTimeEntries(const TimeEntryScan& scan) {
   return QueryAll(ReadTimeEntry<Statement>, q.sql, q.args);
 }
 
-// Binds the columns of a time entry, id excepted, to parameters 1..16 in
-// the order of kTimeEntryColumns.
+// The columns a time entry's insert writes, id excepted, in the order
+// BindTimeEntryColumns binds them.
+inline constexpr char kTimeEntryInsertColumns[] =
+    "revision, task_id, project_id, member_id, day, start, seconds, "
+    "billed_seconds, billable, note, billing_rate, cost_rate, "
+    "billed_amount, labour_cost, created_at, updated_at";
+inline constexpr int kTimeEntryInsertColumnCount = 16;
+
+// Binds the columns of a time entry, id excepted, to parameters first ..
+// first + 15 in the order of kTimeEntryInsertColumns.
 template <typename Statement>
-void BindTimeEntryColumns(Statement& s, const TimeEntry& e) {
-  s.BindInt(1, e.revision);
-  s.BindOptionalInt(2, IdOrNull(e.task));
-  s.BindOptionalInt(3, IdOrNull(e.project));
-  s.BindOptionalInt(4, IdOrNull(e.member));
-  s.BindInt(5, EncodeDay(e.date));
-  s.BindOptionalInt(
-      6, e.start ? std::optional<int64_t>(EncodeTime(*e.start)) : std::nullopt);
-  s.BindInt(7, EncodeDuration(e.duration));
-  s.BindInt(8, EncodeDuration(e.billed_duration));
-  s.BindInt(9, e.billable ? 1 : 0);
-  s.BindText(10, e.note);
-  s.BindOptionalInt(11, e.billing_rate);
-  s.BindOptionalInt(12, e.cost_rate);
-  s.BindOptionalInt(13, e.billed_amount);
-  s.BindOptionalInt(14, e.labour_cost);
-  s.BindInt(15, EncodeTime(e.created_at));
-  s.BindInt(16, EncodeTime(e.updated_at));
+void BindTimeEntryColumns(Statement& s, const TimeEntry& e, int first = 1) {
+  const int p = first - 1;
+  s.BindInt(p + 1, e.revision);
+  s.BindOptionalInt(p + 2, IdOrNull(e.task));
+  s.BindOptionalInt(p + 3, IdOrNull(e.project));
+  s.BindOptionalInt(p + 4, IdOrNull(e.member));
+  s.BindInt(p + 5, EncodeDay(e.date));
+  s.BindOptionalInt(p + 6, e.start
+                               ? std::optional<int64_t>(EncodeTime(*e.start))
+                               : std::nullopt);
+  s.BindInt(p + 7, EncodeDuration(e.duration));
+  s.BindInt(p + 8, EncodeDuration(e.billed_duration));
+  s.BindInt(p + 9, e.billable ? 1 : 0);
+  s.BindText(p + 10, e.note);
+  s.BindOptionalInt(p + 11, e.billing_rate);
+  s.BindOptionalInt(p + 12, e.cost_rate);
+  s.BindOptionalInt(p + 13, e.billed_amount);
+  s.BindOptionalInt(p + 14, e.labour_cost);
+  s.BindInt(p + 15, EncodeTime(e.created_at));
+  s.BindInt(p + 16, EncodeTime(e.updated_at));
 }
 
 template <typename Connection>
@@ -1443,18 +1455,69 @@ absl::StatusOr<TimeEntryId> SqlTransaction<Connection>::InsertTimeEntry(
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
   WS_SQL_ASSIGN_OR_RETURN(
       Statement s,
-      conn_->Prepare(InsertSql(
-          "time_entries",
-          "revision, task_id, project_id, member_id, day, start, seconds, "
-          "billed_seconds, billable, note, billing_rate, cost_rate, "
-          "billed_amount, labour_cost, created_at, updated_at",
-          16)));
+      conn_->Prepare(InsertSql("time_entries", kTimeEntryInsertColumns,
+                               kTimeEntryInsertColumnCount)));
   BindTimeEntryColumns(s, entry);
   WS_SQL_ASSIGN_OR_RETURN(
-      int64_t id,
-      InsertRow(s, 17, "time_entries", "time entry", entry.id.value(),
-                entry.id.valid(), UnexpectedNoRow()));
+      int64_t id, InsertRow(s, kTimeEntryInsertColumnCount + 1, "time_entries",
+                            "time entry", entry.id.value(), entry.id.valid(),
+                            UnexpectedNoRow()));
   return TimeEntryId(id);
+}
+
+template <typename Connection>
+absl::StatusOr<std::vector<TimeEntryId>>
+SqlTransaction<Connection>::InsertTimeEntries(
+    const std::vector<TimeEntry>& entries) {
+  WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  const std::string fresh_ids = dialect_.fresh_ids("time_entries");
+  const bool all_fresh =
+      std::none_of(entries.begin(), entries.end(),
+                   [](const TimeEntry& e) { return e.id.valid(); });
+  if (fresh_ids.empty() || !all_fresh || entries.size() < 2) {
+    return Transaction::InsertTimeEntries(entries);
+  }
+  std::vector<int64_t> ids;
+  ids.reserve(entries.size());
+  {
+    WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(fresh_ids));
+    s.BindInt(1, static_cast<int64_t>(entries.size()));
+    for (;;) {
+      WS_SQL_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      ids.push_back(s.Int(0));
+    }
+  }
+  if (ids.size() != entries.size()) {
+    return absl::InternalError(absl::StrCat("asked for ", entries.size(),
+                                            " fresh time entry ids, got ",
+                                            ids.size()));
+  }
+  // Fresh ids increase in insert order, as one insert at a time gives them.
+  std::sort(ids.begin(), ids.end());
+  constexpr int kWidth = kTimeEntryInsertColumnCount + 1;
+  size_t next = 0;
+  for (size_t rows : RowsPerStatement(entries.size())) {
+    std::string sql = absl::StrCat("INSERT INTO time_entries (",
+                                   kTimeEntryInsertColumns, ", id) VALUES ");
+    for (size_t r = 0; r < rows; ++r) {
+      absl::StrAppend(&sql, r == 0 ? "(" : ", (");
+      for (int c = 0; c < kWidth; ++c)
+        absl::StrAppend(&sql, c == 0 ? "?" : ", ?");
+      sql += ")";
+    }
+    WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
+    for (size_t r = 0; r < rows; ++r, ++next) {
+      const int first = static_cast<int>(r) * kWidth + 1;
+      BindTimeEntryColumns(s, entries[next], first);
+      s.BindInt(first + kTimeEntryInsertColumnCount, ids[next]);
+    }
+    WS_SQL_RETURN_IF_ERROR(s.Run());
+  }
+  std::vector<TimeEntryId> out;
+  out.reserve(ids.size());
+  for (int64_t id : ids) out.push_back(TimeEntryId(id));
+  return out;
 }
 
 template <typename Connection>

@@ -245,6 +245,7 @@ const sql_internal::SqlDialect kSqliteDialect = {
     [](absl::string_view table) -> std::string { return "?"; },
     [](absl::string_view table) -> std::string { return ""; },
     "",  // sqlite3_last_insert_rowid
+    [](absl::string_view table) -> std::string { return ""; },
 };
 
 }  // namespace sqlite_internal
