@@ -18,15 +18,24 @@ Prints the split, then one target line:
 
   python_import_N: MEASURED vs BASELINE = RATIOx (target T) ok|MISS
 
+With --postgres it imports into a fresh schema of the PostgreSQL server
+$WS_PG_URI names instead (dropped afterwards with psql) and prints a
+context line, not a target line (the target is SQLite's, and scripts/pg's
+throwaway server runs without fsync):
+
+  python_import_postgresql_N: MEASURED s (context, ...)
+
 Run with PYTHONPATH pointing at the built package (scripts/bench does):
   PYTHONPATH=build/release/bindings/python python3 benchmarks/python_import.py
 Options: --entries N, --dir DIR (default: a fresh temp dir), --json FILE
-(appends the figures), --entries-too.
+(appends the figures), --entries-too, --postgres.
 """
 import argparse
 import datetime
 import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 
@@ -86,12 +95,12 @@ def refused(call, logs):
     raise AssertionError("the invalid batch was accepted")
 
 
-def import_into(path, n, method):
+def import_into(uri, n, method):
     """(conversion s, call wall s, call CPU s) of one import of n entries
-    by `method`."""
+    by `method` into a fresh store at `uri`."""
     setup = worksection.Setup(name="bench", owner_name="Owner",
                               owner_email="owner@bench.example")
-    with worksection.open(f"sqlite:{path}", create=setup) as ws:
+    with worksection.open(uri, create=setup) as ws:
         s = ws.owner_session()
         logs = build(s, n)
         call = getattr(s, method)
@@ -101,23 +110,54 @@ def import_into(path, n, method):
     return conversion, elapsed, cpu
 
 
+def postgres(n, json_path):
+    """Imports n entries into a fresh schema of $WS_PG_URI's server and
+    prints the context line."""
+    server = os.environ.get("WS_PG_URI")
+    if not server:
+        sys.exit("python_import.py --postgres: WS_PG_URI is not set (run it "
+                 "through scripts/pg run)")
+    schema = f"ws_bench_{os.getpid()}"
+    uri = f"{server}{'&' if '?' in server else '?'}schema={schema}"
+    try:
+        _, elapsed, cpu = import_into(uri, n, "log_time_batch_ids")
+    finally:
+        subprocess.run(["psql", server, "-q", "-c",
+                        f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
+                       capture_output=True, check=False)
+    print(f"python_import_postgresql_{n}: {elapsed:.3f} s ({cpu:.3f} s CPU "
+          f"in this process; {n / elapsed:,.0f} entries/s) (context: the same "
+          f"log_time_batch_ids into PostgreSQL on this machine, a server "
+          f"without fsync)")
+    if json_path:
+        with open(json_path, "a") as f:
+            f.write(json.dumps({"name": f"python_import_postgresql/{n}",
+                                "seconds": elapsed,
+                                "entries_per_second": n / elapsed}) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--entries", type=int, default=100_000)
     ap.add_argument("--dir")
     ap.add_argument("--json")
     ap.add_argument("--entries-too", action="store_true")
+    ap.add_argument("--postgres", action="store_true")
     args = ap.parse_args()
     n = args.entries
+    if args.postgres:
+        postgres(n, args.json)
+        return
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         conversion, elapsed, cpu = import_into(
-            os.path.join(tmp, "ids.db"), n, "log_time_batch_ids")
+            "sqlite:" + os.path.join(tmp, "ids.db"), n, "log_time_batch_ids")
         print(f"log_time_batch_ids({n:,}): {elapsed:.3f} s ({cpu:.3f} s "
               f"CPU) = conversion {conversion:.3f} s + store "
               f"{elapsed - conversion:.3f} s")
         if args.entries_too:
             _, full, full_cpu = import_into(
-                os.path.join(tmp, "entries.db"), n, "log_time_batch")
+                "sqlite:" + os.path.join(tmp, "entries.db"), n,
+                "log_time_batch")
             print(f"log_time_batch({n:,}): {full:.3f} s ({full_cpu:.3f} s "
                   f"CPU); the {n:,} TimeEntry objects add about "
                   f"{full_cpu - cpu:.3f} s of CPU")
