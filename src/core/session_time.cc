@@ -152,6 +152,7 @@ absl::StatusOr<std::vector<TimeEntry>> LogTimeBatchNamed(
   return RunCall(session, Store::Mode::kWrite,
                  [&](Call& call) -> absl::StatusOr<std::vector<TimeEntry>> {
                    TimeWriteBatch batch(call, TimeWriteBatch::Events::kPerTask);
+                   batch.Reserve(logs.size());
                    for (size_t i = 0; i < logs.size(); ++i) {
                      absl::Status s = LogOne(call, batch, logs[i]);
                      if (!s.ok()) {

@@ -83,12 +83,12 @@ absl::Status TimeWriteBatch::CheckCanSee(MemberId member, const Task& task,
   return it->second;
 }
 
-absl::StatusOr<Member> TimeWriteBatch::GetMember(MemberId id) {
+absl::StatusOr<const Member*> TimeWriteBatch::GetMember(MemberId id) {
   auto it = members_.find(id);
-  if (it != members_.end()) return it->second;
+  if (it != members_.end()) return &it->second;
   absl::StatusOr<Member> member = call_.tx.GetMember(id);
-  if (member.ok()) members_.emplace(id, *member);
-  return member;
+  if (!member.ok()) return member.status();
+  return &members_.emplace(id, *std::move(member)).first->second;
 }
 
 absl::Status TimeWriteBatch::Add(const WritableTask& target, TimeEntry entry) {
@@ -104,9 +104,9 @@ absl::Status TimeWriteBatch::Add(const WritableTask& target, TimeEntry entry) {
   if (s = CheckUnlocked(*locks_, entry.project, entry.date, "time"); !s.ok()) {
     return s;
   }
-  absl::StatusOr<Member> member = GetMember(entry.member);
+  absl::StatusOr<const Member*> member = GetMember(entry.member);
   if (!member.ok()) return member.status();
-  if (s = PriceEntry(target.project, *member, /*take_current_rates=*/true,
+  if (s = PriceEntry(target.project, **member, /*take_current_rates=*/true,
                      entry);
       !s.ok()) {
     return s;

@@ -3,6 +3,7 @@
 #ifndef WORKSECTION_SRC_CORE_TIME_WRITES_H_
 #define WORKSECTION_SRC_CORE_TIME_WRITES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -68,6 +69,9 @@ class TimeWriteBatch {
   // The workspace time zone (UTC if it does not load), loaded once.
   const absl::TimeZone& zone();
 
+  // Makes room for `n` more entries (a batch that knows its size).
+  void Reserve(size_t n) { queued_.reserve(queued_.size() + n); }
+
   // Prices `entry` (member, date, start, duration, billable and note set)
   // with the rates in force, checks it and the locks, and queues it for
   // Finish.
@@ -82,14 +86,15 @@ class TimeWriteBatch {
   absl::StatusOr<TimeEntry> FinishOne();
 
  private:
-  absl::StatusOr<Member> GetMember(MemberId id);
+  // The member, read once; the pointer lives as long as the batch.
+  absl::StatusOr<const Member*> GetMember(MemberId id);
 
   Call& call_;
   const bool events_per_task_;
   // Nodes, so that the pointers TaskToLogOn hands out stay valid.
   absl::node_hash_map<TaskId, WritableTask> targets_;
   absl::flat_hash_map<std::pair<MemberId, TaskId>, absl::Status> visibility_;
-  absl::flat_hash_map<MemberId, Member> members_;
+  absl::node_hash_map<MemberId, Member> members_;  // nodes: see GetMember
   std::optional<std::vector<PeriodLock>> locks_;
   std::optional<absl::TimeZone> zone_;
   // By (project, task, member, day): summed rollup changes.

@@ -46,10 +46,9 @@ struct SqlDialect {
   // table with AUTOINCREMENT would make every insert write a statement
   // journal).
   const char* returning_id;
-  // A query of one parameter, n, whose rows are n fresh ids of `table`
-  // (from the sequence an insert takes them from), so that many new rows
-  // go in one statement with their ids known; "" where rows are inserted
-  // one at a time (SQLite: a statement costs no round trip there).
+  // A query of one parameter, n, whose rows are the next n fresh ids of
+  // `table` (the ones inserts would take), so that many new rows go in one
+  // statement with their ids known; "" where rows go one at a time.
   std::string (*fresh_ids)(absl::string_view table);
 };
 

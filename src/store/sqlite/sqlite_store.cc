@@ -245,7 +245,19 @@ const sql_internal::SqlDialect kSqliteDialect = {
     [](absl::string_view table) -> std::string { return "?"; },
     [](absl::string_view table) -> std::string { return ""; },
     "",  // sqlite3_last_insert_rowid
-    [](absl::string_view table) -> std::string { return ""; },
+    // AUTOINCREMENT's next ids: above the largest ever used (sqlite_sequence,
+    // which explicit ids also raise) and every stored one; the writer holds
+    // the database, so nobody takes them first. Many rows a statement save
+    // SQLite a statement's setup and end per row.
+    [](absl::string_view table) -> std::string {
+      return absl::StrCat(
+          "WITH RECURSIVE fresh(id, k) AS (SELECT MAX(COALESCE((SELECT seq "
+          "FROM sqlite_sequence WHERE name = '",
+          table, "'), 0), COALESCE((SELECT MAX(id) FROM ", table,
+          "), 0)) + 1, 1 UNION ALL SELECT id + 1, k + 1 FROM fresh WHERE k < "
+          "?) "
+          "SELECT id FROM fresh");
+    },
 };
 
 }  // namespace sqlite_internal
