@@ -514,6 +514,12 @@ absl::Status PrepareForWriting(Connection& conn, int version_read,
       conn.Exec(sync == SyncMode::kFull ? "PRAGMA synchronous = FULL"
                                         : "PRAGMA synchronous = NORMAL");
   if (!s.ok()) return s;
+  // A multi-row insert keeps a statement journal (the pages it changed, to
+  // undo it alone if one of its rows fails); in a temporary file that was
+  // 2.9 million pwrite calls for a 1,000,000-entry import. The writer's
+  // temporary data stays in memory instead.
+  s = conn.Exec("PRAGMA temp_store = MEMORY");
+  if (!s.ok()) return s;
   s = PrepareForReading(conn);
   if (!s.ok()) return s;
 
