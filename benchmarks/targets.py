@@ -22,7 +22,7 @@ def load(path):
         m = re.match(r"([a-z_]+)/(lib|raw_indexed|raw|capi)(?:/(\d+))?(?:/|$)",
                      b["name"])
         if m:
-            # A repeated benchmark (the imports): the run of least CPU.
+            # A repeated benchmark (all are): the run of least CPU.
             key = (m.group(1), m.group(2), m.group(3))
             if key not in runs or b["cpu_time"] < runs[key]["cpu_time"]:
                 runs[key] = b
