@@ -39,4 +39,16 @@ std::vector<size_t> RowsPerStatement(size_t n) {
   return sizes;
 }
 
+std::string ParamTuples(size_t rows, int width, absl::string_view param) {
+  std::string one = "(";
+  for (int i = 0; i < width; ++i)
+    absl::StrAppend(&one, i == 0 ? "" : ", ", param);
+  one += ")";
+  std::string all;
+  all.reserve(rows * (one.size() + 2));
+  for (size_t r = 0; r < rows; ++r)
+    absl::StrAppend(&all, r == 0 ? "" : ", ", one);
+  return all;
+}
+
 }  // namespace worksection::sql_internal

@@ -65,6 +65,10 @@ static_assert((kMaxRowsPerStatement & (kMaxRowsPerStatement - 1)) == 0,
 // the sizes vary. The sizes add up to `n`.
 std::vector<size_t> RowsPerStatement(size_t n);
 
+// The VALUES list of a multi-row statement: `rows` tuples of `width`
+// parameters, each written `param` ("(?, ?), (?, ?)" for 2 rows of 2).
+std::string ParamTuples(size_t rows, int width, absl::string_view param = "?");
+
 // The ids of a list of typed ids.
 template <typename T>
 std::vector<int64_t> IdValues(const std::vector<T>& ids) {

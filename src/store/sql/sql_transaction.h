@@ -354,8 +354,6 @@ class RollupTableSql {
             std::vector<absl::string_view>(absl::StrSplit(key_columns, ", "))
                 .size())) {}
 
-  int key_count() const { return key_count_; }
-
   std::string Upsert(size_t rows) const {
     std::string sums;
     for (const char* total : {"seconds", "billable_seconds", "billed_amount",
@@ -369,7 +367,7 @@ class RollupTableSql {
         "INSERT INTO ", table_, " (", key_columns_,
         ", seconds, billable_seconds, billed_amount, labour_cost, "
         "entry_count) VALUES ",
-        Tuples(rows, key_count_ + 5, ""), " ON CONFLICT (", key_columns_,
+        ParamTuples(rows, key_count_ + 5), " ON CONFLICT (", key_columns_,
         ") DO UPDATE SET ", sums);
   }
 
@@ -378,27 +376,12 @@ class RollupTableSql {
     // untyped parameters there for text.
     return absl::StrCat(
         "DELETE FROM ", table_, " WHERE (", key_columns_, ") IN (VALUES ",
-        Tuples(rows, key_count_, "CAST(? AS BIGINT)"),
+        ParamTuples(rows, key_count_, "CAST(? AS BIGINT)"),
         ") AND seconds = 0 AND billable_seconds = 0 AND billed_amount = 0 "
         "AND labour_cost = 0 AND entry_count = 0");
   }
 
  private:
-  // "(?, ?), (?, ?)" for 2 rows of 2: `rows` tuples of `width` parameters,
-  // each written `param` ("" for a bare ?).
-  static std::string Tuples(size_t rows, int width, absl::string_view param) {
-    std::string one = "(";
-    for (int i = 0; i < width; ++i) {
-      absl::StrAppend(&one, i == 0 ? "" : ", ", param.empty() ? "?" : param);
-    }
-    one += ")";
-    std::string all;
-    all.reserve(rows * (one.size() + 2));
-    for (size_t r = 0; r < rows; ++r)
-      absl::StrAppend(&all, r == 0 ? "" : ", ", one);
-    return all;
-  }
-
   std::string table_;
   std::string key_columns_;
   int key_count_;
@@ -1498,15 +1481,10 @@ SqlTransaction<Connection>::InsertTimeEntries(
   constexpr int kWidth = kTimeEntryInsertColumnCount + 1;
   size_t next = 0;
   for (size_t rows : RowsPerStatement(entries.size())) {
-    std::string sql = absl::StrCat("INSERT INTO time_entries (",
-                                   kTimeEntryInsertColumns, ", id) VALUES ");
-    for (size_t r = 0; r < rows; ++r) {
-      absl::StrAppend(&sql, r == 0 ? "(" : ", (");
-      for (int c = 0; c < kWidth; ++c)
-        absl::StrAppend(&sql, c == 0 ? "?" : ", ?");
-      sql += ")";
-    }
-    WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(sql));
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s, conn_->Prepare(absl::StrCat(
+                         "INSERT INTO time_entries (", kTimeEntryInsertColumns,
+                         ", id) VALUES ", ParamTuples(rows, kWidth))));
     for (size_t r = 0; r < rows; ++r, ++next) {
       const int first = static_cast<int>(r) * kWidth + 1;
       BindTimeEntryColumns(s, entries[next], first);
