@@ -94,6 +94,34 @@ absl::Status RemoveFromRollups(Transaction& tx, const TimeEntry& entry) {
   return tx.AddToRollup(RollupKeyOf(entry), -RollupTotalsOf(entry));
 }
 
+absl::Status RollupDeltas::Add(const TimeEntry& entry) {
+  return Change(RollupKeyOf(entry), RollupTotalsOf(entry));
+}
+
+absl::Status RollupDeltas::Remove(const TimeEntry& entry) {
+  return Change(RollupKeyOf(entry), -RollupTotalsOf(entry));
+}
+
+absl::Status RollupDeltas::Change(const RollupKey& key,
+                                  const RollupTotals& delta) {
+  auto row =
+      rows_
+          .try_emplace(std::make_tuple(key.project.value(), key.task.value(),
+                                       key.member.value(), key.day),
+                       key, RollupTotals{})
+          .first;
+  if (!AddChecked(row->second.second, delta)) return RollupTooLarge(key);
+  return absl::OkStatus();
+}
+
+absl::Status RollupDeltas::Write(Transaction& tx) {
+  std::vector<std::pair<RollupKey, RollupTotals>> rows;
+  rows.reserve(rows_.size());
+  for (const auto& [order, row] : rows_) rows.push_back(row);
+  rows_.clear();
+  return AddToRollupRows(tx, std::move(rows));
+}
+
 absl::Status CheckUnlocked(Transaction& tx, ProjectId project,
                            absl::CivilDay day, absl::string_view what) {
   absl::StatusOr<std::vector<PeriodLock>> locks = tx.ListLocks();
@@ -121,6 +149,9 @@ absl::Status CheckUnlocked(const std::vector<PeriodLock>& locks,
 absl::Status MoveTaskLedger(Transaction& tx, absl::Time now, TaskId task,
                             ProjectId from, ProjectId to) {
   if (from == to) return absl::OkStatus();
+  absl::StatusOr<std::vector<PeriodLock>> locks = tx.ListLocks();
+  if (!locks.ok()) return locks.status();
+  RollupDeltas rollups;
   TimeEntryScan scan;
   scan.tasks_in = std::vector<TaskId>{task};
   scan.limit = 1000;
@@ -129,28 +160,29 @@ absl::Status MoveTaskLedger(Transaction& tx, absl::Time now, TaskId task,
     if (!page.ok()) return page.status();
     for (const TimeEntry& stored : *page) {
       const std::string what = absl::StrCat("time entry ", stored.id.value());
-      absl::Status s = CheckUnlocked(tx, from, stored.date, what);
-      if (s.ok()) s = CheckUnlocked(tx, to, stored.date, what);
-      if (s.ok()) s = RemoveFromRollups(tx, stored);
+      absl::Status s = CheckUnlocked(*locks, from, stored.date, what);
+      if (s.ok()) s = CheckUnlocked(*locks, to, stored.date, what);
+      if (s.ok()) s = rollups.Remove(stored);
       TimeEntry moved = stored;
       moved.project = to;
       moved.revision = stored.revision + 1;
       moved.updated_at = now;
       if (s.ok()) s = tx.UpdateTimeEntry(moved);
-      if (s.ok()) s = AddToRollups(tx, moved);
+      if (s.ok()) s = rollups.Add(moved);
       if (!s.ok()) return s;
     }
     if (static_cast<int>(page->size()) < scan.limit) break;
     scan.after = TimeEntryPosition{page->back().date, page->back().id};
   }
+  if (absl::Status s = rollups.Write(tx); !s.ok()) return s;
   CostScan costs;
   costs.filter.task = task;
   absl::StatusOr<std::vector<Cost>> lines = tx.ListCosts(costs);
   if (!lines.ok()) return lines.status();
   for (const Cost& stored : *lines) {
     const std::string what = absl::StrCat("cost ", stored.id.value());
-    absl::Status s = CheckUnlocked(tx, from, stored.date, what);
-    if (s.ok()) s = CheckUnlocked(tx, to, stored.date, what);
+    absl::Status s = CheckUnlocked(*locks, from, stored.date, what);
+    if (s.ok()) s = CheckUnlocked(*locks, to, stored.date, what);
     Cost moved = stored;
     moved.project = to;
     moved.revision = stored.revision + 1;

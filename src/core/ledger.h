@@ -3,8 +3,12 @@
 #ifndef WORKSECTION_SRC_CORE_LEDGER_H_
 #define WORKSECTION_SRC_CORE_LEDGER_H_
 
+#include <cstdint>
+#include <tuple>
+#include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
@@ -33,6 +37,26 @@ absl::Status RollupTooLarge(const RollupKey& key);
 // Adds or removes an entry's share of its rollup row.
 absl::Status AddToRollups(Transaction& tx, const TimeEntry& entry);
 absl::Status RemoveFromRollups(Transaction& tx, const TimeEntry& entry);
+
+// Rollup changes of many entries summed by row, then written together
+// (AddToRollupRows): one change per row, one overflow scan, and on a SQL
+// store many rows a statement. Not thread-safe; lives for one call.
+class RollupDeltas {
+ public:
+  // Adds (Remove: takes away) `entry`'s share of its row. OutOfRange naming
+  // the row when a sum would pass 64 bits; the sums are then unchanged.
+  absl::Status Add(const TimeEntry& entry);
+  absl::Status Remove(const TimeEntry& entry);
+  // Writes the summed changes and forgets them.
+  absl::Status Write(Transaction& tx);
+
+ private:
+  absl::Status Change(const RollupKey& key, const RollupTotals& delta);
+
+  absl::flat_hash_map<std::tuple<int64_t, int64_t, int64_t, absl::CivilDay>,
+                      std::pair<RollupKey, RollupTotals>>
+      rows_;
+};
 
 // FailedPrecondition naming the lock when `day` is locked for `project`;
 // `what` names the line ("time entry 7").

@@ -286,11 +286,7 @@ class Restorer {
       if (s.ok()) s = KnownOrNone(x, "author", members_, x.value.author);
       if (s.ok()) s = Insert(x, &Transaction::InsertComment, comments_);
     }
-    for (const At<TimeEntry>& e : c.time_entries) {
-      if (s.ok()) s = CheckEntry(e);
-      if (s.ok()) s = Insert(e, &Transaction::InsertTimeEntry, entries_);
-      if (s.ok()) s = AddToRollups(tx_, e.value);
-    }
+    if (s.ok()) s = InsertTimeEntries(c.time_entries);
     for (const At<Timer>& t : c.timers) {
       if (s.ok()) s = Known(t, "member", members_, t.value.member);
       if (s.ok()) s = Known(t, "task", tasks_, t.value.task);
@@ -384,6 +380,30 @@ class Restorer {
                        " is not the project of task ", e.value.task.value()));
     }
     return s;
+  }
+
+  // All of them together, with their rollups summed: one multi-row write
+  // each on the SQL stores, instead of a statement or more an entry.
+  absl::Status InsertTimeEntries(const std::vector<At<TimeEntry>>& entries) {
+    std::vector<TimeEntry> values;
+    values.reserve(entries.size());
+    RollupDeltas rollups;
+    for (const At<TimeEntry>& e : entries) {
+      absl::Status s = CheckEntry(e);
+      if (s.ok() && !entries_.insert(e.value.id.value()).second) {
+        s = absl::AlreadyExistsError(absl::StrCat(e.position, ": time entry ",
+                                                  e.value.id.value(),
+                                                  " already exists"));
+      }
+      if (s.ok()) s = Positioned(e.position, rollups.Add(e.value));
+      if (!s.ok()) return s;
+      values.push_back(e.value);
+    }
+    absl::StatusOr<std::vector<TimeEntryId>> ids =
+        tx_.InsertTimeEntries(values);
+    if (!ids.ok()) return Positioned("time_entries", ids.status());
+    for (size_t i = 0; i < entries.size(); ++i) Step();
+    return rollups.Write(tx_);
   }
 
   // Tasks parents first: a move may leave a subtask with a smaller id than

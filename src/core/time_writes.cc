@@ -9,7 +9,6 @@
 #include "src/core/ledger.h"
 #include "src/core/pricing.h"
 #include "src/core/validate.h"
-#include "src/util/checked_sum.h"
 #include "worksection/limits.h"
 
 namespace worksection {
@@ -115,18 +114,7 @@ absl::Status TimeWriteBatch::Add(const WritableTask& target, TimeEntry entry) {
   entry.created_at = call_.now;
   entry.updated_at = call_.now;
 
-  const RollupKey key = RollupKeyOf(entry);
-  auto row =
-      rollups_
-          .try_emplace(
-              std::make_tuple(key.project.value(), key.task.value(),
-                              key.member.value(),
-                              int64_t{key.day - absl::CivilDay(1970, 1, 1)}),
-              key, RollupTotals{})
-          .first;
-  if (!AddChecked(row->second.second, RollupTotalsOf(entry))) {
-    return RollupTooLarge(key);
-  }
+  if (s = rollups_.Add(entry); !s.ok()) return s;
   touched_.emplace(entry.task, entry.project);
   queued_.push_back(std::move(entry));
   return absl::OkStatus();
@@ -138,12 +126,7 @@ absl::StatusOr<std::vector<TimeEntry>> TimeWriteBatch::Finish() {
   if (!ids.ok()) return ids.status();
   for (size_t i = 0; i < queued_.size(); ++i) queued_[i].id = (*ids)[i];
 
-  std::vector<std::pair<RollupKey, RollupTotals>> rows;
-  rows.reserve(rollups_.size());
-  for (const auto& [order, row] : rollups_) rows.push_back(row);
-  if (absl::Status s = AddToRollupRows(call_.tx, std::move(rows)); !s.ok()) {
-    return s;
-  }
+  if (absl::Status s = rollups_.Write(call_.tx); !s.ok()) return s;
   if (events_per_task_) {
     if (absl::Status s = call_.events->FlushGatheredTimeEntries(); !s.ok()) {
       return s;
@@ -158,7 +141,6 @@ absl::StatusOr<std::vector<TimeEntry>> TimeWriteBatch::Finish() {
     absl::Status s = RecordBudgetCrossings(call_.tx, call_.now, project, tasks);
     if (!s.ok()) return s;
   }
-  rollups_.clear();
   touched_.clear();
   std::vector<TimeEntry> written = std::move(queued_);
   queued_.clear();

@@ -8,7 +8,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -20,6 +19,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "src/core/call.h"
+#include "src/core/ledger.h"
 #include "worksection/rollup.h"
 #include "worksection/session.h"
 #include "worksection/time_tracking.h"
@@ -97,10 +97,7 @@ class TimeWriteBatch {
   absl::node_hash_map<MemberId, Member> members_;  // nodes: see GetMember
   std::optional<std::vector<PeriodLock>> locks_;
   std::optional<absl::TimeZone> zone_;
-  // By (project, task, member, day): summed rollup changes.
-  absl::flat_hash_map<std::tuple<int64_t, int64_t, int64_t, int64_t>,
-                      std::pair<RollupKey, RollupTotals>>
-      rollups_;
+  RollupDeltas rollups_;
   std::map<TaskId, ProjectId> touched_;  // for the budget crossings
   std::vector<TimeEntry> queued_;        // priced, not yet stored
 };

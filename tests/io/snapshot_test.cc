@@ -383,6 +383,21 @@ TEST_P(SnapshotTest, BadJsonContentNamesThePathAndImportsNothing) {
                                                   "\"text\": \"Looks good\", "
                                                   "\"task\": \"999\""}})),
               StatusIs(absl::StatusCode::kInvalidArgument));
+  // Two time entries with one id: AlreadyExists naming the second (the
+  // entries go to the store together, so the restore checks this itself).
+  const size_t entries = json.find("\"time_entries\": [");
+  ASSERT_NE(entries, std::string::npos);
+  const size_t first = json.find("\"id\": \"", entries);
+  const size_t second = json.find("\"id\": \"", first + 1);
+  ASSERT_NE(second, std::string::npos);
+  const size_t first_end = json.find('"', first + 7);
+  const size_t second_end = json.find('"', second + 7);
+  std::string repeated = json;
+  repeated.replace(second, second_end + 1 - second,
+                   json.substr(first, first_end + 1 - first));
+  EXPECT_THAT(ImportSnapshot(*target, repeated),
+              StatusIs(absl::StatusCode::kAlreadyExists,
+                       HasSubstr("time_entries[1]: time entry")));
   // Events must come numbered 1, 2, 3 ...
   EXPECT_THAT(ImportSnapshot(*target,
                              absl::StrReplaceAll(

@@ -359,12 +359,49 @@ TEST_P(TimeEntriesTest, InsertTimeEntriesStoresEachAsOneInsertWould) {
                 return absl::OkStatus();
               }),
               IsOk());
+  // Many given ids (a snapshot restore), out of order: kept, and fresh
+  // ids go above the largest. One given twice fails the call.
+  std::vector<TimeEntry> restored;
+  const int64_t base = given.id.value() + 10;
+  for (int i = 0; i < 700; ++i) {
+    TimeEntry e = batch[static_cast<size_t>(i)];
+    e.id = TimeEntryId(base + (i * 389) % 700);
+    restored.push_back(e);
+  }
+  {
+    WS_ASSERT_OK_AND_ASSIGN(auto tx, Write());
+    std::vector<TimeEntry> repeated = restored;
+    repeated[699].id = repeated[3].id;
+    EXPECT_THAT(tx->InsertTimeEntries(repeated),
+                StatusIs(absl::StatusCode::kAlreadyExists));
+  }
+  ASSERT_THAT(InWrite([&](Transaction& tx) {
+                absl::StatusOr<std::vector<TimeEntryId>> r =
+                    tx.InsertTimeEntries(restored);
+                if (!r.ok()) return r.status();
+                for (size_t i = 0; i < restored.size(); ++i) {
+                  EXPECT_EQ((*r)[i], restored[i].id) << i;
+                }
+                return absl::OkStatus();
+              }),
+              IsOk());
+  {
+    WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
+    for (const TimeEntry& e : restored) {
+      WS_ASSERT_OK_AND_ASSIGN(TimeEntry got, tx->GetTimeEntry(e.id));
+      ExpectTimeEntryEq(e, got);
+    }
+  }
+  WS_ASSERT_OK_AND_ASSIGN(TimeEntryId last, AddEntry(t1_, m1_, Day(5)));
+  EXPECT_GT(last.value(), base + 699);
+
   WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
   TimeEntryScan all;
   all.limit = 5000;
   WS_ASSERT_OK_AND_ASSIGN(std::vector<TimeEntry> stored,
                           tx->ScanTimeEntries(all));
-  EXPECT_EQ(stored.size(), batch.size() + 3);  // kept, after, given
+  // kept, after, given, last
+  EXPECT_EQ(stored.size(), batch.size() + restored.size() + 4);
 }
 
 TEST_P(TimeEntriesTest, DroppedTransactionRollsBackInsertUpdateDelete) {

@@ -1453,16 +1453,18 @@ absl::StatusOr<std::vector<TimeEntryId>>
 SqlTransaction<Connection>::InsertTimeEntries(
     const std::vector<TimeEntry>& entries) {
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  const size_t given =
+      std::count_if(entries.begin(), entries.end(),
+                    [](const TimeEntry& e) { return e.id.valid(); });
   const std::string fresh_ids = dialect_.fresh_ids("time_entries");
-  const bool all_fresh =
-      std::none_of(entries.begin(), entries.end(),
-                   [](const TimeEntry& e) { return e.id.valid(); });
-  if (fresh_ids.empty() || !all_fresh || entries.size() < 2) {
+  // Mixed given and fresh ids (no caller does that) go one at a time.
+  if (entries.size() < 2 || (given != 0 && given != entries.size()) ||
+      (given == 0 && fresh_ids.empty())) {
     return Transaction::InsertTimeEntries(entries);
   }
   std::vector<int64_t> ids;
   ids.reserve(entries.size());
-  {
+  if (given == 0) {
     WS_SQL_ASSIGN_OR_RETURN(Statement s, conn_->Prepare(fresh_ids));
     s.BindInt(1, static_cast<int64_t>(entries.size()));
     for (;;) {
@@ -1470,14 +1472,35 @@ SqlTransaction<Connection>::InsertTimeEntries(
       if (!row) break;
       ids.push_back(s.Int(0));
     }
+    if (ids.size() != entries.size()) {
+      return absl::InternalError(absl::StrCat("asked for ", entries.size(),
+                                              " fresh time entry ids, got ",
+                                              ids.size()));
+    }
+    // Fresh ids increase in insert order, as one insert at a time gives.
+    std::sort(ids.begin(), ids.end());
+  } else {
+    for (const TimeEntry& e : entries) ids.push_back(e.id.value());
+    // AlreadyExists before anything is written, as for one given id (a
+    // failed statement would abort a PostgreSQL transaction).
+    std::vector<int64_t> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+    if (twice != sorted.end()) {
+      return absl::AlreadyExistsError(
+          absl::StrCat("time entry ", *twice, " is given twice"));
+    }
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement taken,
+        conn_->Prepare(absl::StrCat("SELECT id FROM time_entries WHERE ",
+                                    dialect_.in_ids("id"), " LIMIT 1")));
+    taken.Bind(1, dialect_.ids_arg(sorted));
+    WS_SQL_ASSIGN_OR_RETURN(bool row, taken.Step());
+    if (row) {
+      return absl::AlreadyExistsError(
+          absl::StrCat("time entry ", taken.Int(0), " already exists"));
+    }
   }
-  if (ids.size() != entries.size()) {
-    return absl::InternalError(absl::StrCat("asked for ", entries.size(),
-                                            " fresh time entry ids, got ",
-                                            ids.size()));
-  }
-  // Fresh ids increase in insert order, as one insert at a time gives them.
-  std::sort(ids.begin(), ids.end());
   constexpr int kWidth = kTimeEntryInsertColumnCount + 1;
   size_t next = 0;
   for (size_t rows : RowsPerStatement(entries.size())) {
@@ -1491,6 +1514,15 @@ SqlTransaction<Connection>::InsertTimeEntries(
       s.BindInt(first + kTimeEntryInsertColumnCount, ids[next]);
     }
     WS_SQL_RETURN_IF_ERROR(s.Run());
+  }
+  // After given ids, fresh ones stay above them (InsertRow's rule).
+  const std::string after = dialect_.after_given_id("time_entries");
+  if (given != 0 && !after.empty()) {
+    const int64_t top = *std::max_element(ids.begin(), ids.end());
+    WS_SQL_ASSIGN_OR_RETURN(Statement bump, conn_->Prepare(after));
+    bump.BindInt(1, top);
+    bump.BindInt(2, top);
+    WS_SQL_RETURN_IF_ERROR(bump.Run());
   }
   std::vector<TimeEntryId> out;
   out.reserve(ids.size());
