@@ -190,9 +190,9 @@ class Transaction {
       const TimeEntry& entry) = 0;
   // InsertTimeEntry of each entry in order, returning their ids in that
   // order; stops at the first failure, after which the transaction should
-  // be dropped. The default does exactly that; the SQL stores write fresh
-  // entries many rows a statement (on PostgreSQL each statement is a round
-  // trip).
+  // be dropped. The default does exactly that; the SQL stores write the
+  // entries many rows a statement when their ids are all fresh or all
+  // given (on PostgreSQL each statement is a round trip).
   virtual absl::StatusOr<std::vector<TimeEntryId>> InsertTimeEntries(
       const std::vector<TimeEntry>& entries);
   virtual absl::Status UpdateTimeEntry(const TimeEntry& entry) = 0;
