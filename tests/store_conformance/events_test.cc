@@ -71,6 +71,9 @@ TEST_P(EventsTest, RolledBackAppendsVanishAndTheirNumbersAreReused) {
     WS_ASSERT_OK_AND_ASSIGN(auto tx, Write());
     ASSERT_THAT(tx->AppendEvent(MakeEvent(2, "lost")), IsOkAndHolds(2));
     ASSERT_THAT(tx->AppendEvent(MakeEvent(3, "lost")), IsOkAndHolds(3));
+    WS_ASSERT_OK_AND_ASSIGN(auto own, tx->ScanEvents(0, 10));
+    EXPECT_EQ(Seqs(own), (std::vector<int64_t>{1, 2, 3}));
+    ASSERT_THAT(tx->AppendEvent(MakeEvent(5, "lost")), IsOkAndHolds(4));
     // Destroyed without Commit.
   }
   {
@@ -82,6 +85,43 @@ TEST_P(EventsTest, RolledBackAppendsVanishAndTheirNumbersAreReused) {
   WS_ASSERT_OK_AND_ASSIGN(auto all, tx->ScanEvents(0, 100));
   ASSERT_EQ(Seqs(all), (std::vector<int64_t>{1, 2}));
   EXPECT_EQ(all[1].payload, "kept");
+}
+
+// More events in one transaction than one statement writes (the SQL stores
+// write them many rows a statement): every one stored whole, in order, seen
+// by the transaction's own scans before it commits.
+TEST_P(EventsTest, ThousandsOfAppendsInOneTransaction) {
+  {
+    WS_ASSERT_OK_AND_ASSIGN(auto tx, Write());
+    ASSERT_THAT(tx->AppendEvent(MakeEvent(0, "first")), IsOkAndHolds(1));
+    ASSERT_THAT(tx->Commit(), IsOk());
+  }
+  constexpr int kEvents = 1300;
+  {
+    WS_ASSERT_OK_AND_ASSIGN(auto tx, Write());
+    for (int i = 1; i <= 700; ++i) {
+      ASSERT_THAT(tx->AppendEvent(MakeEvent(i, std::string(i % 37, 'x'))),
+                  IsOkAndHolds(1 + i));
+    }
+    WS_ASSERT_OK_AND_ASSIGN(auto own, tx->ScanEvents(695, 100));
+    EXPECT_EQ(Seqs(own), (std::vector<int64_t>{696, 697, 698, 699, 700, 701}));
+    for (int i = 701; i <= kEvents; ++i) {
+      ASSERT_THAT(tx->AppendEvent(MakeEvent(i, std::string(i % 37, 'x'))),
+                  IsOkAndHolds(1 + i));
+    }
+    ASSERT_THAT(tx->Commit(), IsOk());
+  }
+  WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
+  WS_ASSERT_OK_AND_ASSIGN(auto all, tx->ScanEvents(0, 5000));
+  ASSERT_EQ(all.size(), static_cast<size_t>(kEvents + 1));
+  for (int i = 1; i <= kEvents; ++i) {
+    const StoredEvent& e = all[static_cast<size_t>(i)];
+    EXPECT_EQ(e.seq, 1 + i);
+    EXPECT_EQ(e.entity_id, i);
+    EXPECT_EQ(e.payload, std::string(i % 37, 'x'));
+    EXPECT_EQ(e.hidden_from_clients, i % 2 == 0);
+    EXPECT_EQ(e.project, ProjectId(7));
+  }
 }
 
 TEST_P(EventsTest, ReadTransactionCannotAppend) {

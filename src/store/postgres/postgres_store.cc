@@ -230,7 +230,7 @@ absl::Status PgTransaction::Commit() {
         "was committed");
   }
   // A failed flush leaves the transaction open: the destructor rolls it back.
-  WS_SQL_RETURN_IF_ERROR(FlushRollups());
+  WS_SQL_RETURN_IF_ERROR(FlushPending());
   absl::Status s = conn()->Exec("COMMIT");
   if (!s.ok() && conn()->broken()) {
     return absl::UnavailableError(absl::StrCat(

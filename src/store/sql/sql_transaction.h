@@ -472,9 +472,9 @@ class SqlTransaction : public Transaction {
   absl::Status CheckWritable() const;
   // After Commit, whatever its outcome: every later call fails.
   void MarkFinished() { finished_ = true; }
-  // Writes the rollup deltas gathered since the last flush; a backend's
-  // Commit calls it before COMMIT.
-  absl::Status FlushRollups();
+  // Writes the rollup deltas and the events gathered since the last
+  // flush; a backend's Commit calls it before COMMIT.
+  absl::Status FlushPending();
   Connection* conn() const { return conn_; }
   Store::Mode mode() const { return mode_; }
 
@@ -527,6 +527,9 @@ class SqlTransaction : public Transaction {
   absl::Status DeleteById(absl::string_view sql, absl::string_view entity,
                           int64_t id);
 
+  absl::Status FlushRollups();
+  absl::Status FlushEvents();
+
   // Adds each pending delta to the row of `table` whose key columns hold
   // its key, removes the rows that reach zero, and empties `pending`.
   template <size_t N>
@@ -544,6 +547,13 @@ class SqlTransaction : public Transaction {
   // of one per entry, and those writes go many rows a statement.
   std::map<std::array<int64_t, 4>, RollupTotals> pending_days_;
   std::map<std::array<int64_t, 3>, RollupTotals> pending_months_;
+  // The events appended after the transaction's first, numbered on from
+  // last_seq_ (writers are serialized, so nobody else takes the numbers)
+  // and written many rows a statement at the next event scan, at Commit,
+  // or when kMaxRowsPerStatement are waiting. The first is written at once:
+  // a call with one event costs one statement, as before.
+  std::optional<int64_t> last_seq_;
+  std::vector<StoredEvent> pending_events_;
 };
 
 // ---------------------------------------------------------- common checks
@@ -1758,6 +1768,12 @@ absl::Status SqlTransaction<Connection>::AddToRollup(
 }
 
 template <typename Connection>
+absl::Status SqlTransaction<Connection>::FlushPending() {
+  WS_SQL_RETURN_IF_ERROR(FlushRollups());
+  return FlushEvents();
+}
+
+template <typename Connection>
 absl::Status SqlTransaction<Connection>::FlushRollups() {
   static const RollupTableSql* const kDaily =
       new RollupTableSql("rollups", "project_id, task_id, member_id, day");
@@ -1886,6 +1902,15 @@ template <typename Connection>
 absl::StatusOr<int64_t> SqlTransaction<Connection>::AppendEvent(
     const StoredEvent& event) {
   WS_SQL_RETURN_IF_ERROR(CheckWritable());
+  if (last_seq_) {
+    StoredEvent queued = event;
+    queued.seq = ++*last_seq_;
+    pending_events_.push_back(std::move(queued));
+    if (pending_events_.size() >= kMaxRowsPerStatement) {
+      WS_SQL_RETURN_IF_ERROR(FlushEvents());
+    }
+    return *last_seq_;
+  }
   // The largest number + 1: writers are serialized, so numbers follow
   // commit order, and a rolled-back append's number is handed out again
   // (committed numbers have no gaps). A seek on the primary key.
@@ -1904,7 +1929,34 @@ absl::StatusOr<int64_t> SqlTransaction<Connection>::AppendEvent(
   if (!row) return UnexpectedNoRow();
   const int64_t seq = s.Int(0);
   WS_SQL_RETURN_IF_ERROR(s.Run());
+  last_seq_ = seq;
   return seq;
+}
+
+template <typename Connection>
+absl::Status SqlTransaction<Connection>::FlushEvents() {
+  size_t next = 0;
+  for (size_t rows : RowsPerStatement(pending_events_.size())) {
+    WS_SQL_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_->Prepare(absl::StrCat(
+            "INSERT INTO events (seq, entity_type, entity_id, project_id, "
+            "hidden, payload) VALUES ",
+            ParamTuples(rows, 6))));
+    int param = 1;
+    for (size_t r = 0; r < rows; ++r, ++next) {
+      const StoredEvent& e = pending_events_[next];
+      s.BindInt(param++, e.seq);
+      s.BindInt(param++, e.entity_type);
+      s.BindInt(param++, e.entity_id);
+      s.BindInt(param++, e.project.value());
+      s.BindInt(param++, e.hidden_from_clients ? 1 : 0);
+      s.BindBlob(param++, e.payload);
+    }
+    WS_SQL_RETURN_IF_ERROR(s.Run());
+  }
+  pending_events_.clear();
+  return absl::OkStatus();
 }
 
 template <typename Statement>
@@ -1923,6 +1975,7 @@ template <typename Connection>
 absl::StatusOr<std::vector<StoredEvent>> SqlTransaction<Connection>::ScanEvents(
     int64_t after_seq, int limit) {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  WS_SQL_RETURN_IF_ERROR(FlushEvents());
   return QueryAll(ReadStoredEvent<Statement>,
                   "SELECT seq, entity_type, entity_id, project_id, hidden, "
                   "payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?",

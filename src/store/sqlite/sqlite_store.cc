@@ -214,7 +214,7 @@ absl::Status SqliteTransaction::Commit() {
   WS_SQL_RETURN_IF_ERROR(CheckOpen());
   MarkFinished();
   // A failed flush leaves the transaction open: the destructor rolls it back.
-  WS_SQL_RETURN_IF_ERROR(FlushRollups());
+  WS_SQL_RETURN_IF_ERROR(FlushPending());
   absl::Status s = conn()->Exec("COMMIT");
   // A failed COMMIT may leave the transaction open; the destructor rolls it
   // back.
