@@ -399,10 +399,15 @@ class Restorer {
       if (!s.ok()) return s;
       values.push_back(e.value);
     }
-    absl::StatusOr<std::vector<TimeEntryId>> ids =
-        tx_.InsertTimeEntries(values);
-    if (!ids.ok()) return Positioned("time_entries", ids.status());
-    for (size_t i = 0; i < entries.size(); ++i) Step();
+    // In slices, so that the progress moves while they are written.
+    constexpr size_t kSlice = 8192;
+    for (size_t at = 0; at < values.size(); at += kSlice) {
+      const size_t end = std::min(values.size(), at + kSlice);
+      absl::StatusOr<std::vector<TimeEntryId>> ids = tx_.InsertTimeEntries(
+          std::vector<TimeEntry>(values.begin() + at, values.begin() + end));
+      if (!ids.ok()) return Positioned("time_entries", ids.status());
+      for (size_t i = at; i < end; ++i) Step();
+    }
     return rollups.Write(tx_);
   }
 

@@ -2,17 +2,35 @@
 
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 
 namespace ws_cli {
+
+namespace {
+
+// WS_PROGRESS_AFTER_MS, a count of milliseconds, else a second.
+absl::Duration DelayBeforeTheBar() {
+  const char* env = std::getenv("WS_PROGRESS_AFTER_MS");
+  int64_t ms = 0;
+  if (env != nullptr && absl::SimpleAtoi(env, &ms) && ms >= 0) {
+    return absl::Milliseconds(ms);
+  }
+  return absl::Seconds(1);
+}
+
+}  // namespace
 
 Progress::Progress(std::string label, int64_t total)
     : label_(std::move(label)),
       total_(total),
       enabled_(isatty(STDERR_FILENO) == 1),
+      delay_(DelayBeforeTheBar()),
       start_(absl::Now()),
       last_draw_(absl::InfinitePast()) {}
 
@@ -21,8 +39,7 @@ Progress::~Progress() { Done(); }
 void Progress::Set(int64_t done) {
   if (!enabled_) return;
   absl::Time now = absl::Now();
-  if (now - start_ < absl::Seconds(1) ||
-      now - last_draw_ < absl::Milliseconds(100)) {
+  if (now - start_ < delay_ || now - last_draw_ < absl::Milliseconds(100)) {
     return;
   }
   last_draw_ = now;

@@ -1,5 +1,6 @@
-// A progress bar on stderr for work that takes over a second; drawn only
-// when stderr is a terminal, so scripts and pipes never see it.
+// A progress bar on stderr for work that takes over a second (or
+// $WS_PROGRESS_AFTER_MS milliseconds); drawn only when stderr is a
+// terminal, so scripts and pipes never see it.
 #ifndef WORKSECTION_TOOLS_WS_PROGRESS_H_
 #define WORKSECTION_TOOLS_WS_PROGRESS_H_
 
@@ -30,6 +31,7 @@ class Progress {
   int64_t total_;
   bool enabled_;
   bool drawn_ = false;
+  absl::Duration delay_;  // before the first draw
   absl::Time start_;
   absl::Time last_draw_;
 };
