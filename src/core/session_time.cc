@@ -304,6 +304,9 @@ absl::StatusOr<int64_t> Session::RepriceTimeEntries(ProjectId project,
         // crossed.
         absl::flat_hash_map<TaskId, ProjectId> touched;
         int64_t changed = 0;
+        absl::StatusOr<std::vector<PeriodLock>> locks = call.tx.ListLocks();
+        if (!locks.ok()) return locks.status();
+        RollupDeltas rollups;
         for (;;) {
           absl::StatusOr<std::vector<TimeEntry>> page =
               call.tx.ScanTimeEntries(scan);
@@ -327,12 +330,12 @@ absl::StatusOr<int64_t> Session::RepriceTimeEntries(ProjectId project,
                 e.billed_duration == stored.billed_duration) {
               continue;
             }
-            s = CheckUnlocked(call.tx, e.project, e.date, Name(e.id));
-            if (s.ok()) s = RemoveFromRollups(call.tx, stored);
+            s = CheckUnlocked(*locks, e.project, e.date, Name(e.id));
+            if (s.ok()) s = rollups.Remove(stored);
             e.revision = stored.revision + 1;
             e.updated_at = call.now;
             if (s.ok()) s = call.tx.UpdateTimeEntry(e);
-            if (s.ok()) s = AddToRollups(call.tx, e);
+            if (s.ok()) s = rollups.Add(e);
             if (!s.ok()) return s;
             touched.emplace(e.task, e.project);
             ++changed;
@@ -340,6 +343,7 @@ absl::StatusOr<int64_t> Session::RepriceTimeEntries(ProjectId project,
           if (static_cast<int>(page->size()) < scan.limit) break;
           scan.after = TimeEntryPosition{page->back().date, page->back().id};
         }
+        if (s = rollups.Write(call.tx); !s.ok()) return s;
         for (const auto& [task, project_id] : touched) {
           s = RecordBudgetCrossings(call.tx, call.now, project_id, task);
           if (!s.ok()) return s;
