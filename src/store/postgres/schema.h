@@ -16,7 +16,7 @@ namespace worksection::pg_internal {
 
 // The schema version this library writes; a newer one is refused with
 // FailedPrecondition. (PostgreSQL's versions are its own, not SQLite's.)
-inline constexpr int kPgSchemaVersion = 5;
+inline constexpr int kPgSchemaVersion = 6;
 
 // The key of the transaction-level advisory lock that serializes the
 // writers (and migrations) of the workspace in `schema`: the same in every

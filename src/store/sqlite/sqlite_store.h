@@ -12,7 +12,7 @@ namespace worksection {
 
 // The schema version this library writes; a file with a newer one is
 // refused with FailedPrecondition.
-inline constexpr int kSqliteSchemaVersion = 6;
+inline constexpr int kSqliteSchemaVersion = 7;
 
 // Opens (creating unless read-only) the SQLite store at `path`. See
 // OpenStore for the errors.
