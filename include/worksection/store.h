@@ -62,6 +62,8 @@ struct TaskSortPosition {
 // minute of the day, or plus kDayOnlyDeadlineSlot for a day-only deadline,
 // which so sorts after every timed deadline of its day.
 int64_t TaskSortKey(const Task& task, TaskOrder order);
+// TaskSortKey(task, kDeadline) of a task due at `deadline`.
+int64_t DeadlineKey(const Deadline& deadline);
 inline constexpr int64_t kDeadlineSlotsPerDay = 1441;
 inline constexpr int64_t kDayOnlyDeadlineSlot = 1440;
 
@@ -77,6 +79,35 @@ struct TaskScan {
 // True when `task` passes `scan`'s conditions (ignoring after/limit). The
 // reference semantics for every store.
 bool TaskMatches(const Task& task, const TaskScan& scan);
+
+// What TallyTasks sums the tasks by.
+enum class TaskTallyKey {
+  kProject,   // the task's project
+  kAssignee,  // the task's assignee; key 0 for the unassigned
+};
+
+struct TaskTallyScan {
+  TaskScan scan;  // the tasks counted; its order, after and limit are unused
+  TaskTallyKey by = TaskTallyKey::kProject;
+  // An open task whose TaskSortKey(task, kDeadline) is below this is late.
+  int64_t late_before_key = 0;
+};
+
+// The sums over one project's (or assignee's) tasks that a TaskTallyScan
+// matches.
+struct TaskTally {
+  int64_t key = 0;  // the project's or the assignee's id
+  int64_t open = 0;
+  int64_t done = 0;
+  int64_t late = 0;         // open with a deadline key below late_before_key
+  absl::Duration estimate;  // of every task with one
+  absl::Duration estimate_done;                   // of the done ones
+  absl::Time last_update = absl::InfinitePast();  // the latest updated_at
+  // The open task with a deadline that comes first in deadline order (the
+  // least (deadline key, id)); none when no open task has a deadline.
+  TaskId first_due;
+  std::optional<Deadline> first_due_deadline;
+};
 
 // The position after which a page of time entries starts.
 struct TimeEntryPosition {
@@ -174,6 +205,12 @@ class Transaction {
       TaskId parent) = 0;  // direct children, by id
   virtual absl::StatusOr<TaskId> InsertTask(const Task& task) = 0;
   virtual absl::Status UpdateTask(const Task& task) = 0;
+  // Sums over the tasks `tally.scan` matches, one TaskTally for each key
+  // with at least one, in key order: what project health and workload
+  // count, without reading every task. The default reads the tasks with
+  // ScanTasks; the SQL stores sum them in one query.
+  virtual absl::StatusOr<std::vector<TaskTally>> TallyTasks(
+      const TaskTallyScan& tally);
 
   // Comments of tasks.
   virtual absl::StatusOr<Comment> GetComment(CommentId id) = 0;

@@ -98,6 +98,10 @@ class EventRecorder final : public Transaction {
   absl::StatusOr<std::vector<Task>> ScanTasks(const TaskScan& scan) override {
     return inner_.ScanTasks(scan);
   }
+  absl::StatusOr<std::vector<TaskTally>> TallyTasks(
+      const TaskTallyScan& tally) override {
+    return inner_.TallyTasks(tally);
+  }
   absl::StatusOr<std::vector<TaskId>> ListSubtaskIds(TaskId parent) override {
     return inner_.ListSubtaskIds(parent);
   }

@@ -1,6 +1,7 @@
 // The reports about tasks and people: overdue and due soon, project health,
 // workload and the digest.
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -56,9 +57,26 @@ std::string ProjectName(
   return p.ok() ? p->name : absl::StrCat("project ", id.value());
 }
 
-bool IsLateNow(const Context& ctx, const Task& t) {
-  return t.status == TaskStatus::kOpen && t.deadline &&
-         LatenessOf(*t.deadline, ctx.today, ctx.today, ctx.now_minute).late;
+// Runs `tally` over the tasks of `scope` the actor sees, late as of now,
+// passing each row to `on_row`: hidden tasks count in the projects where
+// the actor reads them, so a key may come twice (once for those projects,
+// once for the others).
+absl::Status TallyVisibleTasks(
+    const Context& ctx, const std::vector<ProjectAccess>& scope,
+    TaskTallyScan tally, const std::function<void(const TaskTally&)>& on_row) {
+  tally.late_before_key = DeadlineKey(Deadline{ctx.today, ctx.now_minute});
+  for (const bool read_hidden : {true, false}) {
+    std::vector<ProjectId>& projects = tally.scan.projects_in.emplace();
+    for (const ProjectAccess& a : scope) {
+      if (a.read_hidden == read_hidden) projects.push_back(a.project.id);
+    }
+    if (projects.empty()) continue;
+    tally.scan.include_hidden = read_hidden;
+    absl::StatusOr<std::vector<TaskTally>> rows = ctx.tx.TallyTasks(tally);
+    if (!rows.ok()) return rows.status();
+    for (const TaskTally& row : *rows) on_row(row);
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -128,53 +146,26 @@ absl::StatusOr<std::vector<ProjectHealth>> BuildProjectHealth(
     if (!at || t > *at) at = t;
   };
 
-  // Tasks: counts, progress, the nearest deadline. By id, the order the
-  // store reads without a sort; the nearest deadline is the least
-  // (deadline key, id) of the open tasks with one.
-  TaskFilter by_id;
-  by_id.order = TaskOrder::kId;
-  absl::StatusOr<std::vector<Task>> tasks = VisibleTasks(ctx, scope, by_id);
-  if (!tasks.ok()) return tasks.status();
-  auto deadline_order = [](const Task* t) {
-    return std::make_pair(TaskSortKey(*t, TaskOrder::kDeadline), t->id);
-  };
-  absl::flat_hash_map<ProjectId, const Task*> nearest;
-  absl::flat_hash_map<ProjectId, std::pair<absl::Duration, absl::Duration>>
-      estimates;  // done, all
-  absl::flat_hash_set<TaskId> visible;
-  for (const Task& t : *tasks) {
-    visible.insert(t.id);
-    ProjectHealth& h = out[index.at(t.project)];
-    later(h.last_activity, t.updated_at);
-    auto& [done, all] = estimates[t.project];
-    if (t.estimate) all += *t.estimate;
-    if (t.status == TaskStatus::kDone) {
-      ++h.tasks_done;
-      if (t.estimate) done += *t.estimate;
-      continue;
-    }
-    ++h.tasks_open;
-    if (IsLateNow(ctx, t)) ++h.tasks_overdue;
-    if (!t.deadline) continue;
-    auto [it, first] = nearest.try_emplace(t.project, &t);
-    if (!first && deadline_order(&t) < deadline_order(it->second)) {
-      it->second = &t;
-    }
-  }
-  for (const auto& [project, task] : nearest) {
-    ProjectHealth& h = out[index.at(project)];
-    h.nearest_deadline = task->deadline;
-    h.nearest_deadline_task = task->id;
-  }
-  for (ProjectHealth& h : out) {
-    const int64_t n = h.tasks_open + h.tasks_done;
-    h.percent_done = n > 0 ? h.tasks_done * 100.0 / n : 0.0;
-    auto it = estimates.find(h.project.id);
-    if (it != estimates.end() && it->second.second > absl::ZeroDuration()) {
-      h.percent_done_by_estimate =
-          absl::FDivDuration(it->second.first, it->second.second) * 100.0;
-    }
-  }
+  // Tasks: counts, progress, the nearest deadline, summed by the store.
+  TaskTallyScan tally;
+  tally.by = TaskTallyKey::kProject;
+  absl::Status s =
+      TallyVisibleTasks(ctx, scope, tally, [&](const TaskTally& t) {
+        ProjectHealth& h = out[index.at(ProjectId(t.key))];
+        later(h.last_activity, t.last_update);
+        h.tasks_open = t.open;
+        h.tasks_done = t.done;
+        h.tasks_overdue = t.late;
+        h.nearest_deadline_task = t.first_due;
+        h.nearest_deadline = t.first_due_deadline;
+        const int64_t n = t.open + t.done;
+        h.percent_done = n > 0 ? t.done * 100.0 / n : 0.0;
+        if (t.estimate > absl::ZeroDuration()) {
+          h.percent_done_by_estimate =
+              absl::FDivDuration(t.estimate_done, t.estimate) * 100.0;
+        }
+      });
+  if (!s.ok()) return s;
 
   // Time and money from the rollups; the latest day logged per project.
   RollupScan rollups;
@@ -233,6 +224,7 @@ absl::StatusOr<std::vector<ProjectHealth>> BuildProjectHealth(
     if (!a.read_time || day == last_day.end()) continue;
     TimeEntryScan scan;
     scan.filter.project = a.project.id;
+    scan.include_hidden_tasks = a.read_hidden;
     scan.filter.from = day->second;
     scan.filter.to = day->second;
     scan.limit = 1000;
@@ -240,9 +232,7 @@ absl::StatusOr<std::vector<ProjectHealth>> BuildProjectHealth(
       absl::StatusOr<std::vector<TimeEntry>> page =
           ctx.tx.ScanTimeEntries(scan);
       if (!page.ok()) return page.status();
-      for (const TimeEntry& e : *page) {
-        if (visible.contains(e.task)) later(h.last_activity, e.updated_at);
-      }
+      for (const TimeEntry& e : *page) later(h.last_activity, e.updated_at);
       if (static_cast<int>(page->size()) < scan.limit) break;
       scan.after = TimeEntryPosition{page->back().date, page->back().id};
     }
@@ -266,19 +256,20 @@ absl::StatusOr<std::vector<WorkloadRow>> BuildWorkload(
   }
   if (members.empty()) return out;
 
-  TaskFilter open;
-  open.status = TaskStatus::kOpen;
-  if (members.size() == 1) open.assignee = members.front();
-  absl::StatusOr<std::vector<Task>> tasks = VisibleTasks(ctx, scope, open);
-  if (!tasks.ok()) return tasks.status();
-  for (const Task& t : *tasks) {
-    auto it = index.find(t.assignee);
-    if (it == index.end()) continue;
-    WorkloadRow& row = out[it->second];
-    ++row.open_tasks;
-    if (IsLateNow(ctx, t)) ++row.overdue_tasks;
-    if (t.estimate) row.estimate_left += *t.estimate;
-  }
+  TaskTallyScan tally;
+  tally.by = TaskTallyKey::kAssignee;
+  tally.scan.filter.status = TaskStatus::kOpen;
+  if (members.size() == 1) tally.scan.filter.assignee = members.front();
+  absl::Status s =
+      TallyVisibleTasks(ctx, scope, tally, [&](const TaskTally& t) {
+        auto it = index.find(MemberId(t.key));
+        if (it == index.end()) return;
+        WorkloadRow& row = out[it->second];
+        row.open_tasks += t.open;
+        row.overdue_tasks += t.late;
+        row.estimate_left += t.estimate;
+      });
+  if (!s.ok()) return s;
 
   if (time_scope.empty()) return out;
   RollupScan scan;

@@ -28,14 +28,18 @@ bool ContainsIgnoringAsciiCase(absl::string_view haystack,
 
 }  // namespace
 
+int64_t DeadlineKey(const Deadline& deadline) {
+  return DaysSinceEpoch(deadline.day) * kDeadlineSlotsPerDay +
+         deadline.minute_of_day.value_or(kDayOnlyDeadlineSlot);
+}
+
 int64_t TaskSortKey(const Task& task, TaskOrder order) {
   switch (order) {
     case TaskOrder::kId:
       return 0;
     case TaskOrder::kDeadline:
       if (!task.deadline) return std::numeric_limits<int64_t>::max();
-      return DaysSinceEpoch(task.deadline->day) * kDeadlineSlotsPerDay +
-             task.deadline->minute_of_day.value_or(kDayOnlyDeadlineSlot);
+      return DeadlineKey(*task.deadline);
     case TaskOrder::kPriority:
       return -static_cast<int64_t>(task.priority);
   }

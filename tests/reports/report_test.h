@@ -79,6 +79,7 @@
 namespace worksection {
 namespace reports_test {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;

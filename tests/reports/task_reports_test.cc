@@ -218,6 +218,16 @@ TEST_P(ProjectHealthReportTest, Owner) {
                        "income=0 margin=-6000 project_budget=-")));
 }
 
+TEST_P(ProjectHealthReportTest, TimedDeadlineIsOverdueOnceItsMinuteHasPassed) {
+  // Website's Footer is due at 10:00 today, and open.
+  clock_->Set(FixedNow() + absl::Seconds(59));
+  EXPECT_THAT(Health(Owner(), {}),
+              Contains(HasSubstr("Website open=10 done=1 overdue=4 ")));
+  clock_->Set(FixedNow() + absl::Minutes(1));
+  EXPECT_THAT(Health(Owner(), {}),
+              Contains(HasSubstr("Website open=10 done=1 overdue=5 ")));
+}
+
 TEST_P(ProjectHealthReportTest, ArchivedOnRequest) {
   ProjectHealthQuery q;
   q.include_archived = true;

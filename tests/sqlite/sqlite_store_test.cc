@@ -851,6 +851,21 @@ TEST_F(SqliteScanTest, OverdueScanSeeksOpenTasksByDeadline) {
   EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE")));
 }
 
+TEST_F(SqliteScanTest, TallyOfProjectsSeeksTheirTasksAndEachFirstDue) {
+  // Project health's sums read the projects' tasks by the project index,
+  // and each project's first-due task by one seek of the deadline index,
+  // not by reading its open tasks again.
+  TaskTallyScan tally;
+  tally.scan.projects_in = projects_;
+  const std::string plan = RawDb(path_, /*read_only=*/true)
+                               .Plan(sql_internal::BuildTaskTallyQuery(
+                                   tally, sqlite_internal::kSqliteDialect));
+  EXPECT_THAT(plan, HasSubstr("SEARCH tasks USING INDEX tasks_by_project"));
+  EXPECT_THAT(plan, HasSubstr("SEARCH tasks USING INDEX "
+                              "tasks_by_status_deadline (status=? AND "
+                              "deadline_key=?)"));
+}
+
 TEST_F(SqliteScanTest, TagScanUsesTheTagIndex) {
   TaskScan scan;
   scan.filter.tag = "b";

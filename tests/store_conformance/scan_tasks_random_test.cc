@@ -1,9 +1,11 @@
-// A seeded randomized differential test: random tasks, random scans, and
+// Seeded randomized differential tests: random tasks, random scans, and
 // each store's ScanTasks against brute force over the inserted tasks
-// (TaskMatches, sort by (TaskSortKey, id), after, limit).
+// (TaskMatches, sort by (TaskSortKey, id), after, limit), and its
+// TallyTasks against sums over the brute force's matches.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <random>
 #include <string>
@@ -15,14 +17,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "tests/store_conformance/store_test.h"
 
 namespace worksection::conformance {
 namespace {
 
 using ::worksection::testing::IsOk;
-using ScanTasksRandomTest = StoreTest;
-WS_INSTANTIATE_STORE_TEST(ScanTasksRandomTest);
 
 constexpr uint32_t kSeed = 20240229;
 
@@ -144,75 +145,81 @@ std::vector<TaskId> BruteForce(const std::vector<Task>& tasks,
   return out;
 }
 
-TEST_P(ScanTasksRandomTest, MatchesBruteForce) {
-  const uint32_t seed = Seed();
-  SCOPED_TRACE(absl::StrCat("seed ", seed));
-  Random rnd(seed);
-  std::vector<MemberId> members;
-  std::vector<ProjectId> projects;
-  std::vector<Task> tasks;  // as inserted, with their ids
-  ASSERT_THAT(InWrite([&](Transaction& tx) {
-                for (int i = 0; i < 6; ++i) {
-                  absl::StatusOr<MemberId> m =
-                      tx.InsertMember(SimpleMember(absl::StrCat("m", i, "@x")));
-                  if (!m.ok()) return m.status();
-                  members.push_back(*m);
-                }
-                for (int i = 0; i < 5; ++i) {
-                  absl::StatusOr<ProjectId> p =
-                      tx.InsertProject(SimpleProject(absl::StrCat("P", i)));
-                  if (!p.ok()) return p.status();
-                  projects.push_back(*p);
-                }
-                for (int i = 0; i < kTasks; ++i) {
-                  const ProjectId project = rnd.Pick(projects);
-                  const MemberId author = rnd.Pick(members);
-                  Task t = SimpleTask(project, author, rnd.Phrase(4));
-                  // A parent in the same project, a third of the time.
-                  if (!tasks.empty() && rnd.OneIn(3)) {
-                    const Task& parent =
-                        tasks[rnd.Int(0, static_cast<int>(tasks.size()) - 1)];
-                    t.parent = parent.id;
-                    t.project = parent.project;
-                  }
-                  if (!rnd.OneIn(3)) t.text = rnd.Phrase(8);
-                  if (!rnd.OneIn(4)) t.assignee = rnd.Pick(members);
-                  t.priority = rnd.Int(0, 10);
-                  t.status =
-                      rnd.OneIn(3) ? TaskStatus::kDone : TaskStatus::kOpen;
-                  if (!rnd.OneIn(4)) {
-                    Deadline d{rnd.Day(), std::nullopt};
-                    switch (rnd.Int(0, 3)) {
-                      case 0:
-                        break;
-                      case 1:
-                        d.minute_of_day = 0;
-                        break;
-                      case 2:
-                        d.minute_of_day = 1439;
-                        break;
-                      default:
-                        d.minute_of_day = rnd.Int(0, 1439);
-                    }
-                    t.deadline = d;
-                  }
-                  for (const std::string& tag : Tags()) {
-                    if (rnd.OneIn(4)) t.tags.push_back(tag);
-                  }
-                  std::sort(t.tags.begin(), t.tags.end());
-                  t.hidden_from_clients = rnd.OneIn(4);
-                  absl::StatusOr<TaskId> id = tx.InsertTask(t);
-                  if (!id.ok()) return id.status();
-                  t.id = *id;
-                  tasks.push_back(t);
-                }
-                return absl::OkStatus();
-              }),
-              IsOk());
+class ScanTasksRandomTest : public StoreTest {
+ protected:
+  // Stores 6 members, 5 projects and kTasks random tasks, kept in
+  // members_, projects_ and tasks_ (as inserted, with their ids).
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (HasFatalFailure()) return;
+    Random& rnd = rnd_;
+    ASSERT_THAT(
+        InWrite([&](Transaction& tx) {
+          for (int i = 0; i < 6; ++i) {
+            absl::StatusOr<MemberId> m =
+                tx.InsertMember(SimpleMember(absl::StrCat("m", i, "@x")));
+            if (!m.ok()) return m.status();
+            members_.push_back(*m);
+          }
+          for (int i = 0; i < 5; ++i) {
+            absl::StatusOr<ProjectId> p =
+                tx.InsertProject(SimpleProject(absl::StrCat("P", i)));
+            if (!p.ok()) return p.status();
+            projects_.push_back(*p);
+          }
+          for (int i = 0; i < kTasks; ++i) {
+            const ProjectId project = rnd.Pick(projects_);
+            const MemberId author = rnd.Pick(members_);
+            Task t = SimpleTask(project, author, rnd.Phrase(4));
+            // A parent in the same project, a third of the time.
+            if (!tasks_.empty() && rnd.OneIn(3)) {
+              const Task& parent =
+                  tasks_[rnd.Int(0, static_cast<int>(tasks_.size()) - 1)];
+              t.parent = parent.id;
+              t.project = parent.project;
+            }
+            if (!rnd.OneIn(3)) t.text = rnd.Phrase(8);
+            if (!rnd.OneIn(4)) t.assignee = rnd.Pick(members_);
+            t.priority = rnd.Int(0, 10);
+            t.status = rnd.OneIn(3) ? TaskStatus::kDone : TaskStatus::kOpen;
+            if (!rnd.OneIn(4)) {
+              Deadline d{rnd.Day(), std::nullopt};
+              switch (rnd.Int(0, 3)) {
+                case 0:
+                  break;
+                case 1:
+                  d.minute_of_day = 0;
+                  break;
+                case 2:
+                  d.minute_of_day = 1439;
+                  break;
+                default:
+                  d.minute_of_day = rnd.Int(0, 1439);
+              }
+              t.deadline = d;
+            }
+            for (const std::string& tag : Tags()) {
+              if (rnd.OneIn(4)) t.tags.push_back(tag);
+            }
+            std::sort(t.tags.begin(), t.tags.end());
+            t.hidden_from_clients = rnd.OneIn(4);
+            if (rnd.OneIn(2)) t.estimate = absl::Minutes(rnd.Int(0, 600));
+            t.updated_at = t.created_at + absl::Seconds(rnd.Int(0, 1000000));
+            absl::StatusOr<TaskId> id = tx.InsertTask(t);
+            if (!id.ok()) return id.status();
+            t.id = *id;
+            tasks_.push_back(t);
+          }
+          return absl::OkStatus();
+        }),
+        IsOk());
+  }
 
-  WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
-  int non_empty = 0;
-  for (int i = 0; i < kScans; ++i) {
+  // A scan with random conditions over the stored tasks.
+  TaskScan RandomScan(Random& rnd) {
+    const std::vector<MemberId>& members = members_;
+    const std::vector<ProjectId>& projects = projects_;
+    const std::vector<Task>& tasks = tasks_;
     TaskScan scan;
     TaskFilter& f = scan.filter;
     if (rnd.OneIn(4)) {
@@ -267,8 +274,26 @@ TEST_P(ScanTasksRandomTest, MatchesBruteForce) {
       const Task& at = rnd.Pick(tasks);
       scan.after = TaskSortPosition{TaskSortKey(at, f.order), at.id};
     }
+    return scan;
+  }
+
+  Random rnd_{Seed()};
+  std::vector<MemberId> members_;
+  std::vector<ProjectId> projects_;
+  std::vector<Task> tasks_;
+};
+WS_INSTANTIATE_STORE_TEST(ScanTasksRandomTest);
+
+TEST_P(ScanTasksRandomTest, MatchesBruteForce) {
+  SCOPED_TRACE(absl::StrCat("seed ", Seed()));
+  Random& rnd = rnd_;
+
+  WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
+  int non_empty = 0;
+  for (int i = 0; i < kScans; ++i) {
+    const TaskScan scan = RandomScan(rnd);
     SCOPED_TRACE(absl::StrCat("scan #", i, ": ", Describe(scan)));
-    const std::vector<TaskId> want = BruteForce(tasks, scan);
+    const std::vector<TaskId> want = BruteForce(tasks_, scan);
     if (!want.empty()) ++non_empty;
     WS_ASSERT_OK_AND_ASSIGN(std::vector<Task> got_tasks, tx->ScanTasks(scan));
     std::vector<TaskId> got;
@@ -277,6 +302,86 @@ TEST_P(ScanTasksRandomTest, MatchesBruteForce) {
   }
   // The generator must exercise real results, not mostly empty ones.
   EXPECT_GT(non_empty, kScans / 3);
+}
+
+// The sums TallyTasks must return, from the brute force's matches.
+std::vector<TaskTally> ExpectedTally(const std::vector<Task>& tasks,
+                                     const TaskTallyScan& tally) {
+  std::map<int64_t, TaskTally> rows;
+  std::map<int64_t, std::vector<const Task*>> due;  // open, with a deadline
+  for (const Task& t : tasks) {
+    if (!TaskMatches(t, tally.scan)) continue;
+    const int64_t key = tally.by == TaskTallyKey::kProject ? t.project.value()
+                                                           : t.assignee.value();
+    TaskTally& row = rows[key];
+    row.key = key;
+    if (t.updated_at > row.last_update) row.last_update = t.updated_at;
+    row.estimate += t.estimate.value_or(absl::ZeroDuration());
+    if (t.status == TaskStatus::kDone) {
+      ++row.done;
+      row.estimate_done += t.estimate.value_or(absl::ZeroDuration());
+      continue;
+    }
+    ++row.open;
+    if (!t.deadline) continue;
+    if (TaskSortKey(t, TaskOrder::kDeadline) < tally.late_before_key) {
+      ++row.late;
+    }
+    due[key].push_back(&t);
+  }
+  for (auto& [key, list] : due) {
+    const Task* first = *std::min_element(
+        list.begin(), list.end(), [](const Task* a, const Task* b) {
+          return std::make_pair(TaskSortKey(*a, TaskOrder::kDeadline), a->id) <
+                 std::make_pair(TaskSortKey(*b, TaskOrder::kDeadline), b->id);
+        });
+    rows[key].first_due = first->id;
+    rows[key].first_due_deadline = first->deadline;
+  }
+  std::vector<TaskTally> out;
+  for (const auto& [key, row] : rows) out.push_back(row);
+  return out;
+}
+
+std::string Show(const std::vector<TaskTally>& tallies) {
+  std::string out;
+  for (const TaskTally& t : tallies) {
+    absl::StrAppend(
+        &out, "key ", t.key, ": open ", t.open, " done ", t.done, " late ",
+        t.late, " estimate ", absl::FormatDuration(t.estimate), " done ",
+        absl::FormatDuration(t.estimate_done), " updated ",
+        absl::FormatTime(t.last_update), " first due ", t.first_due.value());
+    if (t.first_due_deadline) {
+      absl::StrAppend(&out, " on ",
+                      absl::FormatCivilTime(t.first_due_deadline->day), " ",
+                      t.first_due_deadline->minute_of_day.value_or(-1));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+TEST_P(ScanTasksRandomTest, TallyMatchesSumsOverTheBruteForce) {
+  SCOPED_TRACE(absl::StrCat("seed ", Seed()));
+  Random& rnd = rnd_;
+  WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
+  int with_late = 0;
+  for (int i = 0; i < kScans; ++i) {
+    TaskTallyScan tally;
+    tally.scan = RandomScan(rnd);
+    tally.by = rnd.OneIn(2) ? TaskTallyKey::kProject : TaskTallyKey::kAssignee;
+    // A moment within the tasks' deadlines, at a minute or a day's end.
+    Deadline now{rnd.Day(), std::nullopt};
+    if (!rnd.OneIn(3)) now.minute_of_day = rnd.Int(0, 1439);
+    tally.late_before_key = DeadlineKey(now);
+    SCOPED_TRACE(absl::StrCat("scan #", i, ": ", Describe(tally.scan), " by ",
+                              static_cast<int>(tally.by)));
+    const std::vector<TaskTally> want = ExpectedTally(tasks_, tally);
+    for (const TaskTally& t : want) with_late += t.late > 0;
+    WS_ASSERT_OK_AND_ASSIGN(std::vector<TaskTally> got, tx->TallyTasks(tally));
+    EXPECT_EQ(Show(got), Show(want));
+  }
+  EXPECT_GT(with_late, kScans / 4);
 }
 
 }  // namespace

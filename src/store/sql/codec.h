@@ -22,6 +22,7 @@
 #include "src/util/enum_codes.h"
 #include "worksection/model.h"
 #include "worksection/money.h"
+#include "worksection/store.h"
 
 namespace worksection::sql_internal {
 
@@ -76,6 +77,23 @@ inline absl::CivilDay DecodeDay(int64_t days) {
       month_from_march < 10 ? month_from_march + 3 : month_from_march - 9;
   return absl::CivilDay(year_of_era + era * 400 + (month <= 2 ? 1 : 0), month,
                         day);
+}
+
+// The deadline whose DeadlineKey is `key` (days * kDeadlineSlotsPerDay +
+// the minute, or kDayOnlyDeadlineSlot for a day-only deadline).
+inline Deadline DecodeDeadlineKey(int64_t key) {
+  int64_t days = key / kDeadlineSlotsPerDay;
+  int64_t slot = key % kDeadlineSlotsPerDay;
+  if (slot < 0) {  // a day before 1970: division rounds toward zero
+    slot += kDeadlineSlotsPerDay;
+    --days;
+  }
+  Deadline deadline;
+  deadline.day = DecodeDay(days);
+  if (slot != kDayOnlyDeadlineSlot) {
+    deadline.minute_of_day = static_cast<int>(slot);
+  }
+  return deadline;
 }
 
 // Enums, by table: kXCodes.Encode(value), kXCodes.Decode(code, &value),

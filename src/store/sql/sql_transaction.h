@@ -415,6 +415,8 @@ class SqlTransaction : public Transaction {
 
   absl::StatusOr<Task> GetTask(TaskId id) override;
   absl::StatusOr<std::vector<Task>> ScanTasks(const TaskScan& scan) override;
+  absl::StatusOr<std::vector<TaskTally>> TallyTasks(
+      const TaskTallyScan& tally) override;
   absl::StatusOr<std::vector<TaskId>> ListSubtaskIds(TaskId parent) override;
   absl::StatusOr<TaskId> InsertTask(const Task& task) override;
   absl::Status UpdateTask(const Task& task) override;
@@ -1136,6 +1138,32 @@ absl::StatusOr<std::vector<Task>> SqlTransaction<Connection>::ScanTasks(
   const SqlQuery q = BuildTaskScanQuery(scan, dialect_);
   if (q.empty) return std::vector<Task>();
   return QueryTasks(q.sql, q.args, scan.limit);
+}
+
+template <typename Connection>
+absl::StatusOr<std::vector<TaskTally>> SqlTransaction<Connection>::TallyTasks(
+    const TaskTallyScan& tally) {
+  WS_SQL_RETURN_IF_ERROR(CheckOpen());
+  const SqlQuery q = BuildTaskTallyQuery(tally, dialect_);
+  std::vector<TaskTally> out;
+  if (q.empty) return out;
+  WS_SQL_RETURN_IF_ERROR(conn_->ForEachRow(
+      q.sql, q.args, [&out](const Statement& s) -> absl::Status {
+        TaskTally& t = out.emplace_back();
+        t.key = s.Int(0);
+        t.open = s.Int(1);
+        t.done = s.Int(2);
+        t.late = s.Int(3);
+        t.estimate = DecodeDuration(s.Int(4));
+        t.estimate_done = DecodeDuration(s.Int(5));
+        t.last_update = DecodeTime(s.Int(6));
+        if (std::optional<int64_t> key = s.OptionalInt(7)) {
+          t.first_due_deadline = DecodeDeadlineKey(*key);
+          t.first_due = TaskId(s.Int(8));
+        }
+        return absl::OkStatus();
+      }));
+  return out;
 }
 
 template <typename Connection>

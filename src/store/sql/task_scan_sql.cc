@@ -47,12 +47,11 @@ bool PicksIdsFromAssigneeIndex(const TaskScan& scan) {
   return !(f.order == TaskOrder::kDeadline && status_fixed);
 }
 
-}  // namespace
-
-SqlQuery BuildTaskScanQuery(const TaskScan& scan, const SqlDialect& dialect) {
+// Adds the conditions of `scan` but its position (after, limit) to `where`,
+// their values to `q`.
+void AddTaskConditions(const TaskScan& scan, const SqlDialect& dialect,
+                       SqlQuery& q, Where& where) {
   const TaskFilter& f = scan.filter;
-  SqlQuery q;
-  Where where(q, dialect);
   auto add = [&where](absl::string_view condition) { where.Add(condition); };
 
   if (scan.projects_in) {
@@ -113,6 +112,16 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan, const SqlDialect& dialect) {
     q.args.push_back(dialect.contains_arg(f.text_contains));
     q.args.push_back(dialect.contains_arg(f.text_contains));
   }
+}
+
+}  // namespace
+
+SqlQuery BuildTaskScanQuery(const TaskScan& scan, const SqlDialect& dialect) {
+  const TaskFilter& f = scan.filter;
+  SqlQuery q;
+  Where where(q, dialect);
+  auto add = [&where](absl::string_view condition) { where.Add(condition); };
+  AddTaskConditions(scan, dialect, q, where);
 
   const char* order_by = "";
   switch (f.order) {
@@ -155,6 +164,49 @@ SqlQuery BuildTaskScanQuery(const TaskScan& scan, const SqlDialect& dialect) {
     q.sql = absl::StrCat("SELECT ", kTaskColumns, " FROM tasks", where.sql(),
                          order_by, " LIMIT ?");
   }
+  return q;
+}
+
+SqlQuery BuildTaskTallyQuery(const TaskTallyScan& tally,
+                             const SqlDialect& dialect) {
+  const std::string key = tally.by == TaskTallyKey::kProject
+                              ? "project_id"
+                              : "COALESCE(assignee_id, 0)";
+  const std::string open =
+      absl::StrCat("status = ", kTaskStatusCodes.Encode(TaskStatus::kOpen));
+  const std::string done =
+      absl::StrCat("status = ", kTaskStatusCodes.Encode(TaskStatus::kDone));
+  // In id order the conditions keep the database off the status index,
+  // which would not help a sum over most of the tasks.
+  TaskScan scan = tally.scan;
+  scan.filter.order = TaskOrder::kId;
+  SqlQuery q;
+  // The first-due task's subquery comes first in the text, so its values
+  // are bound first: the least id of the key's open tasks at its least
+  // deadline key (one seek of tasks_by_status_deadline).
+  Where first(q, dialect);
+  AddTaskConditions(scan, dialect, q, first);
+  first.Add(absl::StrCat(key, " = tally_key AND ", open,
+                         " AND deadline_key = first_key"));
+  q.args.push_back(tally.late_before_key);
+  Where all(q, dialect);
+  AddTaskConditions(scan, dialect, q, all);
+  q.sql = absl::StrCat(
+      "SELECT tally_key, open_count, done_count, late_count, estimate_s, "
+      "estimate_done_s, last_update, first_key, (SELECT MIN(id) FROM tasks",
+      first.sql(), ") FROM (SELECT ", key, " AS tally_key, SUM(CASE WHEN ",
+      open, " THEN 1 ELSE 0 END) AS open_count, SUM(CASE WHEN ", done,
+      " THEN 1 ELSE 0 END) AS done_count, SUM(CASE WHEN ", open,
+      " AND deadline_day IS NOT NULL AND deadline_key < ? THEN 1 ELSE 0 END) "
+      "AS late_count, COALESCE(SUM(estimate_s), 0) AS estimate_s, "
+      "COALESCE(SUM(CASE WHEN ",
+      done,
+      " THEN estimate_s END), 0) AS estimate_done_s, "
+      "MAX(updated_at) AS last_update, MIN(CASE WHEN ",
+      open,
+      " AND deadline_day IS NOT NULL THEN deadline_key END) AS first_key "
+      "FROM tasks",
+      all.sql(), " GROUP BY ", key, ") AS tallies ORDER BY tally_key");
   return q;
 }
 
