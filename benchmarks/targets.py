@@ -170,6 +170,24 @@ def main():
             l, r = ms(lib), ms(idx)
             print(f"{item} vs raw with the library's indexes: {fmt_ms(l)} vs "
                   f"{fmt_ms(r)} = {l / r:.2f}x")
+    # Item 7 for tasks, which has no target: what N tasks add to the store
+    # (the library's five indexes and its change feed, against the raw
+    # table's one index).
+    for n in sizes:
+        lib, raw = get("overdue", "lib", n), get("overdue", "raw", n)
+        if lib and raw and "bytes_per_task" in lib:
+            l, r = lib["bytes_per_task"], raw["bytes_per_task"]
+            print(f"store_bytes_per_task_{n}: {l:.0f} B vs raw {r:.0f} B = "
+                  f"{l / r:.2f}x (no target)")
+    if sizes:
+        lib = get("overdue", "lib", sizes[-1])
+        if lib:
+            parts = sorted(((k.split(".", 1)[1], v) for k, v in lib.items()
+                            if k.startswith("bytes_per_task.")),
+                           key=lambda kv: -kv[1])
+            print(f"Bytes per task by table and index ({sizes[-1]:,} "
+                  "tasks): " +
+                  ", ".join(f"{name} {v:.1f}" for name, v in parts))
     # Where a time entry's bytes go, at the largest size.
     if sizes:
         lib = get("import", "lib", sizes[-1])
