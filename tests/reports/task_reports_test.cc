@@ -320,6 +320,18 @@ TEST_P(WorkloadReportTest, EveryoneButClients) {
                           "logged=7200"));
 }
 
+TEST_P(WorkloadReportTest, TimedDeadlineIsOverdueOnceItsMinuteHasPassed) {
+  // Emil's Footer is due at 10:00 today, and open.
+  WorkloadQuery q;
+  q.members = {emp_};
+  clock_->Set(FixedNow() + absl::Seconds(59));
+  EXPECT_THAT(Workload(Owner(), q),
+              ElementsAre(HasSubstr("Emil Employee open=6 overdue=3 ")));
+  clock_->Set(FixedNow() + absl::Minutes(1));
+  EXPECT_THAT(Workload(Owner(), q),
+              ElementsAre(HasSubstr("Emil Employee open=6 overdue=4 ")));
+}
+
 TEST_P(WorkloadReportTest, ClientSeesTheirProjectsPeopleAndWork) {
   EXPECT_THAT(Workload(As(client_), {}),
               ElementsAre("Mia Manager open=2 overdue=1 estimate=0 logged=6300",
