@@ -29,8 +29,6 @@ absl::StatusOr<std::vector<TaskTally>> Transaction::TallyTasks(
   scan.after.reset();
   scan.limit = limits::kMaxPageSize;
   std::map<int64_t, TaskTally> by_key;
-  // The first-due task's deadline key, by key.
-  std::map<int64_t, int64_t> first_key;
   for (;;) {
     absl::StatusOr<std::vector<Task>> page = ScanTasks(scan);
     if (!page.ok()) return page.status();
@@ -52,9 +50,8 @@ absl::StatusOr<std::vector<TaskTally>> Transaction::TallyTasks(
       const int64_t deadline_key = DeadlineKey(*t.deadline);
       if (deadline_key < tally.late_before_key) ++row.late;
       // Pages come in id order: a later task is first only by its deadline.
-      auto [it, inserted] = first_key.try_emplace(key, deadline_key);
-      if (inserted || deadline_key < it->second) {
-        it->second = deadline_key;
+      if (!row.first_due_deadline ||
+          deadline_key < DeadlineKey(*row.first_due_deadline)) {
         row.first_due = t.id;
         row.first_due_deadline = t.deadline;
       }
