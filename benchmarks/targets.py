@@ -41,6 +41,15 @@ def fmt_ms(v):
     return f"{v * 1000:.1f} us" if v < 1 else f"{v:.2f} ms"
 
 
+def breakdown(run, counter, title):
+    """Prints the run's `counter`.NAME counters, largest first."""
+    if not run:
+        return
+    parts = sorted(((k.split(".", 1)[1], v) for k, v in run.items()
+                    if k.startswith(counter + ".")), key=lambda kv: -kv[1])
+    print(f"{title}: " + ", ".join(f"{name} {v:.1f}" for name, v in parts))
+
+
 def main():
     runs = load(sys.argv[1])
     sizes = sorted({int(k[2]) for k in runs if k[2]})
@@ -179,25 +188,13 @@ def main():
             l, r = lib["bytes_per_task"], raw["bytes_per_task"]
             print(f"store_bytes_per_task_{n}: {l:.0f} B vs raw {r:.0f} B = "
                   f"{l / r:.2f}x (no target)")
+    # Where a task's and a time entry's bytes go, at the largest size.
     if sizes:
-        lib = get("overdue", "lib", sizes[-1])
-        if lib:
-            parts = sorted(((k.split(".", 1)[1], v) for k, v in lib.items()
-                            if k.startswith("bytes_per_task.")),
-                           key=lambda kv: -kv[1])
-            print(f"Bytes per task by table and index ({sizes[-1]:,} "
-                  "tasks): " +
-                  ", ".join(f"{name} {v:.1f}" for name, v in parts))
-    # Where a time entry's bytes go, at the largest size.
-    if sizes:
-        lib = get("import", "lib", sizes[-1])
-        if lib:
-            parts = sorted(((k.split(".", 1)[1], v) for k, v in lib.items()
-                            if k.startswith("bytes_per_entry.")),
-                           key=lambda kv: -kv[1])
-            print(f"Bytes per time entry by table and index ({sizes[-1]:,} "
-                  "entries): " +
-                  ", ".join(f"{name} {v:.1f}" for name, v in parts))
+        breakdown(get("overdue", "lib", sizes[-1]), "bytes_per_task",
+                  f"Bytes per task by table and index ({sizes[-1]:,} tasks)")
+        breakdown(get("import", "lib", sizes[-1]), "bytes_per_entry",
+                  "Bytes per time entry by table and index "
+                  f"({sizes[-1]:,} entries)")
     print("\n".join(lines))
     print(f"{len(lines) - misses} ok, {misses} MISS")
 
