@@ -1,8 +1,10 @@
 // The SQL stores' day encoding: DecodeDay (a closed form) gives back the
 // day EncodeDay stored, the same day absl's arithmetic names, for days
-// around today, far away, and at the ends of the int64 range.
+// around today, far away, and at the ends of the int64 range; and
+// DecodeDeadlineKey gives back the deadline DeadlineKey made.
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 #include "absl/time/civil_time.h"
 #include "gtest/gtest.h"
@@ -12,6 +14,7 @@ namespace worksection {
 namespace {
 
 using sql_internal::DecodeDay;
+using sql_internal::DecodeDeadlineKey;
 using sql_internal::EncodeDay;
 
 absl::CivilDay ByAbsl(int64_t days) {
@@ -47,6 +50,23 @@ TEST(DayCodecTest, FarDaysMatchAbsl) {
         int64_t{-123456789012}, int64_t{987654321098}, int64_t{1} << 40,
         kLimit - 1, kLimit, kLimit + 1, kMax - 1, kMax}) {
     EXPECT_EQ(DecodeDay(days), ByAbsl(days)) << days;
+  }
+}
+
+TEST(DeadlineKeyCodecTest, EveryMinuteAndDayOnlyRoundTripsAroundTheEpoch) {
+  // Days before 1970 have negative keys, where division rounds toward zero.
+  for (const absl::CivilDay day :
+       {absl::CivilDay(1969, 12, 30), absl::CivilDay(1969, 12, 31),
+        absl::CivilDay(1970, 1, 1), absl::CivilDay(1970, 1, 2),
+        absl::CivilDay(1900, 3, 1), absl::CivilDay(2025, 7, 1)}) {
+    for (int minute = 0; minute < 1440; ++minute) {
+      const Deadline timed{day, minute};
+      ASSERT_EQ(DecodeDeadlineKey(DeadlineKey(timed)), timed)
+          << absl::FormatCivilTime(day) << " " << minute;
+    }
+    const Deadline day_only{day, std::nullopt};
+    ASSERT_EQ(DecodeDeadlineKey(DeadlineKey(day_only)), day_only)
+        << absl::FormatCivilTime(day);
   }
 }
 

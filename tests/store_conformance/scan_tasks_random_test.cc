@@ -152,7 +152,6 @@ class ScanTasksRandomTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     if (HasFatalFailure()) return;
-    Random& rnd = rnd_;
     ASSERT_THAT(
         InWrite([&](Transaction& tx) {
           for (int i = 0; i < 6; ++i) {
@@ -168,23 +167,23 @@ class ScanTasksRandomTest : public StoreTest {
             projects_.push_back(*p);
           }
           for (int i = 0; i < kTasks; ++i) {
-            const ProjectId project = rnd.Pick(projects_);
-            const MemberId author = rnd.Pick(members_);
-            Task t = SimpleTask(project, author, rnd.Phrase(4));
+            const ProjectId project = rnd_.Pick(projects_);
+            const MemberId author = rnd_.Pick(members_);
+            Task t = SimpleTask(project, author, rnd_.Phrase(4));
             // A parent in the same project, a third of the time.
-            if (!tasks_.empty() && rnd.OneIn(3)) {
+            if (!tasks_.empty() && rnd_.OneIn(3)) {
               const Task& parent =
-                  tasks_[rnd.Int(0, static_cast<int>(tasks_.size()) - 1)];
+                  tasks_[rnd_.Int(0, static_cast<int>(tasks_.size()) - 1)];
               t.parent = parent.id;
               t.project = parent.project;
             }
-            if (!rnd.OneIn(3)) t.text = rnd.Phrase(8);
-            if (!rnd.OneIn(4)) t.assignee = rnd.Pick(members_);
-            t.priority = rnd.Int(0, 10);
-            t.status = rnd.OneIn(3) ? TaskStatus::kDone : TaskStatus::kOpen;
-            if (!rnd.OneIn(4)) {
-              Deadline d{rnd.Day(), std::nullopt};
-              switch (rnd.Int(0, 3)) {
+            if (!rnd_.OneIn(3)) t.text = rnd_.Phrase(8);
+            if (!rnd_.OneIn(4)) t.assignee = rnd_.Pick(members_);
+            t.priority = rnd_.Int(0, 10);
+            t.status = rnd_.OneIn(3) ? TaskStatus::kDone : TaskStatus::kOpen;
+            if (!rnd_.OneIn(4)) {
+              Deadline d{rnd_.Day(), std::nullopt};
+              switch (rnd_.Int(0, 3)) {
                 case 0:
                   break;
                 case 1:
@@ -194,17 +193,17 @@ class ScanTasksRandomTest : public StoreTest {
                   d.minute_of_day = 1439;
                   break;
                 default:
-                  d.minute_of_day = rnd.Int(0, 1439);
+                  d.minute_of_day = rnd_.Int(0, 1439);
               }
               t.deadline = d;
             }
             for (const std::string& tag : Tags()) {
-              if (rnd.OneIn(4)) t.tags.push_back(tag);
+              if (rnd_.OneIn(4)) t.tags.push_back(tag);
             }
             std::sort(t.tags.begin(), t.tags.end());
-            t.hidden_from_clients = rnd.OneIn(4);
-            if (rnd.OneIn(2)) t.estimate = absl::Minutes(rnd.Int(0, 600));
-            t.updated_at = t.created_at + absl::Seconds(rnd.Int(0, 1000000));
+            t.hidden_from_clients = rnd_.OneIn(4);
+            if (rnd_.OneIn(2)) t.estimate = absl::Minutes(rnd_.Int(0, 600));
+            t.updated_at = t.created_at + absl::Seconds(rnd_.Int(0, 1000000));
             absl::StatusOr<TaskId> id = tx.InsertTask(t);
             if (!id.ok()) return id.status();
             t.id = *id;
@@ -216,62 +215,62 @@ class ScanTasksRandomTest : public StoreTest {
   }
 
   // A scan with random conditions over the stored tasks.
-  TaskScan RandomScan(Random& rnd) {
+  TaskScan RandomScan() {
     const std::vector<MemberId>& members = members_;
     const std::vector<ProjectId>& projects = projects_;
     const std::vector<Task>& tasks = tasks_;
     TaskScan scan;
     TaskFilter& f = scan.filter;
-    if (rnd.OneIn(4)) {
-      f.project = rnd.OneIn(10) ? ProjectId(999) : rnd.Pick(projects);
+    if (rnd_.OneIn(4)) {
+      f.project = rnd_.OneIn(10) ? ProjectId(999) : rnd_.Pick(projects);
     }
-    if (rnd.OneIn(6)) f.parent = rnd.Pick(tasks).id;
-    if (rnd.OneIn(5)) f.assignee = rnd.Pick(members);
-    if (rnd.OneIn(5)) f.author = rnd.Pick(members);
-    if (rnd.OneIn(4)) {
-      f.status = rnd.OneIn(2) ? TaskStatus::kOpen : TaskStatus::kDone;
+    if (rnd_.OneIn(6)) f.parent = rnd_.Pick(tasks).id;
+    if (rnd_.OneIn(5)) f.assignee = rnd_.Pick(members);
+    if (rnd_.OneIn(5)) f.author = rnd_.Pick(members);
+    if (rnd_.OneIn(4)) {
+      f.status = rnd_.OneIn(2) ? TaskStatus::kOpen : TaskStatus::kDone;
     }
-    if (rnd.OneIn(4)) f.tag = rnd.OneIn(8) ? "%" : rnd.Pick(Tags());
-    if (rnd.OneIn(4)) {
-      f.min_priority = rnd.Int(0, 10);
-      f.max_priority = rnd.Int(0, 10);
-      if (!rnd.OneIn(6) && f.min_priority > f.max_priority) {
+    if (rnd_.OneIn(4)) f.tag = rnd_.OneIn(8) ? "%" : rnd_.Pick(Tags());
+    if (rnd_.OneIn(4)) {
+      f.min_priority = rnd_.Int(0, 10);
+      f.max_priority = rnd_.Int(0, 10);
+      if (!rnd_.OneIn(6) && f.min_priority > f.max_priority) {
         std::swap(f.min_priority, f.max_priority);
       }
     }
-    if (rnd.OneIn(4)) f.deadline_from = rnd.Day();
-    if (rnd.OneIn(4)) f.deadline_to = rnd.Day();
-    if (rnd.OneIn(5)) f.overdue_as_of = rnd.Day();
-    if (rnd.OneIn(4)) {
+    if (rnd_.OneIn(4)) f.deadline_from = rnd_.Day();
+    if (rnd_.OneIn(4)) f.deadline_to = rnd_.Day();
+    if (rnd_.OneIn(5)) f.overdue_as_of = rnd_.Day();
+    if (rnd_.OneIn(4)) {
       // A whole word, or a piece of one cut at character boundaries (the
       // core admits only valid UTF-8).
-      const std::vector<std::string> chars = Utf8Chars(rnd.Pick(Words()));
+      const std::vector<std::string> chars = Utf8Chars(rnd_.Pick(Words()));
       const int n = static_cast<int>(chars.size());
-      const int from = rnd.OneIn(2) ? 0 : rnd.Int(0, n - 1);
-      const int len = rnd.OneIn(2) ? n - from : rnd.Int(1, n - from);
+      const int from = rnd_.OneIn(2) ? 0 : rnd_.Int(0, n - 1);
+      const int len = rnd_.OneIn(2) ? n - from : rnd_.Int(1, n - from);
       for (int c = from; c < from + len; ++c) f.text_contains += chars[c];
     }
-    if (rnd.OneIn(5)) {
+    if (rnd_.OneIn(5)) {
       std::vector<ProjectId> in;
       for (ProjectId p : projects) {
-        if (rnd.OneIn(2)) in.push_back(p);
+        if (rnd_.OneIn(2)) in.push_back(p);
       }
       scan.projects_in = in;  // possibly empty
     }
-    scan.include_hidden = !rnd.OneIn(3);
-    f.order = static_cast<TaskOrder>(rnd.Int(0, 2));
-    switch (rnd.Int(0, 3)) {
+    scan.include_hidden = !rnd_.OneIn(3);
+    f.order = static_cast<TaskOrder>(rnd_.Int(0, 2));
+    switch (rnd_.Int(0, 3)) {
       case 0:
         scan.limit = 1000;
         break;
       case 1:
-        scan.limit = rnd.Int(1, 5);
+        scan.limit = rnd_.Int(1, 5);
         break;
       default:
-        scan.limit = rnd.Int(1, 60);
+        scan.limit = rnd_.Int(1, 60);
     }
-    if (rnd.OneIn(2)) {
-      const Task& at = rnd.Pick(tasks);
+    if (rnd_.OneIn(2)) {
+      const Task& at = rnd_.Pick(tasks);
       scan.after = TaskSortPosition{TaskSortKey(at, f.order), at.id};
     }
     return scan;
@@ -286,12 +285,11 @@ WS_INSTANTIATE_STORE_TEST(ScanTasksRandomTest);
 
 TEST_P(ScanTasksRandomTest, MatchesBruteForce) {
   SCOPED_TRACE(absl::StrCat("seed ", Seed()));
-  Random& rnd = rnd_;
 
   WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
   int non_empty = 0;
   for (int i = 0; i < kScans; ++i) {
-    const TaskScan scan = RandomScan(rnd);
+    const TaskScan scan = RandomScan();
     SCOPED_TRACE(absl::StrCat("scan #", i, ": ", Describe(scan)));
     const std::vector<TaskId> want = BruteForce(tasks_, scan);
     if (!want.empty()) ++non_empty;
@@ -363,16 +361,15 @@ std::string Show(const std::vector<TaskTally>& tallies) {
 
 TEST_P(ScanTasksRandomTest, TallyMatchesSumsOverTheBruteForce) {
   SCOPED_TRACE(absl::StrCat("seed ", Seed()));
-  Random& rnd = rnd_;
   WS_ASSERT_OK_AND_ASSIGN(auto tx, Read());
   int with_late = 0;
   for (int i = 0; i < kScans; ++i) {
     TaskTallyScan tally;
-    tally.scan = RandomScan(rnd);
-    tally.by = rnd.OneIn(2) ? TaskTallyKey::kProject : TaskTallyKey::kAssignee;
+    tally.scan = RandomScan();
+    tally.by = rnd_.OneIn(2) ? TaskTallyKey::kProject : TaskTallyKey::kAssignee;
     // A moment within the tasks' deadlines, at a minute or a day's end.
-    Deadline now{rnd.Day(), std::nullopt};
-    if (!rnd.OneIn(3)) now.minute_of_day = rnd.Int(0, 1439);
+    Deadline now{rnd_.Day(), std::nullopt};
+    if (!rnd_.OneIn(3)) now.minute_of_day = rnd_.Int(0, 1439);
     tally.late_before_key = DeadlineKey(now);
     SCOPED_TRACE(absl::StrCat("scan #", i, ": ", Describe(tally.scan), " by ",
                               static_cast<int>(tally.by)));
